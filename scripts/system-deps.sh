@@ -1,14 +1,19 @@
 #!/usr/bin/env bash
-# Installs the system packages the project needs, if missing: LibreOffice (soffice) for
-# .doc conversion and for checking generated drafts. Needs root (CI runs as root).
+# Installs the Debian packages the project needs, if missing: LibreOffice (.doc conversion,
+# checking generated drafts), the free fonts the drafts use (Liberation Serif, PT Serif) and
+# poppler-utils (pictures of drafts). Needs root (CI runs as root).
 set -euo pipefail
-if command -v soffice >/dev/null 2>&1 || command -v libreoffice >/dev/null 2>&1; then
-  exit 0
-fi
+packages=(libreoffice-writer-nogui fonts-liberation fonts-liberation2 fonts-paratype poppler-utils)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" != "0" ]; then
-  echo "Нужен LibreOffice: sudo apt-get install libreoffice-writer-nogui" >&2
+  echo "Нужны системные пакеты: sudo apt-get install ${missing[*]}" >&2
   exit 1
 fi
+echo "Устанавливаю системные пакеты: ${missing[*]}" >&2
 export DEBIAN_FRONTEND=noninteractive
 apt-get update -qq
-apt-get install -y -qq --no-install-recommends libreoffice-writer-nogui fonts-liberation fonts-pt-sans >/dev/null
+apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
