@@ -3,6 +3,10 @@
 Records are JSON-able dicts with a string "id" and an integer "_rev" that the store
 bumps on every write. Passing expected_rev makes a write optimistic: if the stored
 _rev differs, ConflictError is raised and nothing is written.
+
+Values are plain JSON (str, int, float, bool, None, lists, dicts with str keys): both
+stores refuse dates and other objects with a StoreError (store dates as "YYYY-MM-DD");
+enums are stored as their values, tuples come back as lists.
 """
 from __future__ import annotations
 
@@ -41,6 +45,9 @@ class Store(Protocol):
     schema_version: int
 
     def table(self, name: str) -> Table: ...
+    def table_names(self) -> list[str]:
+        """Names of the tables this store knows (migrations and `tracker db check` list them)."""
+        ...
     def transaction(self) -> AbstractContextManager[None]:
         """Hold the cross-process write lock, see others' changes first; commit all writes at exit
         (all or nothing). Writes outside a transaction take the lock for themselves."""

@@ -30,11 +30,12 @@ class LockedError(StoreError):
 class CorruptStoreError(StoreError):
     """The file cannot be read; `backups` lists the newest backups first."""
 
-    def __init__(self, path: str, detail: str, backups: list[str] | None = None) -> None:
+    def __init__(self, path: str, detail: str, backups: list[str] | None = None, db_path: str | None = None) -> None:
         self.path, self.detail, self.backups = path, detail, list(backups or [])
+        self.db_path = db_path or path  # the database the damaged file belongs to (path may be its journal)
         advice = (
             f"Последняя резервная копия: {self.backups[0]}. Восстановите её командой "
-            f"`tracker db restore {self.backups[0]}`."
+            f"`tracker db restore {self.backups[0]} --db {self.db_path}`."
             if self.backups
             else "Резервных копий нет; обратитесь к администратору."
         )

@@ -8,7 +8,8 @@ from contextlib import contextmanager
 from typing import Any
 
 from db.api import Record
-from db.errors import ConflictError
+from db.errors import ConflictError, StoreError
+from db.jsonvalue import json_copy
 
 
 class MemoryTable:
@@ -48,6 +49,12 @@ class MemoryTable:
             return [copy.deepcopy(self._rows[i]) for i in sorted(ids)]
         return self.filter(lambda r: r.get(field) == value)
 
+    def _restore(self, rows: dict[str, Record]) -> None:
+        self._rows = rows
+        fields, self._indexes = list(self._indexes), {}
+        for field in fields:
+            self.ensure_index(field)
+
     def _index_add(self, row: Record) -> None:
         for field, index in self._indexes.items():
             index.setdefault(_key(row.get(field)), set()).add(row["id"])
@@ -64,30 +71,42 @@ class MemoryTable:
         return row
 
     def insert(self, record: Record) -> Record:
-        row = copy.deepcopy(record)
+        row = dict(record)
         row.setdefault("id", uuid.uuid4().hex[:12])
+        _check_id(self.name, row["id"])
         if row["id"] in self._rows:
             raise ConflictError(self.name, row["id"], None, self._rows[row["id"]].get("_rev"))
         row["_rev"] = 1
+        row = json_copy(row, f"запись {row['id']} ({self.name})")
         self._rows[row["id"]] = row
         self._index_add(row)
         return copy.deepcopy(row)
 
     def insert_many(self, records: list[Record]) -> list[Record]:
-        return [self.insert(r) for r in records]
+        """All or nothing, as in the file store (which runs it in one transaction)."""
+        inserted: list[Record] = []
+        try:
+            for record in records:
+                inserted.append(self.insert(record))
+        except BaseException:
+            for row in inserted:
+                self._index_remove(self._rows.pop(row["id"]))
+            raise
+        return inserted
 
     def update(self, record_id: str, changes: Record, expected_rev: int | None = None) -> Record:
         row = self._check(record_id, expected_rev)
-        new = {**row, **copy.deepcopy(changes), "id": record_id, "_rev": row.get("_rev", 0) + 1}
+        new = {**row, **json_copy(changes, f"запись {record_id} ({self.name})"), "id": record_id,
+               "_rev": row.get("_rev", 0) + 1}
         self._index_remove(row)
         self._rows[record_id] = new
         self._index_add(new)
         return copy.deepcopy(new)
 
     def replace(self, record: Record, expected_rev: int | None = None) -> Record:
+        _check_id(self.name, record.get("id"))
         row = self._check(record["id"], expected_rev)
-        new = copy.deepcopy(record)
-        new["_rev"] = row.get("_rev", 0) + 1
+        new = json_copy({**record, "_rev": row.get("_rev", 0) + 1}, f"запись {record['id']} ({self.name})")
         self._index_remove(row)
         self._rows[record["id"]] = new
         self._index_add(new)
@@ -97,6 +116,11 @@ class MemoryTable:
         row = self._check(record_id, expected_rev)
         self._index_remove(row)
         del self._rows[record_id]
+
+
+def _check_id(table: str, record_id: Any) -> None:
+    if not isinstance(record_id, str) or not record_id:
+        raise StoreError(f"Запись таблицы {table}: идентификатор (id) должен быть непустой строкой, а не {record_id!r}.")
 
 
 def _key(value: Any) -> Any:
@@ -113,14 +137,21 @@ class MemoryStore:
     def table(self, name: str) -> MemoryTable:
         return self._tables.setdefault(name, MemoryTable(name))
 
+    def table_names(self) -> list[str]:
+        return sorted(self._tables)
+
     @contextmanager
     def transaction(self) -> Iterator[None]:
-        # all-or-nothing: restore a snapshot if the block fails
-        saved = copy.deepcopy((self._tables, self._meta))
+        # all-or-nothing: restore a copy if the block fails, into the same table objects
+        # (callers hold on to them)
+        saved_rows = {name: copy.deepcopy(t._rows) for name, t in self._tables.items()}
+        saved_meta = copy.deepcopy(self._meta)
         try:
             yield
         except BaseException:
-            self._tables, self._meta = saved
+            for name, table in self._tables.items():
+                table._restore(saved_rows.get(name, {}))
+            self._meta = saved_meta
             raise
 
     def refresh(self) -> bool:
@@ -130,7 +161,7 @@ class MemoryStore:
         return copy.deepcopy(self._meta.get(key, default))
 
     def set_meta(self, key: str, value: Any) -> None:
-        self._meta[key] = copy.deepcopy(value)
+        self._meta[key] = json_copy(value, f"служебное значение {key}")
 
     def close(self) -> None:
         pass

@@ -1,0 +1,25 @@
+"""Fixtures for the store tests: the same suite runs on MemoryStore and on the file store."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from storeproc import FILE_OPTIONS
+
+from db import MemoryStore, open_store
+
+
+@pytest.fixture(params=["memory", "tinydb"])
+def store(request, tmp_path):
+    """An empty store of each kind, schema version 1."""
+    if request.param == "memory":
+        yield MemoryStore(schema_version=1)
+        return
+    opened = open_store(tmp_path / "store.db", schema_version=1, **FILE_OPTIONS)
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def db_path(tmp_path) -> Path:
+    return tmp_path / "tracker.db"
