@@ -1,0 +1,76 @@
+"""Extraction: a read document -> ParseResult (the act's details and its orders).
+
+The rules run in a fixed order: structure (items), header (everything before the first
+item), orders with executors and deadlines, then the control clause, signatory and the acts
+amended or cancelled. Uncertainty becomes warnings on the result, never exceptions.
+"""
+from __future__ import annotations
+
+from parsers.model import DocumentInfo, ParseResult, ReadDocument
+from parsers.rules import amendments, controller, header, orders, structure
+
+
+def extract(document: ReadDocument, source: str | None = None) -> ParseResult:
+    """Extract the act's details and every order from a document's text.
+
+    A rule that trips over an unforeseen text must not cost the clerk the whole file: the
+    result then carries what was found so far and a warning to check the act by hand."""
+    result = ParseResult(source=source or "", format=document.format, text=document.text,
+                         warnings=list(document.warnings))
+    try:
+        _extract_into(result, document.text)
+    except (ValueError, IndexError, KeyError, AttributeError, TypeError) as error:
+        result.warnings.append(f"Разбор акта прерван внутренней ошибкой ({type(error).__name__}): "
+                               "проверьте поручения вручную и сообщите разработчикам.")
+    return result
+
+
+def _extract_into(result: ParseResult, text: str) -> None:
+    main, quoted = structure.segment(text)
+    body_at = structure.body_start(text)
+    first_item = main[0].start if main else (quoted[0].start if quoted else 0)
+    head_end = min(p for p in (body_at, first_item) if p > 0) if (body_at > 0 or first_item > 0) else 0
+    head = header.find_header(text, head_end)
+    info = DocumentInfo(kind=head.kind, number=head.number, date=head.date, issuer=head.issuer, title=head.title)
+    result.document = info
+    reference = head.date
+    found = orders.extract_orders(text, main, reference)
+    found += orders.extract_orders(text, quoted, reference)
+    if head.kind is None and head.number is None and not (len(main) >= 2 and any(o.responsible for o in found)):
+        if found:  # news, slides: a numbered list in a text that is no act holds no orders
+            result.warnings.append("Текст не похож на акт: поручения не извлекались.")
+        return
+    found.sort(key=lambda order: order.span[0])
+    result.orders = found
+    tail_from = main[-1].start if main else 0
+    info.signatory = controller.find_signatory(text, main[-1].end if main else tail_from)
+    info.controller = controller.find_controller(_unquoted(text, quoted), info.signatory)
+    info.amends = amendments.find_amends(info.title, text)
+    info.cancels = amendments.find_cancels(text[body_at:] if body_at else text)
+    if info.issuer is None and info.signatory and info.signatory.position:
+        info.issuer = info.signatory.position
+    _warn(result)
+
+
+def _unquoted(text: str, quoted: list[structure.Item]) -> str:
+    """The text with quoted new wordings blanked: their control clause is not this act's."""
+    chars = list(text)
+    for item in quoted:
+        for i in range(item.start, item.end):
+            if chars[i] != "\n":
+                chars[i] = " "
+    return "".join(chars)
+
+
+def _warn(result: ParseResult) -> None:
+    """Warnings a clerk should see before putting the orders on control."""
+    info = result.document
+    if info.kind is None:
+        result.warnings.append("Не удалось определить вид акта.")
+    if info.number is None or info.date is None:
+        result.warnings.append("Не найдены номер или дата акта в его реквизитах.")
+    if info.kind and not result.orders:
+        result.warnings.append("В акте не найдено поручений.")
+    for order in result.orders:
+        if not order.responsible:
+            result.warnings.append(f"Пункт {order.number}: исполнитель не назван.")

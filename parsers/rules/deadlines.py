@@ -1,0 +1,284 @@
+"""Deadlines: Russian dates, recurrences and relative terms of an order.
+
+A deadline is found only where the text makes it one: «Срок: ...» lines, «до / в срок до /
+не позднее DATE», a month alone («в ноябре 1996 года» -> its last day), an event or start
+date right by the verb, recurrence words, and terms or conditions («в течение 3 рабочих
+дней ...», «при получении средств»). Dates of referenced acts («от 12.05.2023 № 5»),
+dates inside quotes, amounts («до 40 рублей») and scope years («в 2014 году») are not.
+"""
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+
+from parsers.model import Deadline
+from parsers.rules import words
+from parsers.rules.text import mask_quoted, squash
+
+
+@dataclass(slots=True)
+class DateMatch:
+    start: int
+    end: int
+    value: date
+    month_only: bool = False
+    year_written: bool = True
+
+
+def _month_alternation(kind: str) -> str:
+    forms = words.month_forms()
+    ends = {"gen": ("я", "а"), "loc": ("е",)}[kind]
+    chosen = [form for form in forms if form.endswith(ends)]
+    return "|".join(sorted(chosen, key=len, reverse=True))
+
+
+@cache
+def _patterns() -> dict[str, re.Pattern[str]]:
+    gen, loc = _month_alternation("gen"), _month_alternation("loc")
+    year_tail = r"(?:\s*(?:года|год|г\.?)(?![а-яё]))?"
+    return {
+        "words": re.compile(
+            rf"(?<!\d)[«\"]?\s*(\d{{1,2}})\s*[»\"]?\s*({gen})(?![а-яё])(?:\s*(\d{{4}}){year_tail})?",
+            re.IGNORECASE),
+        "numeric": re.compile(rf"(?<![\d.])(\d{{1,2}})\.(\d{{1,2}})\.(\d{{4}}|\d{{2}})(?!\.?\d){year_tail}"),
+        "month": re.compile(rf"(?<![а-яё])(?:в\s*|до\s+конца\s+)({loc}|{gen})\s*(\d{{4}}){year_tail}",
+                            re.IGNORECASE),
+        "quarter": re.compile(rf"(?<![а-яё])(?:в|до\s+конца)\s+(I{{1,3}}|IV|[1-4])(?:-?м)?\s+квартал\w*\s+(\d{{4}}){year_tail}",
+                              re.IGNORECASE),
+        "half": re.compile(rf"(?<![а-яё])в\s+(перв|втор)\w+\s+полугоди\w+\s+(\d{{4}}){year_tail}", re.IGNORECASE),
+        "year_end": re.compile(rf"(?<![а-яё])до\s+конца\s+(\d{{4}}){year_tail}", re.IGNORECASE),
+    }
+
+
+def _year(text: str) -> int:
+    year = int(text)
+    if year < 100:
+        year += 1900 if year > 50 else 2000
+    return year
+
+
+def _make(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _last_day(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def find_dates(text: str, reference: date | None = None) -> list[DateMatch]:
+    """Every date the text spells out, in order. A day and month without a year take the
+    reference date's year (the act's date), rolled to the next year if already past."""
+    pats = _patterns()
+    months = words.month_forms()
+    found: list[DateMatch] = []
+    for m in pats["words"].finditer(text):
+        month = months[m.group(2).lower()]
+        if m.group(3):
+            value = _make(_year(m.group(3)), month, int(m.group(1)))
+        elif reference is not None:
+            value = _make(reference.year, month, int(m.group(1)))
+            if value is not None and value < reference:
+                value = _make(reference.year + 1, month, int(m.group(1)))
+        else:
+            value = None
+        if value:
+            found.append(DateMatch(m.start(), m.end(), value, year_written=bool(m.group(3))))
+    for m in pats["numeric"].finditer(text):
+        value = _make(_year(m.group(3)), int(m.group(2)), int(m.group(1)))
+        if value:
+            found.append(DateMatch(m.start(), m.end(), value))
+    taken = [(d.start, d.end) for d in found]
+    for m in pats["month"].finditer(text):
+        if any(s < m.end() and m.start() < e for s, e in taken):
+            continue
+        found.append(DateMatch(m.start(), m.end(), _last_day(int(m.group(2)), months[m.group(1).lower()]), True))
+    for m in pats["quarter"].finditer(text):
+        roman = {"I": 1, "II": 2, "III": 3, "IV": 4}
+        q = roman.get(m.group(1).upper()) or int(m.group(1))
+        found.append(DateMatch(m.start(), m.end(), _last_day(int(m.group(2)), q * 3), True))
+    for m in pats["half"].finditer(text):
+        month = 6 if m.group(1).lower().startswith("перв") else 12
+        found.append(DateMatch(m.start(), m.end(), _last_day(int(m.group(2)), month), True))
+    for m in pats["year_end"].finditer(text):
+        found.append(DateMatch(m.start(), m.end(), date(int(m.group(1)), 12, 31), True))
+    found.sort(key=lambda d: d.start)
+    return found
+
+
+def is_reference_date(text: str, match: DateMatch) -> bool:
+    """A date of another act («от 12.05.2023 № 5», «12.05.2023 N 5»), not a deadline."""
+    before = text[max(0, match.start - 4):match.start].lower()
+    after = text[match.end:match.end + 6]
+    return bool(re.search(r"(?:^|\s)от\s*$", before)) or bool(re.match(r"\s*(?:№|N\s*\d)", after))
+
+
+_TRIGGER = re.compile(r"(?<![а-яёa-z])(?:(?:в\s+срок\s+)?(?:до|не\s+позднее|не\s+позже|к)|в\s+срок|с|со)\s*$", re.IGNORECASE)
+_PERIOD = re.compile(r"(?<![а-яё])с\s+\d{1,2}(?:\s*[а-яё]+)?(?:\s+\d{4}\s*(?:года|г\.?)?)?\s+(?:по|до)\s+\d{1,2}\s*[а-яё]+"
+                     r"(?:\s+\d{4}(?:\s*(?:года|г\.?)(?![а-яё]))?)?", re.IGNORECASE)
+_SROK = re.compile(r"(?:^|(?<=[\s.;:]))Срок[а-я]*(?:\s+[а-я]+){0,3}?\s*[:–—-]\s*"
+                   r"(?P<phrase>[^\n]+?)\s*(?=\.\s|\.?$|;|\n|\.\Z)", re.MULTILINE)
+
+
+def recurrence_in(text: str) -> tuple[str, int, int] | None:
+    """The first recurrence the text states, as (value, start, end)."""
+    best: tuple[str, int, int] | None = None
+    lowered = text.lower()
+    for stem, value in words.mapping("recurrence.txt").items():
+        pattern = rf"(?<![а-яё]){re.escape(stem)}" + (r"(?![а-яё])" if " " in stem or stem == "постоянно" else "")
+        m = re.search(pattern, lowered)
+        if m and (best is None or m.start() < best[1]):
+            end = re.match(r"[а-яё]*", lowered[m.end():]).end() + m.end()
+            best = (value, m.start(), end)
+    every = re.search(r"(?<![а-яё])(?:кажд\w+\s+(день|недел|месяц|квартал|год)\w*|"
+                      r"по\s+(?:понедельник|вторник|сред|четверг|пятниц|суббот|воскресень)\w*)", lowered)
+    if every and (best is None or every.start() < best[1]):
+        unit = every.group(1) or "недел"  # «по понедельникам» is weekly
+        value = {"день": "ежедневно", "недел": "еженедельно", "месяц": "ежемесячно", "квартал": "ежеквартально",
+                 "год": "ежегодно"}[unit]
+        best = (value, every.start(), every.end())
+    following = re.search(r"числа\s+месяца,?\s+следующего\s+за\s+отчетн\w+(\s+квартал\w*|\s+полугоди\w*)?",
+                          lowered.replace("ё", "е"))
+    if following and best is None:
+        tail = (following.group(1) or "").strip()
+        value = "ежеквартально" if tail.startswith("квартал") else "раз в полгода" if tail else "ежемесячно"
+        best = (value, following.start(), following.end())
+    units = words.mapping("period_units.txt")
+    for m in re.finditer(r"(?:не\s+(?:менее|реже|более)\b[^.;:]{0,90}?|(?<![а-яё])раз[а]?\s+)в\s+("
+                         + "|".join(units) + r")(?![а-яё])", lowered):
+        if best is None or m.start() < best[1]:
+            best = (units[m.group(1)], m.start(), m.end())
+        break
+    return best
+
+
+def relative_in(text: str) -> tuple[int, int] | None:
+    """The first term, window or condition («в течение 3 рабочих дней ...», «при получении ...»)."""
+    best: tuple[int, int] | None = None
+    for pattern in words.patterns("relative_terms.txt"):
+        m = pattern.search(text)
+        if m and (best is None or m.start() < best[0]):
+            best = (m.start(), m.end())
+    if best is None:
+        return None
+    start, end = best
+    if text[start:end].lower().startswith(("в течение", "в срок", "не позднее")):
+        since = re.match(r"\s+(?:со?\s+(?:дня|даты|момента)|после|по\s+истечении)(?![а-яё])", text[end:], re.IGNORECASE)
+        if since:
+            end = _genitive_tail(text, end + since.end())
+    else:
+        end = _genitive_tail(text, end)
+    return start, end
+
+
+def _genitive_tail(text: str, end: int, limit: int = 6) -> int:
+    """Extend «при разработке» / «во время проведения» over the genitive words that follow."""
+    from parsers import nlp
+
+    for _ in range(limit):
+        m = re.match(r"\s+(?:(?:либо|или|и)\s+)?([а-яё]{2,})", text[end:])
+        if not m:
+            break
+        found = nlp.parses(m.group(1))
+        if not any(p.tag.case == "gent" and p.tag.POS in ("NOUN", "ADJF", "PRTF", "NPRO") for p in found):
+            break
+        if any(p.tag.POS in ("PREP", "CONJ", "INFN") for p in found[:1]):
+            break
+        end += m.end()
+    return end
+
+
+def deadline_from_phrase(phrase: str, start: int, reference: date | None) -> Deadline:
+    """A deadline phrase known to be one («Срок: ...»): its date, recurrence or relative term."""
+    dates = [d for d in find_dates(phrase, reference) if not is_reference_date(phrase, d)]
+    words_ = squash(phrase)
+    span = (start, start + len(phrase))
+    found = recurrence_in(phrase)
+    if dates and not (found and not dates[0].year_written):
+        return Deadline(text=words_, date=dates[0].value, span=span)
+    bare = _bare_period_end(phrase)
+    if bare and not found:
+        return Deadline(text=words_, date=bare, span=span)
+    if found:
+        return Deadline(text=words_, recurrence=found[0], span=span)
+    return Deadline(text=words_, relative=words_, span=span)
+
+
+_BARE_QUARTER = re.compile(r"^\W*(?:до\s+(?:конца\s+)?)?(I{1,3}|IV|[1-4])(?:-?[йм]|-?ый)?\s+квартал\w*\s+(\d{4})", re.IGNORECASE)
+_BARE_HALF = re.compile(r"^\W*(?:до\s+(?:конца\s+)?)?(I|II|1|2|перв\w*|втор\w*)(?:-?е)?\s+полугоди\w*\s+(\d{4})",
+                        re.IGNORECASE)
+_BARE_YEAR = re.compile(r"^\W*(?:до\s+конца\s+|в\s+течение\s+)?(\d{4})\s*(?:год|года|г\.?)(?![а-яё])", re.IGNORECASE)
+
+
+def _bare_period_end(phrase: str) -> date | None:
+    """«Срок: IV квартал 2026 г.», «декабрь 2026 года», «I полугодие 2026 г.», «2026 год» -> the period's last day."""
+    m = _BARE_QUARTER.match(phrase)
+    if m:
+        q = {"I": 1, "II": 2, "III": 3, "IV": 4}.get(m.group(1).upper()) or int(m.group(1))
+        return _last_day(int(m.group(2)), q * 3)
+    m = _BARE_HALF.match(phrase)
+    if m:
+        first = m.group(1).upper() in ("I", "1") or m.group(1).lower().startswith("перв")
+        return _last_day(int(m.group(2)), 6 if first else 12)
+    m = re.match(r"^\W*(?:до\s+конца\s+)?([а-яё]+)\s+(\d{4})", phrase, re.IGNORECASE)
+    if m and m.group(1).lower() in words.month_forms():
+        return _last_day(int(m.group(2)), words.month_forms()[m.group(1).lower()])
+    m = _BARE_YEAR.match(phrase)
+    if m:
+        return date(int(m.group(1)), 12, 31)
+    return None
+
+
+def find_deadline(text: str, offset: int = 0, reference: date | None = None,
+                  verb_span: tuple[int, int] | None = None) -> Deadline | None:
+    """The deadline of one order's own text (offset: where `text` starts in the act).
+
+    `verb_span` is where the directive verb stands in `text`: a bare date right by it is
+    an event or start date («Провести 02 марта 2014 года»).
+    """
+    m = _SROK.search(text)
+    if m:
+        return deadline_from_phrase(m.group("phrase"), offset + m.start("phrase"), reference)
+    masked = mask_quoted(text)
+    periods = [(p.start(), p.end()) for p in _PERIOD.finditer(masked)]
+    dates = [d for d in find_dates(masked, reference) if not is_reference_date(masked, d)
+             and not any(s <= d.start < e for s, e in periods)]
+    chosen: DateMatch | None = None
+    for d in dates:
+        if d.month_only or _TRIGGER.search(masked[max(0, d.start - 24):d.start]):
+            chosen = d
+            break
+        if verb_span and (0 <= d.start - verb_span[1] <= 2 or 0 <= verb_span[0] - d.end <= 2):
+            chosen = d
+            break
+        if verb_span is None and re.search(r"(?<![а-яё])[а-яё]{3,}(?:ть|ти|чь)\s*$", masked[max(0, d.start - 30):d.start],
+                                           re.IGNORECASE):
+            chosen = d  # an event date right after the verb («Провести 14 февраля 2026 года»)
+            break
+    found = recurrence_in(masked)
+    if chosen is not None and not chosen.year_written and found:
+        chosen = None  # «ежегодно до 1 февраля»: a recurrence, the year is not written
+    if chosen is not None:
+        start = chosen.start
+        lead = re.search(r"(?:(?:в\s+срок\s+)?(?:до|не\s+позднее|не\s+позже|к|с|со)|в\s+срок)\s*$",
+                         masked[max(0, start - 24):start], re.IGNORECASE)
+        if lead:
+            start -= len(lead.group(0))
+        return Deadline(text=squash(text[start:chosen.end]), date=chosen.value,
+                        span=(offset + start, offset + chosen.end))
+    relative = relative_in(masked)
+    if periods and (relative is None or periods[0][0] <= relative[0]):
+        relative = periods[0]
+    if found:  # a stated recurrence outranks a term or condition
+        value, s, e = found
+        return Deadline(text=squash(text[s:e]), recurrence=value, span=(offset + s, offset + e))
+    if relative:
+        s, e = relative
+        words_ = squash(text[s:e])
+        return Deadline(text=words_, relative=words_, span=(offset + s, offset + e))
+    return None

@@ -1,0 +1,348 @@
+"""Executors: who an order is addressed to, as written, in the nominative, with the official.
+
+The executor is the dative phrase before the directive verb («Управлению ... (О.Г.
+Константинова) обеспечить»), after «Поручить / Рекомендовать» («Рекомендовать главам ...»),
+or the accusative after «возложить на». A list «A (X), B (Y)» is two executors; a name that
+holds commas («отдела культуры, по делам национальностей, ...») is one. «Совместно с» names
+co-executors. The nominative follows the head rule: only the first noun phrase is inflected,
+the genitive tail stays as written.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from parsers import nlp
+from parsers.model import Party
+from parsers.rules import words
+from parsers.rules.text import squash
+
+WORD = re.compile(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*")
+INITIALS = r"[А-ЯЁ]\.\s?[А-ЯЁ]\.?"
+SURNAME = r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?|[А-ЯЁ]{2,}(?:-[А-ЯЁ]{2,})?"
+PATRONYMIC = r"[А-ЯЁ][а-яё]+(?:ович|евич|ич|овн|евн|ичн|инич)[а-яё]*"
+FULL_NAME = rf"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?\s+[А-ЯЁ][а-яё]+\s+{PATRONYMIC}"
+PERSON_FULL = re.compile(rf"^(?:{INITIALS}\s?(?:{SURNAME})|(?:{SURNAME})\s+{INITIALS}|{FULL_NAME}|"
+                         rf"[А-ЯЁ]\.\s?(?:{SURNAME})|(?:{SURNAME})\s+[А-ЯЁ]\.)$")
+TRAILING_PERSON = re.compile(rf"\s+(?P<person>{INITIALS}\s?(?:{SURNAME})|(?:{SURNAME})\s+{INITIALS}|{FULL_NAME})\s*$")
+PAREN = re.compile(r"\(([^()]*)\)")
+DROP_PARENS = re.compile(r"^\s*(?:по\s+согласованию|далее\s*[-–—]|далее\b|по\s+списку|прилагается)", re.IGNORECASE)
+# where an executor's name ends and the circumstances of the task begin
+NAME_END = re.compile(
+    r"\s(?:в\s+срок|в\s+течение|в\s+целях|в\s+связи|в\s+соответствии|в\s+рамках|в\s+период|во\s+время|"
+    r"в\s*(?:январ|феврал|март|апрел|ма[ея]|июн|июл|август|сентябр|октябр|ноябр|декабр)\w*\s*\d|"
+    r"при\s*(?![А-ЯЁ])[а-яё]|до\s+\d|к\s+\d|не\s+позднее|совместно\s+с|с\s+учетом|с\s+участием|"
+    r"ежедневно|еженедельно|ежемесячно|ежеквартально|ежегодно|постоянно|заблаговременно|незамедлительно|"
+    r"дополнительно|повторно|в\s+срочном|в\s+установленн|в\s+пределах|за\s+счет|на\s+основании)\b",
+    re.IGNORECASE)
+CASE_CODES = {"datv": "datv", "accs": "accs", "ablt": "ablt", "gent": "gent", "nomn": "nomn"}
+
+
+@dataclass(slots=True)
+class _Word:
+    text: str
+    start: int
+    end: int
+
+
+def _restyle(new: str, old: str) -> str:
+    """Give `new` the capitalization of `old`, and map ё back to е where the source had е."""
+    if "ё" not in old.lower():
+        new = new.replace("ё", "е")
+    if old.isupper() and len(old) > 1:
+        return new.upper()
+    if old[:1].isupper():
+        return new[:1].upper() + new[1:]
+    return new
+
+
+def _noun_parse(word: str, case: str):
+    best = None
+    for parse in nlp.parses(word):
+        if parse.tag.POS == "NOUN" and parse.tag.case == case:
+            if "Surn" in parse.tag or "Name" in parse.tag or "Patr" in parse.tag:
+                best = best or parse
+                continue
+            return parse
+    return best
+
+
+def _adj_parse(word: str, case: str):
+    for parse in nlp.parses(word):
+        if parse.tag.POS in ("ADJF", "PRTF", "NUMR") and parse.tag.case == case:
+            return parse
+    return None
+
+
+def _inflect_head(phrase: str, case: str, start: int = 0) -> str:
+    """Inflect the noun phrase that opens `phrase` at `start` from `case` to the nominative."""
+    if case == "nomn":
+        return phrase
+    found = list(WORD.finditer(phrase, start))
+    adjectives = []
+    noun = None
+    for m in found[:6]:
+        word = m.group(0)
+        adj = _adj_parse(word, case)
+        noun_parse = _noun_parse(word, case)
+        nxt_is_noun_case = False
+        if adj is not None and noun_parse is not None:
+            # prefer the adjective reading before a noun in the same case («Первому заместителю»)
+            idx = found.index(m)
+            if idx + 1 < len(found):
+                nxt = found[idx + 1].group(0)
+                nxt_is_noun_case = _noun_parse(nxt, case) is not None or _adj_parse(nxt, case) is not None
+        if adj is not None and (noun_parse is None or nxt_is_noun_case):
+            adjectives.append((m, adj))
+            continue
+        if noun_parse is not None:
+            noun = (m, noun_parse)
+        break
+    if noun is None:
+        return phrase
+    noun_m, noun_p = noun
+    number = noun_p.tag.number or "sing"
+    replacements = []
+    inflected = noun_p.inflect({"nomn", number} if number == "plur" else {"nomn"})
+    if inflected is None:
+        return phrase
+    replacements.append((noun_m, inflected.word))
+    for m, adj in adjectives:
+        grams = {"nomn", number}
+        if number == "sing" and noun_p.tag.gender:
+            grams.add(noun_p.tag.gender)
+        form = adj.inflect(grams)
+        replacements.append((m, form.word if form else m.group(0)))
+    out = phrase
+    for m, word in sorted(replacements, key=lambda r: r[0].start(), reverse=True):
+        out = out[:m.start()] + _restyle(word, m.group(0)) + out[m.end():]
+    return out
+
+
+def nominative(phrase: str, case: str = "datv") -> str:
+    """The nominative of an executor's name by the head rule; a second title after a dash
+    («... – Председателю Правительства») is inflected too."""
+    out = _inflect_head(phrase, case)
+    dash = re.search(r"\s[–—-]\s+(?=[А-ЯЁа-яё])", out)
+    if dash:  # a second title in apposition takes the same case
+        out = out[:dash.end()] + _inflect_head(out[dash.end():], case)
+    return out
+
+
+def _surname_nominative(word: str, case: str) -> str:
+    if case == "nomn":
+        return word.capitalize() if word.isupper() and len(word) > 1 else word
+    for parse in nlp.parses(word):
+        if "Surn" in parse.tag and parse.tag.case == case:
+            form = parse.inflect({"nomn"})
+            if form:
+                return _restyle(form.word, word if not word.isupper() else word.capitalize())
+    lowered = word.lower()
+    endings = {  # surname endings by case: dative -ову is a man, accusative -ову a woman
+        "datv": (("ской", "ская"), ("цкой", "цкая"), ("скому", "ский"), ("цкому", "цкий"), ("овой", "ова"),
+                 ("евой", "ева"), ("иной", "ина"), ("ыной", "ына"), ("ову", "ов"), ("еву", "ев"), ("ину", "ин"),
+                 ("ыну", "ын")),
+        "accs": (("скую", "ская"), ("цкую", "цкая"), ("ского", "ский"), ("цкого", "цкий"), ("ову", "ова"),
+                 ("еву", "ева"), ("ину", "ина"), ("ыну", "ына"), ("ова", "ов"), ("ева", "ев"), ("ина", "ин"), ("у", "а"), ("а", "")),
+        "ablt": (("ской", "ская"), ("ским", "ский"), ("овой", "ова"), ("евой", "ева"), ("иной", "ина"),
+                 ("овым", "ов"), ("евым", "ев"), ("иным", "ин")),
+        "gent": (("ской", "ская"), ("ского", "ский"), ("овой", "ова"), ("евой", "ева"), ("ова", "ов"),
+                 ("ева", "ев"), ("ина", "ин")),
+    }
+    for ending, repl in endings.get(case, ()):
+        if lowered.endswith(ending):
+            return _restyle(lowered[: -len(ending)] + repl, word.capitalize())
+    return word.capitalize() if word.isupper() else word
+
+
+def person_nominative(text: str, case: str = "nomn") -> str:
+    """«Е.А. Терпуговой» -> «Е.А. Терпугова»; «Савинову А.А.» -> «Савинов А.А.»; «В.Н.ИЛЯСОВ» -> «В.Н. Илясов»."""
+    text = squash(text)
+    m = re.match(rf"^((?:[А-ЯЁ]\.\s?){{1,2}})\s?({SURNAME})$", text)
+    if m:
+        initials = m.group(1).replace(" ", "")
+        return f"{initials} {_surname_nominative(m.group(2), case)}"
+    m = re.match(rf"^({SURNAME})\s+({INITIALS})$", text)
+    if m:
+        return f"{_surname_nominative(m.group(1), case)} {m.group(2).replace(' ', '')}"
+    if re.fullmatch(SURNAME, text):
+        return _surname_nominative(text, case)
+    m = re.fullmatch(FULL_NAME, text)
+    if m and case != "nomn":  # «Иванову Ивану Ивановичу» -> «Иванов Иван Иванович»
+        surname, name, patronymic = text.split()
+        return " ".join([_surname_nominative(surname, case), _name_part(name, case, "Name"),
+                         _name_part(patronymic, case, "Patr")])
+    return text
+
+
+def _name_part(word: str, case: str, grammeme: str) -> str:
+    for parse in nlp.parses(word):
+        if grammeme in parse.tag and parse.tag.case == case:
+            form = parse.inflect({"nomn"})
+            if form:
+                return _restyle(form.word, word)
+    return word
+
+
+def _looks_like_person(inside: str) -> bool:
+    inside = inside.strip()
+    if PERSON_FULL.match(inside):
+        return True
+    if re.fullmatch(r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?", inside):
+        lemmas = nlp.lemmas(inside)
+        return not (lemmas & words.body_heads())
+    return False
+
+
+def _split_top(text: str, separators: re.Pattern[str]) -> list[tuple[int, int]]:
+    """Spans of `text` cut at separators that stand outside quotes and parentheses."""
+    depth = 0
+    cuts = []
+    for i, ch in enumerate(text):
+        if ch in "(«“":
+            depth += 1
+        elif ch in ")»”" and depth:
+            depth -= 1
+        elif depth == 0:
+            m = separators.match(text, i)
+            if m and m.end() > i:
+                cuts.append((i, m.end()))
+    spans = []
+    pos = 0
+    for s, e in cuts:
+        if s >= pos:
+            spans.append((pos, s))
+            pos = e
+    spans.append((pos, len(text)))
+    return spans
+
+
+def _is_abbreviation(word: str) -> bool:
+    return word.isupper() and 2 <= len(word) <= 8 and word.lower() not in ("и", "в", "по")
+
+
+def _first_word_case(segment: str, case: str) -> tuple[bool, bool]:
+    """(the segment opens with a noun phrase in `case`, its head is a body or an official)."""
+    found = list(WORD.finditer(segment))
+    if found and found[0].start() == len(segment) - len(segment.lstrip()) and _is_abbreviation(found[0].group(0)):
+        return True, True  # «МКУ «Управление образования»», «ОМВД России по району»: indeclinable
+    if found and any(p.tag.POS in ("PREP", "CONJ", "PRCL") for p in nlp.parses(found[0].group(0))[:1]):
+        return False, False
+    for m in found[:5]:
+        word = m.group(0)
+        if _noun_parse(word, case) is not None and not (_adj_parse(word, case) and len(found) > 1
+                                                           and m is not found[-1]
+                                                           and _noun_parse(found[found.index(m) + 1].group(0), case)):
+            head = bool(nlp.lemmas(word) & words.body_heads())
+            surname = any("Surn" in p.tag for p in nlp.parses(word)) and word[:1].isupper()
+            return True, head or surname
+        if _adj_parse(word, case) is not None:
+            continue
+        return False, False
+    return False, False
+
+
+def party_from(segment: str, start: int, case: str) -> Party | None:
+    """One executor from its segment: the person pulled out, the name as written and in the nominative."""
+    person = None
+    written = segment
+    for m in list(PAREN.finditer(written)):
+        inside = m.group(1)
+        post_and_name = TRAILING_PERSON.search(" " + inside) if inside[:1].islower() else None
+        if DROP_PARENS.match(inside) or (person is None and (_looks_like_person(inside) or post_and_name)):
+            if person is None and _looks_like_person(inside):
+                person = person_nominative(inside, "nomn")
+            elif person is None and post_and_name:  # «(начальник управления Иванов И.И.)»
+                person = person_nominative(post_and_name.group("person"), "nomn")
+            written = written[:m.start()] + " " * (m.end() - m.start()) + written[m.end():]
+    written_clean = squash(written).strip(" ,;:–—-")
+    if not written_clean:
+        return None
+    if person is None:
+        tail = TRAILING_PERSON.search(" " + written_clean)
+        if tail:
+            raw = tail.group("person")
+            rest = (" " + written_clean)[: tail.start()].strip()
+            if not rest:  # an order addressed to a person alone
+                return Party(as_written=written_clean, name=person_nominative(raw, case),
+                             person=person_nominative(raw, case), span=(start, start + len(segment)))
+            person = person_nominative(raw, case)
+            written_clean = rest
+    offset = segment.find(written_clean[:10]) if written_clean else 0
+    return Party(as_written=written_clean, name=nominative(written_clean, case), person=person,
+                 span=(start + max(offset, 0), start + max(offset, 0) + len(written_clean)))
+
+
+def cut_name(text: str, case: str = "datv") -> str:
+    """The executor phrase without the circumstances that follow it («в срок до ...», «при ...»)."""
+    m = NAME_END.search(text)
+    if m:
+        text = text[: m.start()]
+    # the official in parentheses closes the name: what follows is the task
+    for paren in PAREN.finditer(text):
+        rest = text[paren.end():]
+        inside = paren.group(1)
+        names_person = _looks_like_person(inside) or (inside[:1].islower() and TRAILING_PERSON.search(" " + inside))
+        if not (names_person and rest.strip()):
+            continue
+        more = re.match(r"(?:\s*[,;]|\s+и)\s+", rest)
+        if more and all(_first_word_case(rest[more.end():], case)):
+            continue  # «A (X), B (Y)»: the list goes on
+        return text[: paren.end()]
+    return text
+
+
+_SEPARATORS = re.compile(r",\s+|\s+и\s+|;\s+")
+
+
+def parties(text: str, start: int = 0, case: str = "datv") -> list[Party]:
+    """Executors named by an executor phrase (a lead before the verb, or the words after
+    «Рекомендовать»). Nothing when the phrase does not open with a noun in `case`."""
+    text = cut_name(text.rstrip(" :,\n\t"), case)
+    if not text.strip():
+        return []
+    opens, _ = _first_word_case(text, case)
+    if not opens:
+        return []
+    spans = _split_top(text, _SEPARATORS)
+    groups: list[list[int]] = []
+    for s, e in spans:
+        piece = text[s:e]
+        if not piece.strip():
+            continue
+        if re.search(r"(?<![а-яё])котор", piece, re.IGNORECASE):
+            break  # «..., в организационном подчинении которых ...»: a relative clause ends the list
+        is_case, is_head = _first_word_case(piece, case)
+        first = WORD.search(piece)
+        if groups and first and _is_abbreviation(first.group(0)) and not re.match(r"\s*[«\"]|\s+[А-ЯЁ]",
+                                                                                     piece[first.end():]):
+            is_case = is_head = False  # «по делам ГО и ЧС администрации»: an abbreviation inside a name
+        separator = text[max(0, s - 4):s]
+        new_party = is_case and is_head if groups else is_case
+        if groups and "и" in separator.split() and not (is_case and is_head):
+            new_party = False
+        if new_party:
+            groups.append([s, e])
+        elif groups:
+            groups[-1][1] = e
+        else:
+            return []
+    out: list[Party] = []
+    for s, e in groups:
+        party = party_from(text[s:e], start + s, case)
+        if party is None:
+            continue
+        if out and out[-1].person and out[-1].as_written == text[out[-1].span[0] - start:out[-1].span[1] - start] \
+                and out[-1].name == out[-1].person and party.person is None:
+            continue  # «Тимофеевой А.В., главному специалисту отдела ...»: the post is an apposition
+        out.append(party)
+    return out
+
+
+def coexecutors(text: str, start: int = 0) -> list[Party]:
+    """Co-executors named after «совместно с» (instrumental)."""
+    m = re.search(r"совместно\s+с(?:о)?\s+", text, re.IGNORECASE)
+    if not m:
+        return []
+    rest = text[m.end():]
+    return parties(rest, start + m.end(), case="ablt")

@@ -1,0 +1,325 @@
+"""Structure: segment an act into its numbered items by the act's own numbering.
+
+Candidates are numbers at a line start (or after a sentence end, for acts printed on one
+line): «1.», «1.1.», «1.5.3.», «2-1.», «1.Утвердить», «а)», «1)». A candidate is an item only
+where it continues the numbering (next sibling, first child, or next item of an ancestor),
+so a number inside a sentence or a wrapped line does not cut an item. Items set out in the
+quoted new wording of an amended act («2. Департаменту ...») are segmented separately and
+flagged `quoted`, numbered as in the amended act.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+LETTERS = "абвгдежзиклмнопрстуфхцчшщэюя"
+
+_CANDIDATE = re.compile(
+    r"(?:(?<=\n)|^|(?<=\s))[ \t\u00a0]*(?P<quote>[«\"“]?)[ \t]*"
+    r"(?:(?P<dparen>\d{1,3}(?:\.\d{1,3}){1,3})\)"
+    r"|(?P<dotted>\d{1,3}(?:-\d{1,2})?(?:\.\d{1,3}(?:-\d{1,2})?){0,4})(?P<dot>\.?)"
+    r"|(?P<paren>\d{1,2})\)|(?P<letter>[а-я])\)|(?P<roman>[IVX]{1,4})\.)"
+    r"(?P<space>[ \t\u00a0]*)(?=[А-ЯЁA-Zа-яё«\"(])"
+)
+def _spaced(word: str) -> str:
+    """A pattern for a word printed with or without spaces between its letters («п о с т а н о в л я ю»)."""
+    return r"\s?".join(word)
+
+
+_FORMULA = re.compile(
+    r"(?<![а-яё])(?:" + "|".join(_spaced(w) for w in ("постановляю", "постановляет", "постановляют", "постановил",
+                                                       "распоряжаюсь", "приказываю", "обязываю", "решил"))
+    + r")(?:\s?[аи])?\s*:", re.IGNORECASE)
+
+
+@dataclass(slots=True)
+class Item:
+    number: str
+    parent: str | None
+    start: int  # where the number starts
+    body_start: int  # where the text after the number starts
+    end: int  # end of the item with its children
+    quoted: bool = False
+    children: list[Item] = field(default_factory=list)
+    path: tuple = ()
+
+    @property
+    def lead_end(self) -> int:
+        """End of the item's own text, before its first child."""
+        return self.children[0].start if self.children else self.end
+
+
+@dataclass(slots=True)
+class _Cand:
+    start: int
+    body_start: int
+    style: str  # dot | paren | letter
+    value: tuple  # dot: tuple of (n, sub) per level; paren: (n,); letter: (index,)
+    quote: str
+    line_start: bool
+
+
+ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10,
+         "XI": 11, "XII": 12}
+
+
+def _roman(text: str) -> int | None:
+    return ROMAN.get(text)
+
+
+def _parse_dotted(text: str) -> tuple:
+    levels = []
+    for part in text.split("."):
+        main, _, sub = part.partition("-")
+        levels.append((int(main), int(sub) if sub else 0))
+    return tuple(levels)
+
+
+def _candidates(text: str, start: int, end: int) -> list[_Cand]:
+    out = []
+    for m in _CANDIDATE.finditer(text, start, end):
+        line_start = m.start() == 0 or text[m.start() - 1] == "\n"
+        nxt = text[m.end():m.end() + 1]
+        if m.group("dparen"):  # «2.1)»: a dotted number closed by a parenthesis
+            out.append(_Cand(m.start(), m.end(), "dot", _parse_dotted(m.group("dparen")), m.group("quote"),
+                             line_start))
+        elif m.group("dotted"):
+            dotted = m.group("dotted")
+            if not m.group("dot") and "." not in dotted:
+                continue  # «1 августа»: a bare number is no item number
+            if not m.group("dot") and not m.group("space"):
+                continue
+            after_clause = text[max(0, m.start() - 3):m.start()].strip()[-1:] in (";", ":")
+            if not line_start and not (nxt.isupper() or nxt in "«\"" or (after_clause and "." in dotted)):
+                continue
+            out.append(_Cand(m.start() + len(m.group(0)) - len(m.group(0).lstrip()), m.end(), "dot",
+                             _parse_dotted(dotted), m.group("quote"), line_start))
+        elif m.group("roman"):
+            value = _roman(m.group("roman"))
+            if not line_start or not value or not nxt.isupper():
+                continue
+            out.append(_Cand(m.start(), m.end(), "roman", (value,), m.group("quote"), line_start))
+        elif m.group("paren"):
+            if not line_start and text[max(0, m.start() - 3):m.start()].strip()[-1:] not in (";", ":", "."):
+                continue
+            out.append(_Cand(m.start(), m.end(), "paren", (int(m.group("paren")),), m.group("quote"), line_start))
+        else:
+            letter = m.group("letter")
+            if letter not in LETTERS or (not line_start and text[m.start() - 2:m.start()].strip() not in ";:"):
+                continue
+            out.append(_Cand(m.start(), m.end(), "letter", (LETTERS.index(letter),), m.group("quote"), line_start))
+    for cand in out:  # the item starts at its number, not at leading spaces or a quote
+        while cand.start < cand.body_start and text[cand.start] in " \t\u00a0«\"“":
+            cand.start += 1
+    return out
+
+
+def _follows(prev: tuple[int, int], new: tuple[int, int]) -> bool:
+    """Is `new` the next number after `prev` at one level (2 -> 3, 2 -> 2-1, 2-1 -> 2-2, 2-1 -> 3)?"""
+    if new == (prev[0] + 1, 0):
+        return True
+    return new[0] == prev[0] and new[1] == prev[1] + 1
+
+
+def _accept(path: list[tuple[str, tuple]], cand: _Cand, first_any: bool,
+            carry: tuple[int, int] | None = None) -> list[tuple[str, tuple]] | None:
+    """The new path if the candidate continues the numbering of `path`, else None.
+
+    Roman sections («I.», «II.») may restart the numbering of their items or carry it on
+    (`carry`: the last top-level number before the section)."""
+    if cand.style == "roman":
+        if not path and cand.value[0] == 1:
+            return [("roman", cand.value)]
+        if path and path[0][0] == "roman" and cand.value[0] == path[0][1][0] + 1:
+            return [("roman", cand.value)]
+        return None
+    if path and path[0][0] == "roman":
+        section, rest = path[:1], path[1:]
+        if cand.style == "dot" and not rest and len(cand.value) == 1 and carry and _follows(carry, cand.value[0]):
+            return section + [("dot", cand.value[0])]
+        inner = _accept(rest, cand, first_any)
+        return section + inner if inner is not None else None
+    if cand.style == "dot":
+        levels = cand.value
+        k = len(levels)
+        dotted = [lv for lv in path if lv[0] == "dot"]
+        dotted = dotted[: len(dotted)]
+        # only the dotted prefix of the path counts; paren/letter levels below are closed
+        prefix = []
+        for style, value in path:
+            if style != "dot":
+                break
+            prefix.append(value)
+        if not prefix:
+            if k == 1 and (levels[0] == (1, 0) or first_any):
+                return [("dot", levels[0])]
+            return None
+        if k > len(prefix) + 1:
+            return None
+        if k == len(prefix) + 1:  # first child
+            if tuple(prefix) == levels[:-1] and levels[-1] == (1, 0):
+                return [("dot", lv) for lv in levels]
+            return None
+        if tuple(prefix[: k - 1]) == levels[:-1] and _follows(prefix[k - 1], levels[-1]):
+            return [("dot", lv) for lv in levels]
+        return None
+    index = cand.value[0]
+    for depth in range(len(path) - 1, -1, -1):  # sibling of an open level of the same style
+        style, value = path[depth]
+        if style == cand.style and index == value[0] + 1:
+            return path[:depth] + [(cand.style, (index,))]
+    first = 1 if cand.style == "paren" else 0
+    if index == first:
+        if not path and cand.style == "paren":
+            return [("paren", (index,))]
+        if path:
+            return path + [(cand.style, (index,))]
+    return None
+
+
+def _number(path: list[tuple[str, tuple]]) -> str:
+    parts = []
+    for style, value in path:
+        if style == "dot":
+            main, sub = value
+            parts.append(f"{main}-{sub}" if sub else str(main))
+        elif style == "paren":
+            parts.append(str(value[0]))
+        elif style == "roman":
+            parts.append({v: k for k, v in ROMAN.items()}[value[0]])
+        else:
+            parts.append(LETTERS[value[0]])
+    return ".".join(parts)
+
+
+def _quote_end(text: str, start: int, quote: str, limit: int) -> int:
+    """Where a quoted new wording that opens at `start` ends."""
+    if quote in "«“":
+        depth = 0
+        for i in range(start, limit):
+            ch = text[i]
+            if ch in "«“":
+                depth += 1
+            elif ch in "»”":
+                depth -= 1
+                if depth == 0:
+                    return i + 1
+        return limit
+    m = re.compile(r"\"\s*[.;]?[ \t]*(?:\n|$)|\"[.;]\s+(?=\d)").search(text, start + 1, limit)
+    return m.start() + 1 if m else limit
+
+
+def _segment(text: str, cands: list[_Cand], start: int, end: int, quoted: bool) -> list[Item]:
+    """Items of one region from its candidates, in order, with parents and ends."""
+    path: list[tuple[str, tuple]] = []
+    flat: list[tuple[Item, int]] = []
+    carry = None  # the last top-level number, for sections that carry the numbering on
+    restarts = False
+    for cand in cands:
+        if not (start <= cand.start < end):
+            continue
+        new = _accept(path, cand, first_any=quoted and not flat, carry=carry)
+        if new is None:
+            continue
+        path = new
+        if len(path) >= 2 and path[0][0] == "roman" and path[1][0] == "dot" and len(path) == 2:
+            if path[0][1][0] > 1 and path[1][1] == (1, 0):
+                restarts = True
+            carry = path[1][1]
+        flat.append((Item("", None, cand.start, cand.body_start, end, quoted, path=tuple(path)), len(path)))
+    for item, _ in flat:  # section numbers are shown only where the sections restart the numbering
+        shown = [lv for lv in item.path if restarts or lv[0] != "roman"] or list(item.path)
+        item.number = _number(shown)
+        parent_path = list(item.path[:-1])
+        shown_parent = [lv for lv in parent_path if restarts or lv[0] != "roman"]
+        item.parent = _number(shown_parent) if shown_parent else None
+    items: list[Item] = []
+    stack: list[tuple[Item, int]] = []
+    for i, (item, depth) in enumerate(flat):
+        item.end = flat[i + 1][0].start if i + 1 < len(flat) else end
+        while stack and stack[-1][1] >= depth:
+            stack.pop()
+        if stack:
+            stack[-1][0].children.append(item)
+        items.append(item)
+        stack.append((item, depth))
+    for item in reversed(items):  # a parent ends where its last descendant ends
+        if item.children:
+            item.end = max(item.end, item.children[-1].end)
+    return items
+
+
+def _trim_tail(text: str, start: int, end: int) -> int:
+    """The end of the last item: hard-wrapped lines, sub-paragraphs and «Срок:» lines belong
+    to it; a line after a finished sentence that starts with a capital (a signature, a site's
+    note) does not."""
+    pos = text.find("\n", start)
+    if pos == -1 or pos >= end:
+        return end
+    kept_end = pos
+    prev_line = text[start:pos]
+    while pos < end:
+        nxt = text.find("\n", pos + 1)
+        nxt = end if nxt == -1 or nxt > end else nxt
+        line = text[pos + 1:nxt]
+        stripped = line.strip()
+        if not stripped:
+            pos = nxt
+            continue
+        prev = prev_line.rstrip()
+        wrapped = not re.search(r"[.;!?:»\")]$", prev) or (
+            re.search(r"(?<![А-ЯЁа-яё])[А-ЯЁ]\.$", prev) and prev.count("(") > prev.count(")"))
+        continues = (prev.endswith((":", ";")) or stripped[0].islower() or stripped.startswith(("Срок", "Ответствен", "Исполнител"))
+                     or stripped[0] in "-–—•")
+        if not (wrapped or continues):
+            break
+        kept_end = nxt
+        prev_line = line
+        pos = nxt
+    return kept_end
+
+
+def body_start(text: str) -> int:
+    """Where the enacting part starts: after «ПОСТАНОВЛЯЮ:» and the like, else 0. A protocol
+    whose first section («I. О ...») precedes its «РЕШИЛИ:» starts at that section."""
+    m = _FORMULA.search(text)
+    if not m:
+        return 0
+    section = re.search(r"(?:^|\n)[ \t]*I\.[ \t]*[А-ЯЁ]", text[: m.start()])
+    return section.start() + (1 if text[section.start()] == "\n" else 0) if section else m.end()
+
+
+_ANNEX = re.compile(r"\n[ \t]*(?:Приложение|ПРИЛОЖЕНИЕ|УТВЕРЖДЕН[ОАЫ]?|Утвержден[оаы]?)(?:\s*(?:№|N)\s*\d+)?"
+                    r"[ \t]*(?:\n|к\s+(?:постановлению|распоряжению|приказу|указу|решению|протоколу)\b|$)")
+
+
+def _annex_start(text: str, after: int) -> int:
+    """Where an annex printed after the act begins (its own numbering is no item of the act)."""
+    m = _ANNEX.search(text, after)
+    return m.start() + 1 if m else len(text)
+
+
+def segment(text: str) -> tuple[list[Item], list[Item]]:
+    """(items of the act itself, items of quoted new wordings), each in text order."""
+    start = body_start(text)
+    first = _candidates(text, start, len(text))
+    limit = _annex_start(text, first[0].start) if first else len(text)
+    cands = [c for c in first if c.start < limit]
+    regions: list[tuple[int, int]] = []
+    for cand in cands:
+        if cand.quote and not any(s <= cand.start < e for s, e in regions):
+            quote_pos = text.rfind(cand.quote, 0, cand.start + 1)
+            regions.append((quote_pos, _quote_end(text, quote_pos, cand.quote, limit)))
+    main_cands = [c for c in cands if not any(s <= c.start < e for s, e in regions)]
+    main = _segment(text, main_cands, start, limit, quoted=False)
+    if main:
+        last = main[-1]
+        tail_end = _trim_tail(text, last.start, last.end)
+        for item in main:
+            if item.end == last.end:
+                item.end = tail_end
+    quoted: list[Item] = []
+    for s, e in regions:
+        inner = [c for c in cands if s <= c.start < e]
+        quoted.extend(_segment(text, inner, s, e, quoted=True))
+    return main, quoted
