@@ -1,0 +1,125 @@
+"""Read then extract act files; bad input becomes ParseResult.error, never an exception.
+
+`parse_files` is what the CLI and the import use for any number of files: it reads the files
+in a forked helper process while this process loads the rules (spaCy, pymorphy3), so on a
+machine with two cores the model load costs little wall time. Where fork is unavailable
+(Windows, macOS spawn), with one core, or beside other threads, it reads in-process, with the
+same results.
+"""
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+
+from parsers.errors import ParserError
+from parsers.model import Block, ParseResult, ReadDocument
+
+# A read is ("document", ReadDocument) or ("error", message). Exceptions are not sent between
+# processes: ReadError's constructor does not survive pickling.
+ReadOutcome = tuple[str, object]
+
+
+def parse_file(path: str | Path, source: str | None = None) -> ParseResult:
+    """The whole parse of one act file. `source` is how the caller names the file (default: path)."""
+    source = str(path) if source is None else source
+    return _finish(source, read_outcome(path))
+
+
+def parse_files(paths: Sequence[str | Path], sources: Sequence[str] | None = None) -> Iterator[ParseResult]:
+    """Parse files in the given order, yielding each result as soon as it is ready.
+
+    One file's failure, even a bug in the rules, becomes that file's error; the rest go on.
+    """
+    sources = [str(p) for p in paths] if sources is None else list(sources)
+    if not paths:
+        return
+    outcomes = _read_in_background(paths) if _can_fork() else None
+    if outcomes is None:
+        outcomes = (read_outcome(path) for path in paths)
+    else:
+        warm_up()  # while the helper reads
+    for source, outcome in zip(sources, outcomes, strict=True):
+        yield _finish_safely(source, outcome)
+
+
+def read_outcome(path: str | Path) -> ReadOutcome:
+    from parsers.readers import read_document
+
+    try:
+        return "document", read_document(path)
+    except ParserError as error:
+        return "error", str(error)
+
+
+def warm_up() -> None:
+    """Load what extraction needs (spaCy, pymorphy3, word lists) by extracting a tiny act."""
+    from parsers.extract import extract
+
+    sample = ReadDocument.build("txt", [Block(text="ПОСТАНОВЛЕНИЕ"),
+                                        Block(text="1. Управлению образования обеспечить исполнение до 1 марта 2024 года.")])
+    try:
+        extract(sample, source=None)
+    except Exception:  # noqa: BLE001 - a rules bug shows up on the real files, with their names
+        return
+
+
+def _finish(source: str, outcome: ReadOutcome) -> ParseResult:
+    from parsers.extract import extract
+
+    kind, value = outcome
+    if kind == "error":
+        return ParseResult(source=source, error=str(value))
+    document: ReadDocument = value  # type: ignore[assignment]
+    result = extract(document, source=source)
+    if result.format is None:
+        result.format = document.format
+    for warning in document.warnings:
+        if warning not in result.warnings:
+            result.warnings.append(warning)
+    return result
+
+
+def _finish_safely(source: str, outcome: ReadOutcome) -> ParseResult:
+    try:
+        return _finish(source, outcome)
+    except Exception as error:  # noqa: BLE001 - one file's rules bug must not lose the other files
+        detail = " ".join(str(error).split())[:200]
+        return ParseResult(source=source, error=f"{source}: не удалось разобрать файл из-за внутренней ошибки "
+                           f"({type(error).__name__}: {detail}). Сообщите разработчикам и приложите файл")
+
+
+def _can_fork() -> bool:
+    """Fork only a single-threaded process on Linux with a spare core: forking beside other
+    threads (a UI's workers) can leave the child waiting forever on a lock one of them held."""
+    import multiprocessing
+    import threading
+
+    return (sys.platform.startswith("linux") and (os.cpu_count() or 1) > 1
+            and threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods())
+
+
+def _read_in_background(paths: Sequence[str | Path]) -> Iterable[ReadOutcome] | None:
+    """Outcomes of reading `paths` in a forked helper, in order; None if no helper could start."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    try:
+        pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
+        futures = [pool.submit(read_outcome, path) for path in paths]
+    except (OSError, RuntimeError):
+        return None
+
+    def results() -> Iterator[ReadOutcome]:
+        try:
+            for path, future in zip(paths, futures, strict=True):
+                try:
+                    yield future.result()
+                except BrokenProcessPool:  # the helper died (killed, out of memory): read here
+                    yield read_outcome(path)
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)
+
+    return results()

@@ -1,0 +1,87 @@
+"""Size limits per format and the checks every reader runs before opening a file.
+
+A clerk's act is a few pages; anything far larger is a wrong file or an attack (a zip
+bomb), and is refused before any parsing library sees it.
+"""
+from __future__ import annotations
+
+import os
+import zipfile
+from pathlib import Path
+
+from parsers.errors import ReadError
+
+MB = 1024 * 1024
+
+# On-disk size limits per format.
+MAX_FILE_BYTES: dict[str, int] = {
+    "txt": 5 * MB,
+    "rtf": 30 * MB,
+    "docx": 40 * MB,
+    "odt": 40 * MB,
+    "doc": 40 * MB,
+    "pdf": 60 * MB,
+}
+# Zip containers (.docx, .odt): total declared uncompressed size, and expansion ratio.
+MAX_UNZIPPED_BYTES = 200 * MB
+MAX_ZIP_RATIO = 200
+MAX_ZIP_MEMBERS = 5000
+MAX_PDF_PAGES = 500
+
+
+def human_size(size: int) -> str:
+    """«52,4 МБ» / «830 КБ» for messages."""
+    if size >= MB:
+        return f"{size / MB:.1f} МБ".replace(".", ",")
+    return f"{max(1, size // 1024)} КБ"
+
+
+def check_size(path: Path, format: str) -> int:
+    """Refuse missing, empty and oversized files; return the size."""
+    try:
+        size = os.stat(path).st_size
+    except FileNotFoundError:
+        raise ReadError(str(path), "файл не найден", "Проверьте путь и имя файла") from None
+    except OSError as error:
+        raise ReadError(str(path), f"файл не открывается ({error.strerror})",
+                        "Проверьте права доступа к файлу") from None
+    if path.is_dir():
+        raise ReadError(str(path), "это папка, а не файл", "Укажите файлы актов внутри папки")
+    if size == 0:
+        raise ReadError(str(path), "файл пуст (0 байт)",
+                        "Возможно, он не сохранился или не докачался: возьмите исходный файл заново")
+    limit = MAX_FILE_BYTES.get(format, 40 * MB)
+    if size > limit:
+        raise ReadError(
+            str(path),
+            f"файл слишком большой ({human_size(size)}, для формата .{format} допускается "
+            f"не больше {human_size(limit)})",
+            "Проверьте, что это нужный акт; большой документ разделите на части",
+        )
+    return size
+
+
+def check_zip(path: Path, kind: str) -> None:
+    """Reject zip bombs and broken containers by the declared sizes, before decompressing."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            infos = archive.infolist()
+    except zipfile.BadZipFile:
+        raise ReadError(str(path), f"файл повреждён или обрезан: это не полноценный документ {kind}",
+                        "Откройте его в Word или LibreOffice и сохраните заново, "
+                        "или возьмите исходный файл ещё раз") from None
+    except OSError as error:
+        raise ReadError(str(path), f"файл не читается ({error.strerror or error})",
+                        "Проверьте права доступа к файлу") from None
+    if len(infos) > MAX_ZIP_MEMBERS:
+        raise ReadError(str(path), f"в архиве документа слишком много частей ({len(infos)})",
+                        "Файл похож на вредоносный (zip-бомба); не открывайте его и сообщите администратору")
+    total = sum(info.file_size for info in infos)
+    packed = sum(info.compress_size for info in infos) or 1
+    if total > MAX_UNZIPPED_BYTES or (total > 10 * MB and total / packed > MAX_ZIP_RATIO):
+        raise ReadError(
+            str(path),
+            f"документ распаковывается в {human_size(total)} из {human_size(os.path.getsize(path))} "
+            "(похоже на zip-бомбу)",
+            "Не открывайте файл; запросите у отправителя нормальную копию акта",
+        )
