@@ -56,6 +56,17 @@ class Deadline:
     relative_working: bool = False
     anchor: date | None = None  # the event date the clerk entered for a relative term
     review_every_days: int | None = None  # «постоянно»: periodic review set by the clerk
+    start: date | None = None  # RECURRING: control points start from here (the act's date)
+    point_day: int | None = None  # RECURRING: clerk's day (N-th of the month after the period; weekday for weekly)
+    covered_until: date | None = None  # RECURRING: last control point closed
+
+
+@dataclass(slots=True)
+class ClosedPoint:
+    """A control point of a recurring order that was reported and accepted."""
+
+    due: date
+    done_at: date
 
 
 @dataclass(slots=True)
@@ -117,8 +128,10 @@ class Order:
     done_at: date | None = None
     withdrawn_reason: str | None = None
     extensions: list[Extension] = field(default_factory=list)
-    history: list[HistoryEntry] = field(default_factory=list)
+    history: list[HistoryEntry] = field(default_factory=list)  # loaded for the card; stored apart
     confidence: float = 1.0
+    closed_points: list[ClosedPoint] = field(default_factory=list)
+    created: date | None = None
     rev: int | None = None  # the store's revision when loaded (optimistic concurrency)
 
 

@@ -138,6 +138,10 @@ class ImportPreview:
     duplicate_of: str | None = None  # act id: the very same file was imported already
     new_version_of: str | None = None  # act id: same act (kind, number, date, issuer), changed file
     sha256: str = ""
+    format: str | None = None
+    controller: str | None = None
+    signatory: str | None = None
+    amends: list[str] = field(default_factory=list)  # acts it amends, as written
 
 
 @dataclass(slots=True)
@@ -145,8 +149,9 @@ class ImportOutcome:
     source: str
     act_id: str | None
     added_orders: int
-    status: str  # «добавлен», «уже загружен», «новая редакция», «ошибка»
+    status: str  # «добавлен», «уже загружен», «новая редакция», «пропущен», «ошибка»
     message: str
+    changes: list[str] = field(default_factory=list)  # for a new version: what changed
 
 
 @dataclass(slots=True)

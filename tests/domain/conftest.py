@@ -1,0 +1,36 @@
+"""Fixtures for the domain specs: a service over an in-memory store with a fixed clock."""
+from __future__ import annotations
+
+import pytest
+from domain_factories import Clock, FakeParser
+
+from db import MemoryStore, open_store
+from tracker.services.control import ControlService
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock()
+
+
+@pytest.fixture
+def parser() -> FakeParser:
+    return FakeParser()
+
+
+@pytest.fixture(params=["memory", "tinydb"])
+def store(request, tmp_path):
+    """Every service spec runs on the in-memory store and on the durable one."""
+    if request.param == "memory":
+        yield MemoryStore()
+        return
+    from tracker.services import MIGRATIONS, SCHEMA_VERSION
+
+    durable = open_store(tmp_path / "control.db", schema_version=SCHEMA_VERSION, migrations=MIGRATIONS)
+    yield durable
+    durable.close()
+
+
+@pytest.fixture
+def service(store, parser, clock) -> ControlService:
+    return ControlService(store, user="иванова", now=clock, parse=parser)

@@ -1,0 +1,154 @@
+"""Deadlines: a date, a recurrence, or a relative term anchored on an event; extensions.
+
+A deadline always keeps the act's own words. A relative term («в течение 3 рабочих дней с
+даты создания») gets a date once the clerk enters the event's date; working days follow
+the production calendar. An extension moves the date strictly later, with a reason and
+(where there is one) a basis document.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, timedelta
+
+from tracker.calendar import add_working_days
+from tracker.errors import ValidationError
+from tracker.models import Deadline, DeadlineKind, Extension, Recurrence
+from tracker.recurrence import next_point
+
+_NUMBER_WORDS = {
+    "одного": 1, "один": 1, "одной": 1, "двух": 2, "два": 2, "двое": 2, "трех": 3, "три": 3,
+    "четырех": 4, "четыре": 4, "пяти": 5, "пять": 5, "шести": 6, "шесть": 6, "семи": 7, "семь": 7,
+    "восьми": 8, "восемь": 8, "девяти": 9, "девять": 9, "десяти": 10, "десять": 10,
+    "пятнадцати": 15, "пятнадцать": 15, "двадцати": 20, "двадцать": 20, "тридцати": 30, "тридцать": 30,
+}
+_UNIT_DAYS = {"д": 1, "н": 7}  # день, неделя; months handled apart
+_RELATIVE = re.compile(
+    r"(?:(?P<num>\d{1,3})|(?P<word>[а-я]+))?[\s-]*(?:\(\s*\w+\s*\)\s*)?"
+    r"(?P<working>рабоч\w*\s+|календарн\w*\s+)?"
+    r"(?P<unit>дн(?:я|ей)|день|дневн\w*|недел\w*|месяц\w*)",
+)
+
+
+def parse_relative(text: str | None) -> tuple[int, bool] | None:
+    """(days, working) of a relative term, or None. Months count as 30 calendar days.
+
+    «в течение 3 рабочих дней» -> (3, True); «в 10-дневный срок» -> (10, False);
+    «в течение месяца» -> (30, False); «в двухнедельный срок» -> (14, False).
+    """
+    if not text:
+        return None
+    low = text.lower().replace("ё", "е")
+    if "двухнедельн" in low:
+        return 14, False
+    if "месячный срок" in low:
+        return 30, False
+    for match in _RELATIVE.finditer(low):
+        unit = match["unit"]
+        number = None
+        if match["num"]:
+            number = int(match["num"])
+        elif match["word"] and match["word"] in _NUMBER_WORDS:
+            number = _NUMBER_WORDS[match["word"]]
+        if number is None:
+            if unit.startswith("месяц") and ("течение месяца" in low or "месячный" in low):
+                return 30, False
+            if unit.startswith("недел") and "течение недели" in low:
+                return 7, False
+            continue
+        working = bool(match["working"] and match["working"].startswith("рабоч"))
+        if unit.startswith("месяц"):
+            return number * 30, False
+        return number * _UNIT_DAYS["н" if unit.startswith("недел") else "д"], working
+    return None
+
+
+def build_deadline(text: str | None, due: date | None, recurrence: str | None,
+                   relative: str | None, start: date | None) -> Deadline:
+    """A Deadline from the extracted words; `start` (the act's date) starts recurrences."""
+    if recurrence:
+        try:
+            rec = Recurrence(recurrence)
+        except ValueError:
+            rec = None
+        if rec is not None:
+            return Deadline(kind=DeadlineKind.RECURRING, text=text or recurrence, recurrence=rec,
+                            start=start, due=None)
+    if due is not None:
+        return Deadline(kind=DeadlineKind.DATE, text=text, due=due)
+    if relative:
+        parsed = parse_relative(relative) or parse_relative(text)
+        days, working = parsed if parsed else (None, False)
+        return Deadline(kind=DeadlineKind.RELATIVE, text=text or relative, relative=relative,
+                        relative_days=days, relative_working=working)
+    return Deadline(kind=DeadlineKind.NONE, text=text)
+
+
+def anchor(deadline: Deadline, event: date) -> date:
+    """Anchor a relative term on the event date the clerk entered; returns the due date."""
+    if deadline.kind != DeadlineKind.RELATIVE:
+        raise ValidationError("Дату события задают только для относительного срока («в течение N дней ...»).")
+    if not deadline.relative_days:
+        raise ValidationError(
+            f"Не удалось понять срок «{deadline.relative or deadline.text}»: укажите дату исполнения вручную (продлением)."
+        )
+    deadline.anchor = event
+    if deadline.relative_working:
+        deadline.due = add_working_days(event, deadline.relative_days)
+    else:
+        deadline.due = event + timedelta(days=deadline.relative_days)
+    return deadline.due
+
+
+def current_due(deadline: Deadline) -> date | None:
+    """The date the order is due now: the date, the anchored term, or the next control point."""
+    if deadline.kind == DeadlineKind.RECURRING:
+        return next_point(deadline)
+    return deadline.due
+
+
+def describe(deadline: Deadline) -> str:
+    """Short Russian text for a table cell."""
+    if deadline.kind == DeadlineKind.DATE and deadline.due:
+        return f"{deadline.due:%d.%m.%Y}"
+    if deadline.kind == DeadlineKind.RECURRING and deadline.recurrence:
+        return str(deadline.recurrence)
+    if deadline.kind == DeadlineKind.RELATIVE:
+        words = deadline.relative or deadline.text or "относительный срок"
+        return f"{deadline.due:%d.%m.%Y} ({words})" if deadline.due else words
+    if deadline.due:
+        return f"{deadline.due:%d.%m.%Y}"
+    return deadline.text or "—"
+
+
+def make_extension(deadline: Deadline, new: date, reason: str, basis: str | None,
+                   who: str, at: datetime) -> Extension:
+    """Validate and apply a move of the deadline: strictly later, with a reason."""
+    if not reason or not reason.strip():
+        raise ValidationError("Укажите причину переноса срока.")
+    if deadline.kind == DeadlineKind.RECURRING:
+        raise ValidationError(
+            "Срок периодического поручения не переносится: контрольные точки задаются периодичностью."
+        )
+    old = deadline.due
+    if old is not None and new <= old:
+        raise ValidationError(
+            f"Новый срок {new:%d.%m.%Y} должен быть позже текущего {old:%d.%m.%Y}."
+        )
+    extension = Extension(old=old, new=new, reason=reason.strip(), basis=(basis or "").strip() or None,
+                          at=at, who=who)
+    deadline.due = new
+    if deadline.kind == DeadlineKind.NONE:
+        deadline.kind = DeadlineKind.DATE
+    return extension
+
+
+def parse_ru_date(text: str) -> date:
+    """A date typed as ДД.ММ.ГГГГ (also Д.М.ГГГГ); ValidationError in Russian otherwise."""
+    match = re.fullmatch(r"\s*(\d{1,2})\.(\d{1,2})\.(\d{4})\s*", text or "")
+    if not match:
+        raise ValidationError(f"Дата «{text}» не в формате ДД.ММ.ГГГГ (например, 31.12.2026).")
+    day, month, year = (int(g) for g in match.groups())
+    try:
+        return date(year, month, day)
+    except ValueError:
+        raise ValidationError(f"Такой даты нет: «{text}».") from None
