@@ -14,6 +14,24 @@ dev=$(score dev)
 docx=$(score dev-docx)
 pdf=$(score dev-pdf)
 echo "extraction F1: dev=$dev dev-docx=$docx dev-pdf=$pdf"
+
+# Importing the whole corpus twice must leave exactly one copy of every act and order.
+db_dir=$(mktemp -d)
+trap 'rm -rf "$db_dir"' EXIT
+counts() { "$bin/tracker" db check --db "$db_dir/corpus.db" | grep -E '^  (acts|orders) '; }
+for corpus in dev dev-docx dev-pdf; do
+  "$bin/tracker" import --yes --db "$db_dir/corpus.db" "$shared/corpus/$corpus/docs" >/dev/null 2>>"$db_dir/import.log"
+done
+first=$(counts)
+for corpus in dev dev-docx dev-pdf; do
+  "$bin/tracker" import --yes --db "$db_dir/corpus.db" "$shared/corpus/$corpus/docs" >/dev/null 2>>"$db_dir/import.log"
+done
+second=$(counts)
+echo "corpus imported twice:" $second
+if [ "$first" != "$second" ]; then
+  echo "corpus check FAILED: a second import changed the counts: [$first] -> [$second]"
+  exit 1
+fi
 "$bin/python" - "$dev" "$docx" "$pdf" <<'PY'
 import sys
 dev, docx, pdf = map(float, sys.argv[1:])
