@@ -141,14 +141,3 @@ def make_extension(deadline: Deadline, new: date, reason: str, basis: str | None
         deadline.kind = DeadlineKind.DATE
     return extension
 
-
-def parse_ru_date(text: str) -> date:
-    """A date typed as ДД.ММ.ГГГГ (also Д.М.ГГГГ); ValidationError in Russian otherwise."""
-    match = re.fullmatch(r"\s*(\d{1,2})\.(\d{1,2})\.(\d{4})\s*", text or "")
-    if not match:
-        raise ValidationError(f"Дата «{text}» не в формате ДД.ММ.ГГГГ (например, 31.12.2026).")
-    day, month, year = (int(g) for g in match.groups())
-    try:
-        return date(year, month, day)
-    except ValueError:
-        raise ValidationError(f"Такой даты нет: «{text}».") from None

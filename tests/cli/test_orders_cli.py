@@ -120,7 +120,7 @@ def test_extend_withdraw_and_comment(cli, act_file):
     short = rows["1"]["short_id"]
     too_early = cli("extend", short, "--to", "01.01.2024", "--reason", "просьба")
     assert too_early.exit_code == 1 and "позже текущего" in too_early.output
-    bad_date = cli("extend", short, "--to", "2024-05-01", "--reason", "просьба")
+    bad_date = cli("extend", short, "--to", "1 мая", "--reason", "просьба")
     assert bad_date.exit_code == 1 and "ДД.ММ.ГГГГ" in bad_date.output
     moved = cli("extend", short, "--to", "01.05.2024", "--reason", "просьба исполнителя", "--basis", "письмо № 7")
     assert moved.exit_code == 0 and "01.05.2024" in moved.output

@@ -3,6 +3,7 @@ from datetime import date, datetime
 
 import pytest
 
+from tracker.dates import parse_user_date
 from tracker.deadlines import (
     anchor,
     build_deadline,
@@ -10,7 +11,6 @@ from tracker.deadlines import (
     describe,
     make_extension,
     parse_relative,
-    parse_ru_date,
 )
 from tracker.errors import ValidationError
 from tracker.models import DeadlineKind, Recurrence
@@ -98,12 +98,14 @@ def test_an_order_with_no_deadline_gets_one_by_extension():
     assert deadline.kind == DeadlineKind.DATE
 
 
-@pytest.mark.parametrize("text, expected", [("05.11.2026", date(2026, 11, 5)), ("5.1.2026", date(2026, 1, 5))])
-def test_dates_are_typed_as_dd_mm_yyyy(text, expected):
-    assert parse_ru_date(text) == expected
+@pytest.mark.parametrize("text, expected", [
+    ("05.11.2026", date(2026, 11, 5)), ("5.1.2026", date(2026, 1, 5)), ("2026-11-05", date(2026, 11, 5)),
+])
+def test_dates_are_typed_as_dd_mm_yyyy_or_iso(text, expected):
+    assert parse_user_date(text) == expected
 
 
-@pytest.mark.parametrize("text", ["2026-11-05", "31.02.2026", "завтра"])
+@pytest.mark.parametrize("text", ["05.11.26", "31.02.2026", "завтра", ""])
 def test_bad_dates_are_refused_in_russian(text):
-    with pytest.raises(ValidationError, match="ДД.ММ.ГГГГ|Такой даты нет"):
-        parse_ru_date(text)
+    with pytest.raises(ValidationError, match="ДД.ММ.ГГГГ|такой даты нет"):
+        parse_user_date(text)

@@ -48,7 +48,7 @@ def test_bad_date_and_missing_database_give_one_russian_line(tmp_path):
     db = imported_registry(tmp_path)
     result = run("draft", "quarterly", "--db", str(db), "--as-of", "31.02.2026", "--out", str(tmp_path / "q.docx"))
     assert result.exit_code == 1
-    assert "--as-of: «31.02.2026» — не дата" in result.output
+    assert "--as-of: «31.02.2026» — такой даты нет" in result.output
     result = run("draft", "quarterly", "--db", str(tmp_path / "нет.db"), "--out", str(tmp_path / "q.docx"))
     assert result.exit_code == 1
     assert "не найдена" in result.output

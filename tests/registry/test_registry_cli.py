@@ -90,7 +90,7 @@ def test_export_as_of_a_date_and_bad_input(memory_cli, registry, tmp_path):
     assert result.exit_code == 0 and out.exists()
     assert f"Выгружено записей: {len(registry.accepted)} на 01.10.2026" in result.output
     bad_date = memory_cli("export", "--out", str(out), "--as-of", "2026/13/45")
-    assert bad_date.exit_code == 1 and "не в формате ДД.ММ.ГГГГ" in bad_date.stderr
+    assert bad_date.exit_code == 1 and "введите дату в виде ДД.ММ.ГГГГ" in bad_date.stderr
     missing = memory_cli("import", "--yes", str(tmp_path / "nope.csv"))
     assert missing.exit_code == 1 and "не найден" in missing.stderr and "Traceback" not in missing.output
 

@@ -43,9 +43,9 @@ def _today() -> date | None:
     raw = os.environ.get(TODAY_ENV)
     if not raw:
         return None
-    from tracker.deadlines import parse_ru_date
+    from tracker.dates import parse_user_date
 
-    return date.fromisoformat(raw) if "-" in raw else parse_ru_date(raw)
+    return parse_user_date(raw)
 
 
 def open_cli_service(db: Path | None) -> ControlService:
@@ -62,9 +62,9 @@ def open_cli_service(db: Path | None) -> ControlService:
 def _date(text: str | None) -> date | None:
     if text is None:
         return None
-    from tracker.deadlines import parse_ru_date
+    from tracker.dates import parse_user_date
 
-    return parse_ru_date(text)
+    return parse_user_date(text)
 
 
 def _executor_id(service: ControlService, text: str | None) -> str | None:

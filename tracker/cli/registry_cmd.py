@@ -28,15 +28,9 @@ def open_service(db: Path | None) -> RegistryService:
 
 
 def parse_day(text: str | None) -> date | None:
-    if not text:
-        return None
-    from tracker.errors import ValidationError
-    from tracker.registry.validation import CellError, parse_date
+    from tracker.dates import parse_user_date
 
-    try:
-        return parse_date(text)
-    except CellError:
-        raise ValidationError(f"Дата «{text}» не в формате ДД.ММ.ГГГГ (пример: 05.11.2026).") from None
+    return parse_user_date(text) if text else None
 
 
 def register(app: typer.Typer) -> None:

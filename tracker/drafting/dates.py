@@ -3,10 +3,8 @@ from __future__ import annotations
 
 from datetime import date
 
-MONTHS_GENITIVE = (
-    "января", "февраля", "марта", "апреля", "мая", "июня",
-    "июля", "августа", "сентября", "октября", "ноября", "декабря",
-)
+from tracker.dates import MONTHS_GENITIVE
+
 DATE_BLANK = "________"  # «от ________ № ____» until the document is registered
 NUMBER_BLANK = "____"
 
@@ -27,15 +25,13 @@ def dmy(value: date | None, blank: str = DATE_BLANK) -> str:
 
 def parse_dmy(text: str) -> date:
     """ДД.ММ.ГГГГ (or ISO ГГГГ-ММ-ДД) typed by a clerk; ValueError with a Russian message otherwise."""
-    text = text.strip()
-    for sep, order in ((".", (2, 1, 0)), ("-", (0, 1, 2))):
-        parts = text.split(sep)
-        if len(parts) == 3 and all(p.isdigit() for p in parts):
-            try:
-                return date(int(parts[order[0]]), int(parts[order[1]]), int(parts[order[2]]))
-            except ValueError:
-                break
-    raise ValueError(f"«{text}» — не дата; введите дату как ДД.ММ.ГГГГ, например 05.11.2026")
+    from tracker.dates import parse_user_date
+    from tracker.errors import ValidationError
+
+    try:
+        return parse_user_date(text)
+    except ValidationError as error:
+        raise ValueError(str(error).rstrip(".")) from None
 
 
 def quarter_start(value: date) -> date:

@@ -1,0 +1,99 @@
+"""The «Реестр» and «Проекты документов» screens on the real services, and `tracker ui` wiring them in."""
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from textual.widgets import DataTable, Input, Log
+from tui_helpers import SIZE, TODAY, label_text, settle, type_text
+
+import tracker
+from tracker.cli import ui_cmd
+from tracker.drafting.service import DraftingService
+from tracker.registry.service import RegistryService
+from tracker.services import open_service
+from tui.app import TrackerApp, make_app
+from tui.dialogs.employee import EmployeeDialog
+from tui.screens.drafts import DraftsScreen
+from tui.screens.registry import RegistryScreen
+
+REGISTRY_CSV = Path(tracker.__file__).parent / "samples" / "registry" / "registry-sample.csv"
+
+
+@pytest.fixture
+def services(tmp_path: Path):
+    control = open_service(tmp_path / "desk.db", user="делопроизводитель")
+    registry = RegistryService(control.store, order_sink=control, today=lambda: TODAY)
+    registry.commit_import(registry.preview_import(REGISTRY_CSV, when=date(2026, 10, 1)))
+    drafting = DraftingService(control.store, registry=registry, control=control)
+    yield control, registry, drafting
+    control.close()
+
+
+async def test_registry_screen_filters_and_edits_an_employee(services):
+    control, registry, drafting = services
+    app = make_app(control, registry=registry, drafting=drafting, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f5")
+        await pilot.pause()
+        assert isinstance(app.screen, RegistryScreen)
+        table = app.screen.query_one("#registry-table", DataTable)
+        everyone = table.row_count
+        assert everyone > 0
+        assert "Подключено к «Госпаблики»" in label_text(app, "#registry-coverage")
+        await pilot.press("slash")
+        await type_text(pilot, "Библиотека")
+        await pilot.pause()
+        assert 0 < table.row_count < everyone
+        record_id = table.coordinate_to_cell_key(table.cursor_coordinate)[0].value
+        await pilot.press("ctrl+t", "e")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, EmployeeDialog)
+        dialog.query_one("#full-name", Input).value = "Петрова А.С."
+        dialog.query_one("#email", Input).value = "не почта"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "не адрес электронной почты" in label_text(app, "#dialog-error")
+        dialog.query_one("#email", Input).value = "petrova@example.ru"
+        dialog.query_one("#when", Input).value = "01.11.2026"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, RegistryScreen)
+    record = registry.get(record_id)
+    assert record.employee.full_name == "Петрова А.С."
+    assert len(registry.history(record_id)) == 2  # imported, then edited: a dated change
+    before = {r.id: r for r in registry.as_of(date(2026, 10, 15))}[record_id]
+    assert before.employee.full_name != "Петрова А.С."
+
+
+async def test_drafts_screen_generates_a_draft_in_a_worker(services, tmp_path: Path):
+    control, registry, drafting = services
+    app = make_app(control, registry=registry, drafting=drafting, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f6")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, DraftsScreen)
+        screen.query_one("#draft-out", Input).value = str(tmp_path / "нет-папки" / "x.docx")
+        await pilot.press("ctrl+g")
+        await pilot.pause()
+        assert any("Папки" in note.message for note in app._notifications)
+        out = tmp_path / "проект.docx"
+        screen.query_one("#draft-out", Input).value = str(out)
+        await pilot.press("ctrl+g")
+        await settle(pilot)
+        lines = screen.query_one("#draft-log", Log).lines
+        assert out.exists(), lines
+        assert any(str(out) in line for line in lines)
+
+
+def test_tracker_ui_opens_the_desk_with_every_service(tmp_path: Path, monkeypatch):
+    opened: list[TrackerApp] = []
+    monkeypatch.setattr(TrackerApp, "run", lambda self, *a, **k: opened.append(self))
+    ui_cmd.open_ui(tmp_path / "ui.db")
+    app = opened[0]
+    assert {"dashboard", "orders", "acts", "registry", "drafts"} <= set(app._modes)
+    assert isinstance(app.registry, RegistryService) and isinstance(app.drafting, DraftingService)
+    app.service.close()

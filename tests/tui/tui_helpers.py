@@ -1,0 +1,52 @@
+"""Reading what the clerk sees, and waiting for the app rather than sleeping."""
+from __future__ import annotations
+
+from datetime import date
+
+from textual.pilot import Pilot
+from textual.widgets import DataTable, Label, Static
+from textual.worker import WorkerCancelled, WorkerState
+
+TODAY = date(2026, 11, 2)  # the fixed clock of every desk test
+SIZE = (160, 45)  # the fixed terminal size
+
+# A second click on the same button within ~0.2 s is ignored by Textual: pause between clicks.
+CLICK_GAP = 0.25
+
+
+def label_text(app, selector: str) -> str:
+    widget = app.screen.query_one(selector)
+    if isinstance(widget, Label | Static):
+        return str(widget.render())
+    return str(widget.render())
+
+
+def column_values(table: DataTable, column: int) -> list[str]:
+    return [str(table.get_row_at(row)[column]) for row in range(table.row_count)]
+
+
+def notifications(app) -> list[str]:
+    return [note.message for note in app._notifications]
+
+
+# Workers that live as long as their widget (DirectoryTree's loader): never waited for.
+LONG_LIVED = {"_loader"}
+
+
+async def settle(pilot: Pilot) -> None:
+    """Let workers finish and the screen catch up (a cancelled worker, e.g. a tree reload, is fine)."""
+    for _ in range(50):
+        running = [w for w in pilot.app.workers
+                   if w.state in (WorkerState.PENDING, WorkerState.RUNNING) and w.name not in LONG_LIVED]
+        if not running:
+            break
+        try:
+            await pilot.app.workers.wait_for_complete(running)
+        except WorkerCancelled:
+            pass
+        await pilot.pause()
+    await pilot.pause()
+
+
+async def type_text(pilot: Pilot, text: str) -> None:
+    await pilot.press(*[("space" if ch == " " else ch) for ch in text])

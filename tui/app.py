@@ -1,0 +1,160 @@
+"""The clerk's desk: the Textual app, its screens as modes, the command palette and the help key.
+
+The app gets its services from outside (`make_app(service)`): it never opens storage itself.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.command import CommandPalette
+from textual.screen import Screen
+
+from tracker.services.api import ControlServiceAPI
+from tui.dialogs.file_picker import FilePickerDialog
+from tui.screens.acts import ActsScreen
+from tui.screens.dashboard import DashboardScreen
+from tui.screens.help import HelpScreen
+from tui.screens.importing import ImportScreen
+from tui.screens.orders import OrdersScreen, Preset
+
+
+class TrackerApp(App[None]):
+    """Modes are the desk's sections; each keeps its own stack (a card opened from a table)."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "Контроль исполнения поручений"
+    ENABLE_COMMAND_PALETTE = True
+    MODES = {"dashboard": DashboardScreen, "orders": OrdersScreen, "acts": ActsScreen}
+    DEFAULT_MODE = "dashboard"
+    BINDINGS = [
+        Binding("f1", "help", "Справка"),
+        Binding("f2", "section('dashboard')", "Сводка"),
+        Binding("f3", "section('orders')", "Поручения"),
+        Binding("f4", "section('acts')", "Акты"),
+        Binding("f5", "section('registry')", "Реестр"),
+        Binding("f6", "section('drafts')", "Проекты"),
+        Binding("f7", "import_acts", "Импорт"),
+        Binding("ctrl+p", "command_palette", "Команды", show=False, priority=True),
+        Binding("ctrl+q", "quit", "Выход", priority=True),
+        Binding("ctrl+c", "help_quit", show=False, system=True),
+    ]
+
+    def __init__(
+        self,
+        service: ControlServiceAPI,
+        *,
+        registry: Any | None = None,
+        drafting: Any | None = None,
+        today: date | None = None,
+        import_dir: Path | None = None,
+    ) -> None:
+        self.service = service
+        self.registry = registry
+        self.drafting = drafting
+        self._fixed_today = today
+        self.import_dir = import_dir or Path.cwd()
+        super().__init__()
+        if registry is not None:
+            from tui.screens.registry import RegistryScreen
+
+            self.add_mode("registry", lambda: RegistryScreen(registry))
+        if drafting is not None:
+            from tui.screens.drafts import DraftsScreen
+
+            self.add_mode("drafts", lambda: DraftsScreen(drafting))
+
+    @property
+    def today(self) -> date:
+        """The fixed date in tests, the real one otherwise."""
+        return self._fixed_today or date.today()
+
+    # -- navigation ---------------------------------------------------------------
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "section" and parameters:
+            return parameters[0] in self._modes
+        return True  # everything else is always available
+
+    def action_section(self, name: str) -> None:
+        if name not in self._modes:
+            self.notify("Этот раздел ещё не подключён", severity="warning")
+            return
+        self.switch_mode(name)
+
+    def show_orders(self, preset: Preset) -> None:
+        """Open the orders table with a filter already set (from the dashboard or an act)."""
+        self.switch_mode("orders")
+        screen = self.screen
+        if isinstance(screen, OrdersScreen):
+            screen.apply_preset(preset)
+        else:  # a card is open over the table: go back to it first
+            while not isinstance(self.screen, OrdersScreen) and len(self.screen_stack) > 1:
+                self.pop_screen()
+            self.call_after_refresh(lambda: self._apply_preset_later(preset))
+
+    def _apply_preset_later(self, preset: Preset) -> None:
+        if isinstance(self.screen, OrdersScreen):
+            self.screen.apply_preset(preset)
+
+    def open_card(self, order_id: str) -> None:
+        from tui.screens.card import CardScreen
+
+        self.push_screen(CardScreen(order_id))
+
+    def action_help(self) -> None:
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def action_import_acts(self) -> None:
+        def picked(paths: list[Path] | None) -> None:
+            if paths:
+                self.start_import(paths)
+
+        self.push_screen(FilePickerDialog(self.import_dir), picked)
+
+    def start_import(self, paths: list[Path]) -> None:
+        """Parse the files in a worker, then review them (see ImportScreen)."""
+        if self.current_mode != "acts":
+            self.switch_mode("acts")
+        self.push_screen(ImportScreen(paths))
+
+    def action_command_palette(self) -> None:
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(CommandPalette(id="--command-palette", placeholder="Найти команду…"))
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """Russian commands only: the palette speaks the clerk's language."""
+        yield SystemCommand("Сводка", "Главный экран: сколько на контроле и просрочено", lambda: self.action_section("dashboard"))
+        yield SystemCommand("Поручения", "Таблица поручений с фильтрами", lambda: self.action_section("orders"))
+        yield SystemCommand("Просроченные поручения", "Таблица, отфильтрованная по просрочке",
+                            lambda: self.show_orders(Preset(period="overdue")))
+        yield SystemCommand("Срок в ближайшие 7 дней", "Поручения со сроком в ближайшую неделю",
+                            lambda: self.show_orders(Preset(period="week")))
+        yield SystemCommand("Акты", "Список загруженных актов", lambda: self.action_section("acts"))
+        yield SystemCommand("Импорт актов", "Выбрать файлы и загрузить поручения", self.action_import_acts)
+        if "registry" in self._modes:
+            yield SystemCommand("Реестр страниц", "Официальные страницы и ответственные", lambda: self.action_section("registry"))
+        if "drafts" in self._modes:
+            yield SystemCommand("Проекты документов", "Подготовить проект документа", lambda: self.action_section("drafts"))
+        yield SystemCommand("Справка", "Все клавиши", self.action_help)
+        yield SystemCommand("Светлая/тёмная тема", "Переключить оформление", self._toggle_dark)
+        yield SystemCommand("Выход", "Закрыть программу", self.exit)
+
+    def _toggle_dark(self) -> None:
+        self.theme = "textual-light" if self.theme == "textual-dark" else "textual-dark"
+
+
+def make_app(
+    service: ControlServiceAPI,
+    *,
+    registry: Any | None = None,
+    drafting: Any | None = None,
+    today: date | None = None,
+    import_dir: Path | None = None,
+) -> TrackerApp:
+    """Build the desk over a service; `today` fixes the clock (tests, snapshots)."""
+    return TrackerApp(service, registry=registry, drafting=drafting, today=today, import_dir=import_dir)

@@ -1,0 +1,1 @@
+"""The desk's screens; each asks the app's service for what it shows."""

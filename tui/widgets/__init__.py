@@ -1,0 +1,1 @@
+"""Reusable widgets: they get data passed down and post messages up; none calls a service."""
