@@ -5,6 +5,9 @@ set -euo pipefail
 shared=${1:-../shared}
 here=$(cd "$(dirname "$0")/.." && pwd)
 bin="$here/.venv/bin"
+# Golden JSON over every annotated document of the three corpora.
+TRACKER_CORPUS="$shared/corpus" "$bin/python" -m pytest "$here/corpus_tests" -q
+
 score() {
   "$bin/python" "$shared/tools/score_extraction.py" --corpus "$shared/corpus/$1" \
     --cmd "$bin/tracker parse --json" --details | tee "/tmp/tracker-score-$1.txt" | tail -6 >&2
