@@ -10,13 +10,13 @@ The target is parsing ≤ 2 × reading. Also times `tracker --help` (which loads
 """
 from __future__ import annotations
 
-import os
-import platform
 import statistics
 import subprocess
 import sys
 import time
 from pathlib import Path
+
+from bench.machine import describe
 
 ROOT = Path(__file__).resolve().parent.parent
 RUNS = 5
@@ -45,15 +45,7 @@ def timed(command: list[str], runs: int = RUNS) -> float:
 
 
 def machine() -> str:
-    cpu = platform.processor() or platform.machine()
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    return f"{platform.platform()}, {cpu}, {os.cpu_count()} CPU, Python {platform.python_version()}"
+    return describe()
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -7,14 +7,14 @@ and one employee edit.
 """
 from __future__ import annotations
 
-import os
-import platform
 import random
 import sys
 import tempfile
 import time
 from datetime import date
 from pathlib import Path
+
+from bench.machine import describe
 
 HEADER = ("№ п/п;Муниципальное образование;Наименование учреждения;Тип;ВКонтакте;Одноклассники;Telegram;"
           "Госметка;Подключено к «Госпаблики»;ФИО ответственного;Должность;Телефон;E-mail")
@@ -79,8 +79,7 @@ def run(store_label: str, make_store, csv_path: Path) -> dict:  # noqa: ANN001
 def main(argv: list[str] | None = None) -> None:
     args = sys.argv[1:] if argv is None else argv
     rows = int(args[0]) if args else 200_000
-    print(f"Machine: {platform.platform()}; Python {platform.python_version()}; "
-          f"CPUs: {os.cpu_count()}; processor: {platform.processor() or platform.machine()}")
+    print(f"Machine: {describe()}")
     with tempfile.TemporaryDirectory() as folder:
         csv_path = Path(folder) / "registry.csv"
         start = time.perf_counter()

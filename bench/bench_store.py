@@ -8,7 +8,6 @@ change at 100,000 orders costs at most 3x what it costs at 1,000.
 from __future__ import annotations
 
 import os
-import platform
 import random
 import shutil
 import statistics
@@ -17,6 +16,8 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+
+from bench.machine import describe
 
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -155,15 +156,7 @@ def orders_case(folder: Path, count: int) -> dict[str, float]:
 
 
 def machine() -> str:
-    cpu = platform.processor() or "?"
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    return f"{platform.platform()}, {cpu}, {os.cpu_count()} ядер, Python {platform.python_version()}"
+    return describe()
 
 
 def main() -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -109,9 +110,17 @@ def _cut(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def _print_changed(service: ControlService, order_id: str, message: str) -> None:
-    order = service.get_order(order_id)
-    typer.echo(f"{message}: поручение {order.id[:8]} (п. {order.number}) — «{order.status}».")
+def _change_order(db: Path | None, order_id: str, message: str,
+                  apply: Callable[[ControlService, str], object]) -> None:
+    """Open the service, apply one change to the order (its id or prefix), say what became of it."""
+    service = open_cli_service(db)
+    try:
+        full = service.resolve_order_id(order_id)
+        apply(service, full)
+        order = service.get_order(full)
+        typer.echo(f"{message}: поручение {order.id[:8]} (п. {order.number}) — «{order.status}».")
+    finally:
+        service.close()
 
 
 # -- import -----------------------------------------------------------------------------------
@@ -462,13 +471,8 @@ def register(app: typer.Typer) -> None:
         db: DbOption = None,
     ) -> None:
         """Отметить, что отчёт об исполнении представлен (поручение — на приёмке)."""
-        service = open_cli_service(db)
-        try:
-            full = service.resolve_order_id(order_id)
-            service.report_received(full, _order_executor(service, full, executor), text, _date(when) or _today())
-            _print_changed(service, full, "Отчёт отмечен")
-        finally:
-            service.close()
+        _change_order(db, order_id, "Отчёт отмечен",
+                      lambda service, full: service.report_received(full, _order_executor(service, full, executor), text, _date(when) or _today()))
 
     @app.command("done")
     @friendly_errors
@@ -479,13 +483,8 @@ def register(app: typer.Typer) -> None:
         db: DbOption = None,
     ) -> None:
         """Принять исполнение (после отчёта): исполнено, когда приняты все исполнители."""
-        service = open_cli_service(db)
-        try:
-            full = service.resolve_order_id(order_id)
-            service.accept(full, _order_executor(service, full, executor), _date(when) or _today())
-            _print_changed(service, full, "Исполнение принято")
-        finally:
-            service.close()
+        _change_order(db, order_id, "Исполнение принято",
+                      lambda service, full: service.accept(full, _order_executor(service, full, executor), _date(when) or _today()))
 
     @app.command("return")
     @friendly_errors
@@ -496,13 +495,8 @@ def register(app: typer.Typer) -> None:
         db: DbOption = None,
     ) -> None:
         """Вернуть отчёт на доработку с указанием причины."""
-        service = open_cli_service(db)
-        try:
-            full = service.resolve_order_id(order_id)
-            service.return_for_rework(full, reason, _order_executor(service, full, executor))
-            _print_changed(service, full, "Возвращено на доработку")
-        finally:
-            service.close()
+        _change_order(db, order_id, "Возвращено на доработку",
+                      lambda service, full: service.return_for_rework(full, reason, _order_executor(service, full, executor)))
 
     @app.command("extend")
     @friendly_errors
@@ -517,13 +511,8 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Перенести срок: новый срок, причина, документ-основание."""
         new_date = _date(to)
-        service = open_cli_service(db)
-        try:
-            full = service.resolve_order_id(order_id)
-            service.extend(full, new_date, reason, basis)
-            _print_changed(service, full, f"Срок перенесён на {_fmt(new_date)}")
-        finally:
-            service.close()
+        _change_order(db, order_id, f"Срок перенесён на {_fmt(new_date)}",
+                      lambda service, full: service.extend(full, new_date, reason, basis))
 
     @app.command("withdraw")
     @friendly_errors
@@ -533,13 +522,8 @@ def register(app: typer.Typer) -> None:
         db: DbOption = None,
     ) -> None:
         """Снять поручение с контроля с указанием причины."""
-        service = open_cli_service(db)
-        try:
-            full = service.resolve_order_id(order_id)
-            service.withdraw(full, reason)
-            _print_changed(service, full, "Снято с контроля")
-        finally:
-            service.close()
+        _change_order(db, order_id, "Снято с контроля",
+                      lambda service, full: service.withdraw(full, reason))
 
     @app.command("comment")
     @friendly_errors
@@ -549,13 +533,8 @@ def register(app: typer.Typer) -> None:
         db: DbOption = None,
     ) -> None:
         """Добавить комментарий в историю поручения."""
-        service = open_cli_service(db)
-        try:
-            full = service.resolve_order_id(order_id)
-            service.comment(full, text)
-            _print_changed(service, full, "Комментарий добавлен")
-        finally:
-            service.close()
+        _change_order(db, order_id, "Комментарий добавлен",
+                      lambda service, full: service.comment(full, text))
 
     @app.command("export")
     @friendly_errors
