@@ -153,11 +153,21 @@ def make_registry(seed: int = 5, faults: bool = True, with_exempt: bool = False,
     return registry
 
 
+def _genitive(district: str) -> str:
+    """«Берёзовский район» -> «Берёзовского района», «Город Светлоярск» -> «города Светлоярска»."""
+    if district.endswith(" район"):
+        adjective = district.removesuffix(" район")
+        return adjective[:-2] + "ого района"
+    if district.startswith("Город "):
+        return "города " + district.removeprefix("Город ") + "а"
+    return district
+
+
 def _name(rnd: random.Random, local: int, district: str) -> tuple[str, str]:
     suffix = "" if district == "Областные учреждения" else f" ({district})"
     roll = rnd.random()
     if local == 1 and district != "Областные учреждения":
-        return "ОМСУ", f"Администрация {district.replace('район', 'района').replace('Город', 'города')}"
+        return "ОМСУ", f"Администрация {_genitive(district)}"
     if roll < 0.1:
         return "ОМСУ", f"Администрация сельского поселения № {local}{suffix}"
     if roll < 0.18:
