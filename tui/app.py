@@ -52,6 +52,7 @@ class TrackerApp(App[None]):
         drafting: Any | None = None,
         today: date | None = None,
         import_dir: Path | None = None,
+        drafts_dir: Path | None = None,
     ) -> None:
         self.service = service
         self.registry = registry
@@ -66,7 +67,7 @@ class TrackerApp(App[None]):
         if drafting is not None:
             from tui.screens.drafts import DraftsScreen
 
-            self.add_mode("drafts", lambda: DraftsScreen(drafting))
+            self.add_mode("drafts", lambda: DraftsScreen(drafting, out_dir=drafts_dir))
 
     @property
     def today(self) -> date:
@@ -155,6 +156,9 @@ def make_app(
     drafting: Any | None = None,
     today: date | None = None,
     import_dir: Path | None = None,
+    drafts_dir: Path | None = None,
 ) -> TrackerApp:
-    """Build the desk over a service; `today` fixes the clock (tests, snapshots)."""
-    return TrackerApp(service, registry=registry, drafting=drafting, today=today, import_dir=import_dir)
+    """Build the desk over a service; `today` fixes the clock (tests, snapshots); drafts are
+    saved in `drafts_dir` by default (the current folder when not given)."""
+    return TrackerApp(service, registry=registry, drafting=drafting, today=today, import_dir=import_dir,
+                      drafts_dir=drafts_dir)

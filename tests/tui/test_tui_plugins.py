@@ -96,4 +96,5 @@ def test_tracker_ui_opens_the_desk_with_every_service(tmp_path: Path, monkeypatc
     app = opened[0]
     assert {"dashboard", "orders", "acts", "registry", "drafts"} <= set(app._modes)
     assert isinstance(app.registry, RegistryService) and isinstance(app.drafting, DraftingService)
+    assert (tmp_path / ui_cmd.DRAFTS_FOLDER).is_dir()  # drafts go beside the database, not into cwd
     app.service.close()

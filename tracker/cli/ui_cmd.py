@@ -7,52 +7,30 @@ from __future__ import annotations
 
 import importlib
 from pathlib import Path
-from typing import Any
 
 import typer
 
-from tracker.cli.common import DbOption, fail, friendly_errors, resolve_db
+from tracker.cli.common import DbOption, friendly_errors, resolve_db
 
-
-def _optional_services(service: Any) -> dict[str, Any]:
-    """The registry and drafting services on the control service's store, where they are installed.
-
-    A part that fails to load leaves its screen out; the orders desk still opens.
-    """
-    found: dict[str, Any] = {"registry": None, "drafting": None}
-    store = getattr(service, "store", None)
-    if store is None:
-        return found
-    try:
-        from tracker.registry.service import RegistryService
-
-        found["registry"] = RegistryService(store, order_sink=service)
-    except ImportError:
-        pass
-    try:
-        from tracker.drafting.service import DraftingService
-
-        found["drafting"] = DraftingService(store, registry=found["registry"], control=service)
-    except ImportError:
-        pass
-    return found
+DRAFTS_FOLDER = "Проекты документов"  # beside the database: where the desk saves drafts
 
 
 @friendly_errors
 def open_ui(db: Path | None) -> None:
-    """Build the service on the database and run the desk until the clerk quits."""
+    """Build the services on the database and run the desk until the clerk quits."""
+    from tracker.drafting.service import DraftingService
+    from tracker.registry.service import RegistryService
+    from tracker.services import open_service
+
     path = resolve_db(db)
-    try:
-        services = importlib.import_module("tracker.services")
-        open_service = services.open_service
-    except (ImportError, AttributeError):
-        raise fail("служба учёта поручений ещё не собрана; обновите программу") from None
     service = open_service(path)
-    try:
-        desk = importlib.import_module("tui.app")
-    except ImportError as error:
-        raise fail(f"не удалось загрузить интерфейс ({error}); переустановите программу: make install") from None
-    app = desk.make_app(service, **_optional_services(service))
+    registry = RegistryService(service.store, order_sink=service)
+    drafting = DraftingService(service.store, registry=registry, control=service)
+    drafts_dir = path.parent / DRAFTS_FOLDER
+    drafts_dir.mkdir(parents=True, exist_ok=True)
+    desk = importlib.import_module("tui.app")
+    app = desk.make_app(service, registry=registry, drafting=drafting, import_dir=Path.cwd(),
+                        drafts_dir=drafts_dir)
     app.run()
 
 
