@@ -6,7 +6,7 @@ shared=${1:-../shared}
 here=$(cd "$(dirname "$0")/.." && pwd)
 bin="$here/.venv/bin"
 # Golden JSON over every annotated document of the three corpora.
-TRACKER_CORPUS="$shared/corpus" "$bin/python" -m pytest "$here/corpus_tests" -q
+TRACKER_CORPUS="$shared/corpus" "$bin/python" -m pytest "$here/corpus_tests"
 
 score() {
   "$bin/python" "$shared/tools/score_extraction.py" --corpus "$shared/corpus/$1" \
