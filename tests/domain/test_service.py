@@ -208,3 +208,48 @@ def test_typing_a_filter_letter_by_letter_gives_what_a_fresh_search_gives(servic
     service.comment(loaded["1"], "совещание")  # a change between keystrokes starts afresh
     assert numbers(service, text="совещание с") == ["2"]
     assert numbers(service, text="сведений") == ["1"]
+
+
+def test_keystrokes_and_filter_changes_in_any_order_give_what_a_fresh_search_gives(service, store, loaded, parser,
+                                                                                     clock):
+    """The rows kept between keystrokes (other filters, the last text's result) never leak."""
+    from tracker.services.control import ControlService
+
+    steps = [
+        {"text": "с"}, {"text": "с", "overdue": True}, {"text": "св", "overdue": True}, {"text": "с"},
+        {"text": "сведен"}, {"text": "сведен", "executor_id": minobr_id(service)},
+        {"text": "сведен сведен"}, {"text": "сведен сведения"}, {"text": "сведен сведения  "},
+        {"text": "сов сове"}, {"text": "сов"}, {"text": "сов", "sort": SortKey.NUMBER}, {},
+        {"text": "здравоохранения доклад", "statuses": {Status.ON_CONTROL}}, {"text": "здравоохранения"},
+    ]
+    for filters in steps:
+        fresh = ControlService(store, user="проверка", now=clock, parse=parser)
+        assert numbers(service, **filters) == numbers(fresh, **filters), filters
+    assert numbers(service, text="сведен сведен") == ["1", "4"]  # a repeated word is still a match
+    service.extend(loaded["1"], TODAY + timedelta(days=200), "по просьбе")  # moves in every sorted list
+    for filters in ({"text": "сведен"}, {"text": "сведен", "sort": SortKey.NUMBER}, {"text": "сведен", "sort":
+                                                                                  SortKey.URGENCY}):
+        fresh = ControlService(store, user="проверка", now=clock, parse=parser)
+        assert numbers(service, **filters) == numbers(fresh, **filters), filters
+    assert numbers(service, text="сведен") == ["4", "1"]  # 1 now due after the next quarter end
+
+
+def test_a_second_process_change_between_two_same_keystrokes_is_seen(tmp_path, parser, clock):
+    from db import open_store
+    from tracker.services import MIGRATIONS, SCHEMA_VERSION
+    from tracker.services.control import ControlService
+
+    def open_one(user: str) -> ControlService:
+        store = open_store(tmp_path / "shared.db", schema_version=SCHEMA_VERSION, migrations=MIGRATIONS)
+        return ControlService(store, user=user, now=clock, parse=parser)
+
+    ui, cli = open_one("иванова"), open_one("петрова")
+    import_act(cli, parser, tmp_path, "a.txt", act("a.txt", order("1", "Обеспечить", party(MINOBR_DAT, MINOBR),
+                                                                   due=TODAY)))
+    assert numbers(ui, text="обесп") == ["1"]
+    import_act(cli, parser, tmp_path, "b.txt", act("b.txt", order("7", "Обеспечить охват", party(MINOBR_DAT, MINOBR),
+                                                                   due=TODAY + timedelta(days=1))))
+    assert numbers(ui, text="обесп") == ["1", "7"]
+    assert numbers(ui, text="обеспе") == ["1", "7"]
+    ui.close()
+    cli.close()

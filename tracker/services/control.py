@@ -14,13 +14,14 @@ import hashlib
 import heapq
 import re
 import uuid
-from bisect import bisect_left, insort
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import lru_cache
-from itertools import islice, takewhile
+from itertools import compress, islice, repeat, takewhile
+from operator import contains
 from pathlib import Path
 from typing import Any
 
@@ -99,6 +100,14 @@ def _fold(text: str) -> str:
     return (text or "").lower().replace("ё", "е")
 
 
+def _words(text: str) -> str:
+    """The folded text's distinct words, each once: what a search for whitespace-free words needs.
+
+    A word without spaces occurs in a text exactly when it occurs within one of its words, so
+    dropping repeats changes no match and makes every keystroke's scan shorter."""
+    return " ".join(dict.fromkeys(_fold(text).split()))
+
+
 @dataclass(slots=True, eq=False)
 class _Row:
     """What lists, filters and figures need of one order, kept in memory."""
@@ -155,10 +164,13 @@ class ControlService:
         # filter() shows each stored record to the predicate without copying it, and copies
         # only the matches (none here): opening 100,000 orders skips 100,000 deep copies.
         self.store.table(ORDERS).filter(visit)
-        self._sorted: dict[SortKey, list[_Row]] = {}
+        self._sorted: dict[SortKey, tuple[list[_Row], list[str]]] = {}  # rows in order, their haystacks
         self._ids: list[str] | None = None
         self._version = getattr(self, "_version", 0) + 1  # bumped on every change to the rows
-        self._last_text: tuple | None = None
+        # (filter key, rows passing all but the text, their haystacks)
+        self._base: tuple[tuple, list[_Row], list[str]] | None = None
+        # (text, its words, the rows found, their haystacks): a keystroke extending the text narrows these
+        self._last_text: tuple[str, frozenset[str], list[_Row], list[str]] | None = None
 
     def _remember_act(self, raw: dict) -> None:
         light = {k: raw.get(k) for k in ("id", "kind", "number", "date", "issuer", "title", "key")}
@@ -190,11 +202,11 @@ class ControlService:
         text = raw.get("text") or ""
         names = " ".join(self._executor_name(p[0]) for p in parts)
         writings = " ".join(a.get("as_written") or "" for a in assignments)
-        haystack = " ".join((text, self._act_labels.get(raw.get("act_id") or "", ""), names, writings, number))
+        haystack = _words(" ".join((text, self._act_labels.get(raw.get("act_id") or "", ""), names, writings, number)))
         return _Row(
             id=raw["id"], act_id=raw.get("act_id") or "", number=number, nkey=number_key(number), parts=parts,
             due=due, deadline_text=deadline_text, status=_STATUS[raw.get("status") or "на исполнении"],
-            done_at=_iso_date(raw.get("done_at")), text=text[:200], haystack=_fold(haystack),
+            done_at=_iso_date(raw.get("done_at")), text=text[:200], haystack=haystack,
             deadline=deadline,
             closed=tuple((_iso_date(p["due"]), _iso_date(p["done_at"])) for p in raw.get("closed_points") or []),
             due_ord=due.toordinal() if due else _NO_DUE,
@@ -210,18 +222,20 @@ class ControlService:
         old = self._rows.get(new.id)
         self._rows[new.id] = new
         self._version += 1
-        self._last_text = None
+        self._base = self._last_text = None
         if old is None:
             self._ids = None
-        for sort, rows in self._sorted.items():
+        for sort, (rows, hays) in self._sorted.items():
             key = self._sort_key(sort)
             if old is not None:
                 at = bisect_left(rows, key(old), key=key)
                 while at < len(rows) and rows[at] is not old:
                     at += 1
                 if at < len(rows):
-                    del rows[at]
-            insort(rows, new, key=key)
+                    del rows[at], hays[at]
+            at = bisect_right(rows, key(new), key=key)
+            rows.insert(at, new)
+            hays.insert(at, new.haystack)
 
     def _sort_key(self, sort: SortKey) -> Callable[[_Row], tuple]:
         if sort == SortKey.NUMBER:
@@ -542,56 +556,83 @@ class ControlService:
         return lines
 
     # -- reading ---------------------------------------------------------------------------
-    def _sorted_rows(self, sort: SortKey) -> list[_Row]:
-        rows = self._sorted.get(sort)
-        if rows is None:
+    def _sorted_rows(self, sort: SortKey) -> tuple[list[_Row], list[str]]:
+        """The rows in this order, and beside them their haystacks (what a text search reads)."""
+        found = self._sorted.get(sort)
+        if found is None:
             with _gc_paused():
                 rows = sorted(self._rows.values(), key=self._sort_key(sort))
-            self._sorted[sort] = rows
-        return rows
+                if self._sorted or not rows:
+                    hays = [r.haystack for r in rows]
+                else:
+                    # the first order (the table's) gets fresh copies, one after another in memory:
+                    # a keystroke then reads 100,000 haystacks in sequence, not scattered, at twice the speed
+                    hays = "\n".join([r.haystack for r in rows]).split("\n")
+                    for row, hay in zip(rows, hays, strict=True):
+                        row.haystack = hay
+            found = self._sorted[sort] = (rows, hays)
+        return found
 
     def _match(self, flt: OrderFilter, today: date) -> list[_Row]:
-        """Rows passing the filter, in the filter's order. Each condition narrows a list in one
-        comprehension (the cheap and selective ones first): a keystroke over 100,000 rows."""
-        rows = self._sorted_rows(flt.sort)
+        """Rows passing the filter, in the filter's order: a keystroke over 100,000 rows.
+
+        The rows passing every condition but the text are kept between calls (typing changes
+        only the text); when the text extends the last one, only the last result is searched,
+        and only for the words the last result does not already satisfy. The search reads only
+        the list of haystacks and selects in C (map, compress): no Python step per row."""
         now = today.toordinal()
-        if flt.act_id is not None:
-            act_id = flt.act_id
-            rows = [r for r in rows if r.act_id == act_id]
-        if flt.executor_id is not None:
-            executor = flt.executor_id
-            rows = [r for r in rows if any(p[0] == executor for p in r.parts)]
-        if flt.overdue:
-            rows = [r for r in rows if r.due_ord < now and r.status in OPEN]
-        if flt.due_within_days is not None:
-            last = now + flt.due_within_days
-            rows = [r for r in rows if now <= r.due_ord <= last and r.status in OPEN]
-        if flt.due_from is not None:
-            first = flt.due_from.toordinal()
-            rows = [r for r in rows if first <= r.due_ord < _NO_DUE]
-        if flt.due_to is not None:
-            last_day = flt.due_to.toordinal()
-            rows = [r for r in rows if r.due_ord <= last_day]
-        if flt.statuses is not None:
-            statuses = flt.statuses
-            rows = [r for r in rows if r.status in statuses]
-        if not flt.include_closed:
-            rows = [r for r in rows if r.status in OPEN]
-        text = " ".join(_fold(flt.text).split()) if flt.text else ""
-        if not text:
-            return rows
-        # typing narrows: when the last query was this one minus the latest keystrokes, search
-        # only its result instead of every row
         key = (self._version, flt.sort, flt.act_id, flt.executor_id, flt.overdue, flt.due_within_days,
                flt.due_from, flt.due_to, frozenset(flt.statuses) if flt.statuses is not None else None,
                flt.include_closed, now)
+        if self._base is None or self._base[0] != key:
+            self._base = (key, *self._narrow(flt, now))
+            self._last_text = None
+        _key, rows, hays = self._base
+        text = " ".join(_fold(flt.text).split()) if flt.text else ""
+        if not text:
+            return rows
+        words = text.split()
         last = self._last_text
-        if last is not None and last[0] == key and text.startswith(last[1]):
-            rows = last[2]
-        for word in text.split():
-            rows = [r for r in rows if word in r.haystack]
-        self._last_text = (key, text, rows)
+        if last is not None and text.startswith(last[0]):
+            # every row of the last result holds each of its words: only new or grown ones are left
+            rows, hays, words = last[2], last[3], [word for word in words if word not in last[1]]
+        for word in words:
+            hits = list(map(contains, hays, repeat(word)))
+            rows, hays = list(compress(rows, hits)), list(compress(hays, hits))
+        self._last_text = (text, frozenset(text.split()), rows, hays)
         return rows
+
+    def _narrow(self, flt: OrderFilter, now: int) -> tuple[list[_Row], list[str]]:
+        """Rows passing every condition but the text, with their haystacks. Each condition is
+        one comprehension over the rows left (the cheap and selective ones first)."""
+        rows, hays = self._sorted_rows(flt.sort)
+        keeps: list[Callable[[_Row], bool]] = []
+        if flt.act_id is not None:
+            act_id = flt.act_id
+            keeps.append(lambda r: r.act_id == act_id)
+        if flt.executor_id is not None:
+            executor = flt.executor_id
+            keeps.append(lambda r: any(p[0] == executor for p in r.parts))
+        if flt.overdue:
+            keeps.append(lambda r: r.due_ord < now and r.status in OPEN)
+        if flt.due_within_days is not None:
+            last = now + flt.due_within_days
+            keeps.append(lambda r: now <= r.due_ord <= last and r.status in OPEN)
+        if flt.due_from is not None:
+            first = flt.due_from.toordinal()
+            keeps.append(lambda r: first <= r.due_ord < _NO_DUE)
+        if flt.due_to is not None:
+            last_day = flt.due_to.toordinal()
+            keeps.append(lambda r: r.due_ord <= last_day)
+        if flt.statuses is not None:
+            statuses = flt.statuses
+            keeps.append(lambda r: r.status in statuses)
+        if not flt.include_closed:
+            keeps.append(lambda r: r.status in OPEN)
+        for keep in keeps:
+            hits = list(map(keep, rows))
+            rows, hays = list(compress(rows, hits)), list(compress(hays, hits))
+        return rows, hays
 
     def _to_row(self, row: _Row, today: date) -> OrderRow:
         is_open = row.status in OPEN
