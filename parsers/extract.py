@@ -17,16 +17,17 @@ def extract(document: ReadDocument, source: str | None = None) -> ParseResult:
     result then carries what was found so far and a warning to check the act by hand."""
     result = ParseResult(source=source or "", format=document.format, text=document.text,
                          warnings=list(document.warnings))
+    table = [(b.start, b.start + len(b.text)) for b in document.blocks if b.in_table]
     try:
-        _extract_into(result, document.text)
+        _extract_into(result, document.text, table)
     except (ValueError, IndexError, KeyError, AttributeError, TypeError) as error:
         result.warnings.append(f"Разбор акта прерван внутренней ошибкой ({type(error).__name__}): "
                                "проверьте поручения вручную и сообщите разработчикам.")
     return result
 
 
-def _extract_into(result: ParseResult, text: str) -> None:
-    main, quoted = structure.segment(text)
+def _extract_into(result: ParseResult, text: str, table: list[tuple[int, int]]) -> None:
+    main, quoted = structure.segment(text, table)
     body_at = structure.body_start(text)
     first_item = main[0].start if main else (quoted[0].start if quoted else 0)
     head_end = min(p for p in (body_at, first_item) if p > 0) if (body_at > 0 or first_item > 0) else 0
@@ -34,7 +35,7 @@ def _extract_into(result: ParseResult, text: str) -> None:
     info = DocumentInfo(kind=head.kind, number=head.number, date=head.date, issuer=head.issuer, title=head.title)
     result.document = info
     reference = head.date
-    found = orders.extract_orders(text, main, reference)
+    found = orders.extract_orders(text, main, reference, table)
     found += orders.extract_orders(text, quoted, reference)
     if head.kind is None and head.number is None and not (len(main) >= 2 and any(o.responsible for o in found)):
         if found:  # news, slides: a numbered list in a text that is no act holds no orders
@@ -44,6 +45,9 @@ def _extract_into(result: ParseResult, text: str) -> None:
     result.orders = found
     tail_from = main[-1].start if main else 0
     info.signatory = controller.find_signatory(text, main[-1].end if main else tail_from)
+    if (info.number is None or info.date is None) and main:
+        number, day = header.find_tail_details(text[main[-1].end:])
+        info.number, info.date = info.number or number, info.date or day
     info.controller = controller.find_controller(_unquoted(text, quoted), info.signatory)
     info.amends = amendments.find_amends(info.title, text)
     info.cancels = amendments.find_cancels(text[body_at:] if body_at else text)

@@ -6,6 +6,7 @@ pymorphy3's first parse ignores context, so a token keeps every case its word ca
 """
 from __future__ import annotations
 
+import re
 import sys
 import types
 from functools import cache, lru_cache
@@ -126,6 +127,12 @@ def pipeline() -> Language:
             return doc
 
     nlp = spacy.blank("ru")
+    # a web page that lost its spaces glues a word to the abbreviation before it
+    # («2023 г.разработать»): a stop between lower-case letters splits the token
+    infixes = [*nlp.Defaults.infixes, r"(?<=[а-яё])\.(?=[а-яё]{3,})"]
+    nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
+    url_match = nlp.tokenizer.url_match  # ... which spaCy would otherwise take for a web address
+    nlp.tokenizer.url_match = lambda text: url_match(text) if re.search(r"[A-Za-z/]", text) else None
     nlp.add_pipe("pymorphy3_morphology")
     return nlp
 

@@ -31,7 +31,10 @@ DROP_PARENS = re.compile(r"^\s*(?:по\s+согласованию|далее\s*[
 NAME_END = re.compile(
     r"\s(?:в\s+срок|в\s+течение|в\s+целях|в\s+связи|в\s+соответствии|в\s+рамках|в\s+период|во\s+время|"
     r"в\s*(?:январ|феврал|март|апрел|ма[ея]|июн|июл|август|сентябр|октябр|ноябр|декабр)\w*\s*\d|"
-    r"при\s*(?![А-ЯЁ])[а-яё]|до\s+\d|к\s+\d|не\s+позднее|совместно\s+с|с\s+учетом|с\s+участием|"
+    r"в\s+(?:I{1,3}|IV|[1-4]|перв\w*|втор\w*|треть\w*|четверт\w*)(?:-?м)?\s+(?:квартал|полугоди)\w*|"
+    r"в\s+\d{4}\s*(?:году|г\.)|"
+    r"в\s+[\w-]+\s+срок|"
+    r"при\s*(?![А-ЯЁ])[а-яё]|до\s+\d+|к\s+\d+|не\s+позднее|совместно\s+с|с\s+учетом|с\s+участием|"
     r"ежедневно|еженедельно|ежемесячно|ежеквартально|ежегодно|постоянно|заблаговременно|незамедлительно|"
     r"дополнительно|повторно|в\s+срочном|в\s+установленн|в\s+пределах|за\s+счет|на\s+основании)\b",
     re.IGNORECASE)
@@ -242,6 +245,21 @@ def _first_word_case(segment: str, case: str) -> tuple[bool, bool]:
     return False, False
 
 
+def opens_with_head(segment: str, case: str) -> bool:
+    """Does the segment open with a body or an official («Отдел ...», «заместителя главы ...») in `case`?"""
+    return _first_word_case(segment, case) == (True, True)
+
+
+_DATIVE_SURNAME = re.compile(r"(?:ов|ев|ин|ск|цк)(?:ой|ому|у)$|(?:ов|ев|ин)у$")
+
+
+def _paren_case(inside: str, case: str) -> str:
+    """The official in parentheses is in the nominative, unless the drafter declined him with
+    the body («Отделу ... (Кирилловой Е.В.)»): a dative surname ending is taken as written."""
+    surname = max(WORD.findall(inside) or [""], key=len)
+    return "datv" if case == "datv" and _DATIVE_SURNAME.search(surname.lower()) else "nomn"
+
+
 def party_from(segment: str, start: int, case: str) -> Party | None:
     """One executor from its segment: the person pulled out, the name as written and in the nominative."""
     person = None
@@ -251,7 +269,7 @@ def party_from(segment: str, start: int, case: str) -> Party | None:
         post_and_name = TRAILING_PERSON.search(" " + inside) if inside[:1].islower() else None
         if DROP_PARENS.match(inside) or (person is None and (_looks_like_person(inside) or post_and_name)):
             if person is None and _looks_like_person(inside):
-                person = person_nominative(inside, "nomn")
+                person = person_nominative(inside, _paren_case(inside, case))
             elif person is None and post_and_name:  # «(начальник управления Иванов И.И.)»
                 person = person_nominative(post_and_name.group("person"), "nomn")
             written = written[:m.start()] + " " * (m.end() - m.start()) + written[m.end():]
@@ -292,13 +310,16 @@ def cut_name(text: str, case: str = "datv") -> str:
     return text
 
 
-_SEPARATORS = re.compile(r",\s+|\s+и\s+|;\s+")
+_SEPARATORS = re.compile(r",?\s+а\s+также\s+|,\s+|\s+и\s+|;\s+")  # «A, а также B» is a list too
 
 
 def parties(text: str, start: int = 0, case: str = "datv") -> list[Party]:
     """Executors named by an executor phrase (a lead before the verb, or the words after
     «Рекомендовать»). Nothing when the phrase does not open with a noun in `case`."""
-    text = cut_name(text.rstrip(" :,\n\t"), case)
+    text = text.rstrip(" :,\n\t")
+    text = text[:-1] if re.search(r"[а-яё»)]\.$", text) else text  # the stop ending the item, not an initial
+    text = re.sub(r"\s+не$", "", text)  # «руководителям предприятий не допускать»: the negation is the verb's
+    text = cut_name(text, case)
     if not text.strip():
         return []
     opens, _ = _first_word_case(text, case)
@@ -314,8 +335,9 @@ def parties(text: str, start: int = 0, case: str = "datv") -> list[Party]:
             break  # «..., в организационном подчинении которых ...»: a relative clause ends the list
         is_case, is_head = _first_word_case(piece, case)
         first = WORD.search(piece)
-        if groups and first and _is_abbreviation(first.group(0)) and not re.match(r"\s*[«\"]|\s+[А-ЯЁ]",
-                                                                                     piece[first.end():]):
+        if groups and first and _is_abbreviation(first.group(0)) and (
+                not re.match(r"\s*[«\"]|\s+[А-ЯЁ]", piece[first.end():])
+                or TRAILING_PERSON.fullmatch(piece[first.end():].rstrip())):  # «ГО и ЧС Антипову П.В.»
             is_case = is_head = False  # «по делам ГО и ЧС администрации»: an abbreviation inside a name
         separator = text[max(0, s - 4):s]
         new_party = is_case and is_head if groups else is_case

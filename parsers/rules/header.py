@@ -16,7 +16,9 @@ from parsers.rules import executors, words
 from parsers.rules.deadlines import find_dates
 from parsers.rules.text import despace_letters, squash, strip_markup
 
-_NUMBER = re.compile(r"(?:№|(?<![A-Za-zА-Яа-яЁё])N)\s*(?P<number>\d[\w/\-.]*[\wа-яА-Я]|\d)")
+# a number may open with a series of letters: «№ ПР-17», «№ Пр-5» (перечни поручений, протоколы)
+_NUMBER = re.compile(r"(?:№|(?<![A-Za-zА-Яа-яЁё])N)\s*(?P<number>(?:[А-ЯЁA-Z][А-Яа-яЁёA-Za-z]{0,4}-)?"
+                     r"(?:\d[\w/\-.]*[\wа-яА-Я]|\d))")
 _OBLIQUE_REF = re.compile(r"(?:\bв\s+(?:постановление|распоряжение|приказ|решение|указ)|постановлением|распоряжением|"
                           r"приказом|решением|указом|законом|\bот\s+\S+\s+\S+\s+\S+\s+№.*\bот\b)", re.IGNORECASE)
 _TITLE_START = re.compile(r"^\(?\s*(?:О|Об|ОБ|Изменения|ИЗМЕНЕНИЯ|О внесении)\b")
@@ -208,6 +210,10 @@ def find_header(text: str, body_at: int) -> Header:
         if line.chrome:
             continue
         kind = _kind_at_start(line.text) or _kind_anywhere(line.text)
+        if kind is None and i + 1 < len(lines) and len(line.text.split()) == 1:
+            # «ПЕРЕЧЕНЬ / поручений Главы Республики ...»: a two-word kind broken over two lines
+            joined = _kind_at_start(f"{line.text} {lines[i + 1].text}")
+            kind = joined if joined and " " in joined else None
         if kind:
             header.kind, kind_index = kind, i
             break
@@ -270,3 +276,23 @@ def find_header(text: str, body_at: int) -> Header:
     heading = next((i for i, line in enumerate(lines) if line.text.isupper() and _kind_at_start(line.text)), kind_index)
     header.issuer = _issuer(lines, heading, text, formula_at)
     return header
+
+
+_TAIL_NUMBER = re.compile(r"^(?:№|N)\s*(?P<number>(?:[А-ЯЁA-Z][А-Яа-яЁёA-Za-z]{0,4}-)?\d[\w/\-.]*?)\.?$")
+
+
+def find_tail_details(tail: str) -> tuple[str | None, date | None]:
+    """Number and date printed under the signature, as указы and laws are («г. Сыктывкар /
+    10 октября 2022 года / № 95»): each stands alone on its line."""
+    number = day = None
+    for raw in tail.splitlines()[:12]:
+        line = squash(strip_markup(raw))
+        m = _TAIL_NUMBER.match(line)
+        if m and number is None:
+            number = m.group("number")
+            continue
+        found = find_dates(line)
+        if found and day is None and re.fullmatch(r"(?:от\s+)?" + re.escape(line[found[0].start:found[0].end]).strip()
+                                                  + r"\s*(?:г\.?|года)?\.?", line):
+            day = found[0].value
+    return number, day

@@ -46,6 +46,12 @@ def _depths(doc) -> list[int]:
     out = []
     for token in doc:
         t = token.text
+        if len(t) > 1 and not any(ch.isalnum() for ch in t) and any(ch in "«“(»”)" for ch in t):
+            # «):», «»),»: punctuation the tokenizer left glued still opens and closes
+            depth += sum(ch in "«“(" for ch in t)
+            out.append(max(depth, 1))
+            depth = max(0, depth - sum(ch in "»”)" for ch in t))
+            continue
         if t in "«“(":
             depth += 1
             out.append(depth)
@@ -104,12 +110,13 @@ def _executor_lead(lead: str) -> tuple[str, int]:
     return lead, 0
 
 
-_RESPONSIBLE_LINE = re.compile(r"(?:^|\n)\s*(?:Ответственн\w*(?:\s+исполнител\w*)?|Исполнител[ьи])\s*[:–—-]\s*"
+_RESPONSIBLE_LINE = re.compile(r"(?:^|\n)\s*(?:Ответственн\w*(?:\s+исполнител\w*)?|Отв\.|Исполнител[ьи])\s*[:–—-]\s*"
                                r"(?P<who>[^\n]+)", re.IGNORECASE)
 
 
-def read_item(own: str, offset: int) -> Reading:
-    """Read an item's own text (without its number and children); offsets are absolute."""
+def read_item(own: str, offset: int, in_table: bool = False) -> Reading:
+    """Read an item's own text (without its number and children); offsets are absolute.
+    `in_table`: the item is a row of a table (a перечень поручений from Word)."""
     if _CONTROL.match(own):
         return Reading("control")
     reading = _read_item(own, offset)
@@ -122,7 +129,42 @@ def read_item(own: str, offset: int) -> Reading:
             reading.responsible = named
             if reading.kind == "neutral":
                 reading.kind = "order"
+    if reading.kind == "order" and not reading.responsible and reading.verb:
+        reading.responsible = _executor_cell(own, offset, reading.verb[1], in_table)
     return reading
+
+
+_CELL_GAP = re.compile(r"(?<=[а-яё.;,»)])[ \t]+(?=[А-ЯЁ])")
+
+
+def _has_verb(phrase: str) -> bool:
+    return any((nlp.parses(w.group(0).lower())[:1] or [None])[0] is not None
+               and nlp.parses(w.group(0).lower())[0].tag.POS in ("VERB", "INFN")
+               for w in executors.WORD.finditer(phrase) if len(w.group(0)) > 2)
+
+
+def _executor_cell(own: str, offset: int, after: int, in_table: bool) -> list[Party]:
+    """The executor column of a row (№ | поручение | ответственный | срок): a capitalized body or
+    official in the nominative after the task. As a line of its own after a finished sentence
+    (a cell of a long row, or a table flattened by a web page); inside the line only in a table
+    row, whose short cells the reader joins with spaces («... школ Министерство образования»)."""
+    starts = []
+    for m in re.finditer(r"\n[ \t]*(?=[А-ЯЁ])", own):
+        if m.start() >= after and (in_table or own[: m.start()].rstrip()[-1:] in ".;)"):
+            starts.append(m.end())
+    if in_table:
+        for m in _CELL_GAP.finditer(own, after):
+            word = re.search(r"(\w+)\W*$", own[: m.start()])
+            if word and not any(p.tag.POS in ("PREP", "CONJ") for p in nlp.parses(word.group(1))[:1]):
+                starts.append(m.end())
+    for at in sorted(set(starts)):
+        cell = own[at:].split("\n", 1)[0]
+        if len(cell) > 250 or not executors.opens_with_head(cell, "nomn") or _has_verb(cell):
+            continue  # «Администрация района оказывает содействие.»: a sentence, not a name
+        found = executors.parties(cell, offset + at, "nomn")
+        if found:
+            return found
+    return []
 
 
 def _read_item(own: str, offset: int) -> Reading:
@@ -135,6 +177,9 @@ def _read_item(own: str, offset: int) -> Reading:
         on = re.search(r"\bна\s+", own[end:])
         found = executors.parties(own[end + on.end():], offset + end + on.end(), "accs") if on else []
         return Reading("order", (start, end), lemma, found)
+    if lemma == "возложить" and _DUTY_FIRST.match(own[end:]):
+        # «Возложить ответственность за свод отчетов на заместителя ... И.И. Кравцову»
+        return Reading("order", (start, end), lemma, _duty_bearer(own, end, offset))
     if lemma == "возложить" and re.match(r"\s+на\s+", own[end:]):
         # «Возложить на отдел ... (А.А. Петров) обязанности по ...»: the accusative is the executor
         on = re.match(r"\s+на\s+", own[end:])
@@ -145,15 +190,20 @@ def _read_item(own: str, offset: int) -> Reading:
     if label == "ADDRESSING" or lemma in words.addressing_verbs():
         stop = next((v[0] for v in verbs[1:]), len(own))
         colon = own.find(":", end)
-        if 0 <= colon < stop:
+        begin = end
+        if 0 <= colon < stop and not own[end:colon].strip():
+            begin = colon + 1  # «Рекомендовать: руководителям ...»: the addressees follow the colon
+        elif 0 <= colon < stop:
             stop = colon
         case = "accs" if lemma in ("обязать", "просить") else "datv"
-        found = executors.parties(own[end:stop], offset + end, case)
+        found = executors.parties(own[begin:stop], offset + begin, case)
         return Reading("order", (start, end), lemma, found)
     lead, shift = _executor_lead(own[:start])
     together = re.search(r"совместно\s+с", lead, re.IGNORECASE)
     responsible = executors.parties(lead[: together.start()] if together else lead, offset + shift)
     co = executors.coexecutors(lead, offset + shift)
+    if not responsible and not together and lemma not in words.nonorder_verbs():
+        responsible = _nominative_slip(lead, offset + shift)  # «Учреждение ... упразднить» is its object
     if responsible:
         return Reading("order", (start, end), lemma, responsible, co)
     phrase = own[start:start + 40].lower()
@@ -166,6 +216,29 @@ def _read_item(own: str, offset: int) -> Reading:
             return Reading("order", (start, end), lemma, party, co)
         return Reading("norm", (start, end), lemma)
     return Reading("order", (start, end), lemma, [], co)
+
+
+_DUTY_FIRST = re.compile(r"\s+(?:персональн\w+\s+)?(?:ответственност\w*|обязанност\w*|функци\w*|полномочи\w*)\s",
+                         re.IGNORECASE)
+
+
+def _duty_bearer(own: str, verb_end: int, offset: int) -> list[Party]:
+    """The accusative after the last «на» that names a body or an official: the duty itself
+    may hold «на» too («за выдачу разрешений на строительство»)."""
+    for on in reversed(list(re.finditer(r"\sна\s+", own[verb_end:]))):
+        at = verb_end + on.end()
+        if executors.opens_with_head(own[at:], "accs"):
+            return executors.parties(own[at:], offset + at, "accs")
+    return []
+
+
+def _nominative_slip(lead: str, offset: int) -> list[Party]:
+    """«Отдел информатизации (Р.Р. Пахомов) обеспечить»: a drafting slip leaves the addressee
+    in the nominative. Taken only when the whole lead is a capitalized body or official."""
+    lead = lead.strip()
+    if not lead[:1].isupper() or not executors.opens_with_head(lead, "nomn"):
+        return []
+    return executors.parties(lead, offset, "nomn")
 
 
 def _coordinated_duty(after_verb: str) -> bool:
@@ -188,8 +261,10 @@ def _confidence(order: ExtractedOrder, impersonal: bool) -> float:
     return round(min(score, 0.95), 2)
 
 
-def extract_orders(text: str, items: list[Item], reference: date | None) -> list[ExtractedOrder]:
-    """Orders among the items of one region (the act's own, or a quoted new wording)."""
+def extract_orders(text: str, items: list[Item], reference: date | None,
+                   table: list[tuple[int, int]] = ()) -> list[ExtractedOrder]:
+    """Orders among the items of one region (the act's own, or a quoted new wording).
+    `table`: spans of the text that are table cells (rows of a перечень поручений)."""
     readings: dict[int, Reading] = {}
     parents: dict[int, Item | None] = {}
     for item in items:
@@ -197,7 +272,8 @@ def extract_orders(text: str, items: list[Item], reference: date | None) -> list
             parents[id(child)] = item
     for item in items:
         own = text[item.body_start:item.lead_end]
-        readings[id(item)] = read_item(own, item.body_start)
+        in_table = any(s <= item.body_start < e for s, e in table)
+        readings[id(item)] = read_item(own, item.body_start, in_table)
 
     def ancestors(item: Item):
         parent = parents.get(id(item))

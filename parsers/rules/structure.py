@@ -1,7 +1,9 @@
 """Structure: segment an act into its numbered items by the act's own numbering.
 
 Candidates are numbers at a line start (or after a sentence end, for acts printed on one
-line): «1.», «1.1.», «1.5.3.», «2-1.», «1.Утвердить», «а)», «1)». A candidate is an item only
+line, or glued to a sentence's last letter and stop when a web page lost its spaces:
+«ПОСТАНОВЛЯЮ:1.Отделу», «...пожаров.2.Рекомендовать»): «1.», «1.1.», «1.5.3.», «2-1.»,
+«1.Утвердить», «а)», «1)». A candidate is an item only
 where it continues the numbering (next sibling, first child, or next item of an ancestor),
 so a number inside a sentence or a wrapped line does not cut an item. Items set out in the
 quoted new wording of an amended act («2. Департаменту ...») are segmented separately and
@@ -10,17 +12,21 @@ flagged `quoted`, numbered as in the amended act.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 LETTERS = "абвгдежзиклмнопрстуфхцчшщэюя"
 
 _CANDIDATE = re.compile(
-    r"(?:(?<=\n)|^|(?<=\s))[ \t\u00a0]*(?P<quote>[«\"“]?)[ \t]*"
+    r"(?:(?<=\n)|^|(?<=\s)|(?<=[А-ЯЁа-яё»)][.:;]))[ \t\u00a0]*(?P<quote>[«\"“]?)[ \t]*"
     r"(?:(?P<dparen>\d{1,3}(?:\.\d{1,3}){1,3})\)"
     r"|(?P<dotted>\d{1,3}(?:-\d{1,2})?(?:\.\d{1,3}(?:-\d{1,2})?){0,4})(?P<dot>\.?)"
     r"|(?P<paren>\d{1,2})\)|(?P<letter>[а-я])\)|(?P<roman>[IVX]{1,4})\.)"
     r"(?P<space>[ \t\u00a0]*)(?=[А-ЯЁA-Zа-яё«\"(])"
 )
+_LONE_NUMBER = re.compile(r"(?m)^[ \t]*(?P<n>\d{1,3}(?:\.\d{1,3}){0,3})\.?[ \t]*\n[ \t]*(?=[А-ЯЁ«])")
+
+
 def _spaced(word: str) -> str:
     """A pattern for a word printed with or without spaces between its letters («п о с т а н о в л я ю»)."""
     return r"\s?".join(word)
@@ -75,7 +81,7 @@ def _parse_dotted(text: str) -> tuple:
     return tuple(levels)
 
 
-def _candidates(text: str, start: int, end: int) -> list[_Cand]:
+def _candidates(text: str, start: int, end: int, table: Sequence[tuple[int, int]] = ()) -> list[_Cand]:
     out = []
     for m in _CANDIDATE.finditer(text, start, end):
         line_start = m.start() == 0 or text[m.start() - 1] == "\n"
@@ -85,8 +91,8 @@ def _candidates(text: str, start: int, end: int) -> list[_Cand]:
                              line_start))
         elif m.group("dotted"):
             dotted = m.group("dotted")
-            if not m.group("dot") and "." not in dotted:
-                continue  # «1 августа»: a bare number is no item number
+            if not m.group("dot") and "." not in dotted and not (line_start and m.group("space") and nxt.isupper()):
+                continue  # «1 августа»: a bare number is no item number, but for a table row's «1 Провести»
             if not m.group("dot") and not m.group("space"):
                 continue
             after_clause = text[max(0, m.start() - 3):m.start()].strip()[-1:] in (";", ":")
@@ -108,6 +114,12 @@ def _candidates(text: str, start: int, end: int) -> list[_Cand]:
             if letter not in LETTERS or (not line_start and text[m.start() - 2:m.start()].strip() not in ";:"):
                 continue
             out.append(_Cand(m.start(), m.end(), "letter", (LETTERS.index(letter),), m.group("quote"), line_start))
+    for m in _LONE_NUMBER.finditer(text, start, end):  # a table row whose number stands in its own cell
+        in_table = any(s <= m.start("n") < e for s, e in table)
+        if not in_table and text[:m.start()].rstrip()[-1:] not in ("", ".", ";", ":"):
+            continue  # a page number left in a copied text, inside a sentence running on
+        out.append(_Cand(m.start("n"), m.end(), "dot", _parse_dotted(m.group("n")), "", True))
+    out.sort(key=lambda cand: cand.start)
     for cand in out:  # the item starts at its number, not at leading spaces or a quote
         while cand.start < cand.body_start and text[cand.start] in " \t\u00a0«\"“":
             cand.start += 1
@@ -281,11 +293,14 @@ def _trim_tail(text: str, start: int, end: int) -> int:
 
 def body_start(text: str) -> int:
     """Where the enacting part starts: after «ПОСТАНОВЛЯЮ:» and the like, else 0. A protocol
-    whose first section («I. О ...») precedes its «РЕШИЛИ:» starts at that section."""
+    whose first section («I. О ...», or «1. О ...» before a «РЕШИЛИ:») precedes its formula
+    starts at that section."""
     m = _FORMULA.search(text)
     if not m:
         return 0
     section = re.search(r"(?:^|\n)[ \t]*I\.[ \t]*[А-ЯЁ]", text[: m.start()])
+    if section is None and m.group(0)[:1] in "Рр":  # «РЕШИЛИ:» under a numbered question «1. О ...»
+        section = re.search(r"(?:^|\n)[ \t]*1\.[ \t]*(?:О|Об|По)\s", text[: m.start()])
     return section.start() + (1 if text[section.start()] == "\n" else 0) if section else m.end()
 
 
@@ -299,10 +314,11 @@ def _annex_start(text: str, after: int) -> int:
     return m.start() + 1 if m else len(text)
 
 
-def segment(text: str) -> tuple[list[Item], list[Item]]:
-    """(items of the act itself, items of quoted new wordings), each in text order."""
+def segment(text: str, table: Sequence[tuple[int, int]] = ()) -> tuple[list[Item], list[Item]]:
+    """(items of the act itself, items of quoted new wordings), each in text order.
+    `table`: spans of table cells, where a row number may stand alone in its cell."""
     start = body_start(text)
-    first = _candidates(text, start, len(text))
+    first = _candidates(text, start, len(text), table)
     limit = _annex_start(text, first[0].start) if first else len(text)
     cands = [c for c in first if c.start < limit]
     regions: list[tuple[int, int]] = []

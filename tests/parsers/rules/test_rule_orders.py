@@ -32,6 +32,12 @@ def orders(body: str):
         ("1. Контроль за исполнением настоящего постановления оставляю за собой.", False),
         ("1. Контроль за исполнением постановления возложить на заместителя главы Орлова И.И.", False),
         ("1. Принять к сведению информацию начальника отдела культуры.", False),
+        ("1. Возложить ответственность за свод отчетов на заместителя начальника отдела И.И. Кравцову.", True),
+        ("1. Ввести на территории города режим повышенной готовности.", False),  # a norm, like Установить
+        ("1. Муниципальное учреждение «Центр досуга» реорганизовать путем присоединения.", False),  # fronted object
+        ("1. Управление образования переименовать в управление образования и науки.", False),
+        ("1. Просить Общественную палату осуществлять общественный контроль.", True),
+        ("1. Предложить главам поселений провести сходы граждан.", True),
     ],
 )
 def test_what_is_an_order(item, is_order):
@@ -131,3 +137,60 @@ def test_protocol_sections_before_the_decision_formula():
                           "II. О мошенничестве\n1. Департаменту информационной политики (О.В. Лебедева) "
                           "организовать публикации.\nСрок: ежемесячно.")
     assert [(o.number, o.parent) for o in result.orders] == [("I.2", "I"), ("II.1", "II")]
+
+
+@pytest.mark.parametrize(
+    ("item", "responsible", "person"),
+    [
+        ("1. Возложить ответственность за свод отчетов на заместителя начальника отдела И.И. Кравцову.",
+         "заместителя начальника отдела", "И.И. Кравцова"),
+        ("1. Возложить персональную ответственность за выдачу разрешений на строительство на отдел архитектуры "
+         "(А.А. Орлов).", "отдел архитектуры", "А.А. Орлов"),  # «на» inside the duty is not the bearer
+        ("1. Рекомендовать: руководителям сельхозпредприятий не допускать выжигания стерни.",
+         "руководителям сельхозпредприятий", None),  # a colon right after the verb
+        ("1. Отдел информатизации (Р.Р. Пахомов) обеспечить доработку программы.",  # a nominative slip
+         "Отдел информатизации", "Р.Р. Пахомов"),
+        ("1. Отделу по делам ГО и ЧС (Кирилловой Е.В.) до 1 августа 2026 г.разработать план.",  # glued words
+         "Отделу по делам ГО и ЧС", "Кириллова Е.В."),  # declined with the body: nominative
+        ("1. Министерству финансов (Попов Д.В.), министерству экономики (Васютин М.Н.):\n"
+         "проработать вопрос о налоге;\nпредставить предложения.",  # «):» glued by the tokenizer
+         "Министерству финансов", "Попов Д.В."),
+    ],
+)
+def test_executor_of_an_order(item, responsible, person):
+    found = orders(item)
+    assert [(p.as_written, p.person) for p in found[0].responsible][:1] == [(responsible, person)]
+
+
+def test_a_sentence_in_the_nominative_after_an_impersonal_task_is_no_executor():
+    found = orders("1. Провести проверку готовности школ.\nАдминистрация района оказывает содействие.\n"
+                   "2. Опубликовать постановление.")
+    assert [o.responsible for o in found] == [[], []]
+
+
+def test_executor_column_of_a_list_flattened_by_a_web_page():
+    found = orders("1. Подготовить информацию о трудоустройстве несовершеннолетних.\n"
+                   "Центр занятости населения (Иванова А.А.)\nдо 20.12.2026\n2. Опубликовать постановление.")
+    assert [(p.as_written, p.person) for p in found[0].responsible] == [("Центр занятости населения", "Иванова А.А.")]
+    assert str(found[0].deadline.date) == "2026-12-20"
+
+
+def test_executor_cell_of_a_short_table_row_joined_by_the_reader():
+    from parsers.extract import extract
+    from parsers.model import Block, ReadDocument
+
+    blocks = [Block(text=line) for line in HEAD.splitlines()]
+    blocks.append(Block(text="1. Обеспечить ремонт школ Министерство образования области (Козлова Е.В.) "
+                             "до 1 июля 2026 г.", in_table=True))
+    found = extract(ReadDocument.build("docx", blocks), source="row.docx").orders
+    assert [(p.as_written, p.person) for p in found[0].responsible] == [
+        ("Министерство образования области", "Козлова Е.В.")]
+    as_text = orders("1. Направить отчет в Управление образования области до 1 июля 2026 г.")
+    assert as_text[0].responsible == []  # outside a table the same words are the task's object
+
+
+@pytest.mark.parametrize("label", ["Ответственный:", "Ответственные исполнители:", "Отв.:", "Исполнитель:"])
+def test_responsible_line_labels(label):
+    found = orders(f"1. Обеспечить завершение ремонта котельных.\nСрок исполнения: до 01.09.2026\n"
+                   f"{label} главы муниципальных образований края")
+    assert [p.as_written for p in found[0].responsible] == ["главы муниципальных образований края"]

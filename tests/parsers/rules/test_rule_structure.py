@@ -38,10 +38,28 @@ def numbers(text: str):
         ("Постановление № 5 ПОСТАНОВЛЯЮ: 1. Утвердить порядок. 2. Отделу кадров (И.И. Ким) ознакомить. "
          "3. Настоящее постановление вступает в силу.",  # a whole act on one line
          [("1", None), ("2", None), ("3", None)]),
+        ("ПОСТАНОВЛЯЮ:1.Отделу кадров (И.И. Ким) до 1 мая 2026 г.разработать план.2.Рекомендовать главам "
+         "поселений информировать ЕДДС.3.Опубликовать постановление.",  # a web page that lost its spaces
+         [("1", None), ("2", None), ("3", None)]),
+        ("№ Поручение Ответственный Срок\n1 Провести рейды. Комиссия по делам несовершеннолетних ежемесячно.\n"
+         "2\nПодготовить информацию о трудоустройстве.\nЦентр занятости населения\nдо 20.12.2026",
+         [("1", None), ("2", None)]),  # a flattened table: a bare row number, or the number alone on its line
+        ("1. Управлению образования провести совещание с руководителями\n2\nОбщеобразовательных организаций.\n"
+         "2. Опубликовать.", [("1", None), ("2", None)]),  # a page number inside a running sentence is no item
+        ("1. Провести месячник с 1 по 30 октября\n2026 года.\n2. Отделу образования до\n5 ноября\n"
+         "2026 года представить информацию.",  # wrapped dates at line starts are no row numbers
+         [("1", None), ("2", None)]),
     ],
 )
 def test_items_follow_the_acts_own_numbering(text, expected):
     assert numbers(text)[0] == expected
+
+
+def test_a_row_number_alone_in_its_table_cell_opens_the_row():
+    text = "1 Провести рейды Комиссия ежемесячно\n2\nПодготовить информацию\nЦентр занятости населения"
+    main, _ = segment(text, table=[(0, len(text))])
+    assert [(i.number, text[i.body_start:i.body_start + 11]) for i in main] == [
+        ("1", "Провести ре"), ("2", "Подготовить")]
 
 
 def test_quoted_new_wording_is_numbered_as_in_the_amended_act():
@@ -82,6 +100,9 @@ def test_hard_wrapped_lines_stay_in_their_item():
          [("I", None), ("I.1", "I"), ("I.2", "I"), ("II", None), ("II.1", "II")]),
         ("I. О подготовке к зиме\n1. Отделу ЖКХ провести.\nII. О паводке\n2. Отделу ЖКХ обследовать.",
          [("I", None), ("1", None), ("II", None), ("2", None)]),  # numbering carried on across sections
+        ("ПРОТОКОЛ № 3\n1. О пожароопасном периоде\nСЛУШАЛИ: Лебедева К.Е.\nРЕШИЛИ:\n1.1. Принять к сведению.\n"
+         "1.2. Провести опашку.\n2. О санитарной очистке\nРЕШИЛИ:\n2.1. Провести субботник.",  # «1. О ...» questions
+         [("1", None), ("1.1", "1"), ("1.2", "1"), ("2", None), ("2.1", "2")]),
     ],
 )
 def test_roman_sections_of_a_protocol(text, expected):

@@ -1,0 +1,190 @@
+"""Held-out acts: styles the dev corpus does not show, annotated by the extraction contract.
+
+Each `heldout/NAME.txt` is an act as published (site chrome, one-line acts, hard wraps,
+annexes after the signature, protocols, перечни поручений); `NAME.json` is its hand
+annotation in the scorer's format. A file with «| a | b |» lines is a .docx whose table
+rows those are: it is built and read through the .docx reader, so table cells arrive as
+blocks the way real Word files deliver them. The facts are scored as the corpus scorer
+does (orders by number, bodies by fuzzy spelling, persons by initials and surname stem,
+deadline as one fact), and the micro F1 must hold the bar set when the rules were tuned.
+
+Decisions the annotations take where the contract is silent: a quarter or a half-year is
+its last day (like a month alone); «ежегодно до 1 февраля» (a day without a year under a
+recurrence word) is the recurrence; «в двухмесячный срок», «не позднее N дней со дня ...»
+are relative terms, and so is a time window («в период паводка»), as the contract says;
+«до N-го числа месяца, следующего за отчетным» is monthly (…отчетным кварталом: quarterly);
+a participial qualifier of the addressee («..., ответственным за ...») is part of it as
+written; an official named in full keeps the full name in the nominative; «Ответственность
+за исполнение постановления возлагается на ...» is the control clause, not an order.
+
+The acts were written in six batches. The first scored F1 0.884 before the rules were
+tuned; as each later batch was added, untuned, the whole set scored 0.987, 0.998, 1.000,
+0.995 and 0.997. The bar keeps what the tuning reached with a margin for rewording; it is no claim
+that unseen acts score 1.0.
+"""
+from __future__ import annotations
+
+import difflib
+import json
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from builders import DocxBuilder
+
+from parsers.pipeline import parse_file
+
+HELDOUT = Path(__file__).parent / "heldout"
+BAR = 0.98
+FUZZY = 0.85
+
+
+def _norm(text: str | None) -> str:
+    text = (text or "").lower().replace("ё", "е")
+    text = re.sub(r"[«»\"'“”„()\[\],.;:]", " ", text)
+    text = re.sub(r"[‐-―−-]+", "-", text)
+    return re.sub(r"\s+", " ", text).strip(" -")
+
+
+def _similar(a: str, b: str) -> bool:
+    a, b = _norm(a), _norm(b)
+    return bool(a) and bool(b) and difflib.SequenceMatcher(None, a, b).ratio() >= FUZZY
+
+
+def _person_key(name: str | None) -> str:
+    words = re.sub(r"[^а-яa-z]", " ", _norm(name)).split()
+    if not words:
+        return ""
+    return "".join(w for w in words if len(w) == 1) + ":" + max(words, key=len)[:5]
+
+
+def _number(text: str | None) -> str:
+    return re.sub(r"[\s.)]+$", "", (text or "").strip()).replace(" ", "")
+
+
+def _deadline_fact(date: str | None, recurrence: str | None, relative: str | None) -> str:
+    if date:
+        return "date:" + date
+    if recurrence:
+        return "every:" + _norm(recurrence)
+    return "relative" if relative else "none"
+
+
+def _bodies(parties: list[dict]) -> list[str]:
+    out = []
+    for party in parties:
+        written = party.get("as_written") or party.get("name") or ""
+        if party.get("person") and _person_key(written) == _person_key(party["person"]):
+            continue  # a person alone is no body
+        if written:
+            out.append(written)
+    return out
+
+
+def _score(gold: dict, pred: dict, log: list[str]) -> Counter:
+    """True/false positives and misses of one act, as the corpus scorer counts them."""
+    tally: Counter = Counter()
+    gdoc, pdoc = gold["doc"], pred["document"] or {}
+    for field, pfield in (("type", "kind"), ("number", "number"), ("date", "date")):
+        g, p = gdoc.get(field), pdoc.get(pfield)
+        if g is None and p is None:
+            continue
+        ok = g is not None and p is not None and _norm(str(g)) == _norm(str(p))
+        tally.update(tp=int(ok), fp=int(not ok and p is not None), fn=int(not ok and g is not None))
+        if not ok:
+            log.append(f"doc.{pfield}: ожидалось {g!r}, получено {p!r}")
+    porders: dict[str, dict] = {}
+    for order in pred["orders"]:
+        porders.setdefault(_number(order["number"]), order)
+    gorders = {_number(o["number"]): o for o in gold["orders"]}
+    extra = [n for n in porders if n not in gorders]
+    tally.update(fp=len(extra))
+    if extra:
+        log.append(f"лишние пункты: {extra}")
+    for number, g in gorders.items():
+        p = porders.get(number)
+        if p is None:
+            tally.update(fn=1 + len(g["responsible"]) + len(g["persons"]) + 1)
+            log.append(f"пропущен пункт {number}")
+            continue
+        tally.update(tp=1)
+        pred_bodies = _bodies(p["responsible"])
+        left = list(pred_bodies)
+        for body in g["responsible"]:
+            hit = next((x for x in left if _similar(body, x)), None)
+            if hit is None:
+                tally.update(fn=1)
+            else:
+                left.remove(hit)
+                tally.update(tp=1)
+        tally.update(fp=len(left))
+        if left or len(pred_bodies) - len(left) != len(g["responsible"]):
+            log.append(f"{number} исполнители: ожидалось {g['responsible']}, получено {pred_bodies}")
+        gp = Counter(_person_key(x) for x in g["persons"])
+        pp = Counter(_person_key(x["person"]) for x in p["responsible"] if x.get("person"))
+        hits = sum((gp & pp).values())
+        tally.update(tp=hits, fp=sum(pp.values()) - hits, fn=sum(gp.values()) - hits)
+        if gp != pp:
+            log.append(f"{number} лица: ожидалось {g['persons']}, получено {[x['person'] for x in p['responsible']]}")
+        gd = _deadline_fact(g["deadline"], g["recurrence"], g["relative"])
+        d = p.get("deadline") or {}
+        pd = _deadline_fact(d.get("date"), d.get("recurrence"), d.get("relative"))
+        tally.update(tp=int(gd == pd), fp=int(gd != pd), fn=int(gd != pd))
+        if gd != pd:
+            log.append(f"{number} срок: ожидалось {gd}, получено {pd}")
+    return tally
+
+
+def _as_docx(text: str, path: Path) -> Path:
+    """Lines «| a | b |» become rows of one table; other lines, paragraphs."""
+    builder = DocxBuilder()
+    rows: list[list[str]] = []
+    for line in text.splitlines():
+        if line.startswith("|"):
+            rows.append([cell.strip() for cell in line.strip().strip("|").split("|")])
+            continue
+        if rows:
+            builder.table(rows)
+            rows = []
+        builder.paragraph(line)
+    if rows:
+        builder.table(rows)
+    return builder.save(path)
+
+
+def _parse(source: Path, tmp_path: Path) -> dict:
+    text = source.read_text(encoding="utf-8")
+    path = _as_docx(text, tmp_path / f"{source.stem}.docx") if re.search(r"(?m)^\|", text) else source
+    return parse_file(path).to_json()
+
+
+@pytest.fixture(scope="module")
+def scored(tmp_path_factory) -> tuple[Counter, dict[str, list[str]]]:
+    tmp = tmp_path_factory.mktemp("heldout")
+    total: Counter = Counter()
+    logs: dict[str, list[str]] = {}
+    for source in sorted(HELDOUT.glob("*.txt")):
+        gold = json.loads(source.with_suffix(".json").read_text(encoding="utf-8"))
+        log: list[str] = []
+        total += _score(gold, _parse(source, tmp), log)
+        if log:
+            logs[source.stem] = log
+    return total, logs
+
+
+def test_every_heldout_act_has_its_annotation():
+    acts = sorted(HELDOUT.glob("*.txt"))
+    assert len(acts) >= 20
+    assert all(act.with_suffix(".json").exists() for act in acts)
+
+
+def test_extraction_generalises_to_heldout_acts(scored):
+    tally, logs = scored
+    precision = tally["tp"] / max(1, tally["tp"] + tally["fp"])
+    recall = tally["tp"] / max(1, tally["tp"] + tally["fn"])
+    f1 = 2 * precision * recall / max(1e-9, precision + recall)
+    for name, log in logs.items():
+        print(name, *log, sep="\n  ")
+    print(f"held-out: F1={f1:.3f} P={precision:.3f} R={recall:.3f}")
+    assert f1 >= BAR
