@@ -9,7 +9,7 @@ from pathlib import Path
 
 from test_corpus_golden import CORPUS
 from textual.widgets import Input
-from tui_helpers import CLICK_GAP, SIZE, TODAY, settle, type_text
+from tui_helpers import SIZE, TODAY, extend_on_card, report_and_accept, settle
 
 from tracker.models import Status
 from tracker.services import open_service
@@ -78,17 +78,7 @@ async def test_the_dev_corpus_through_the_desk(tmp_path: Path):
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, CardScreen)
-        await pilot.press("r")
-        await pilot.pause()
-        await type_text(pilot, "письмо 01-15")
-        await pilot.press("enter")
-        await pilot.pause(CLICK_GAP)
-        assert app.screen.card.order.status == Status.REPORTED
-        await pilot.press("a")
-        await pilot.pause()
-        await pilot.press("enter")
-        await pilot.pause()
-        assert app.screen.card.order.status == Status.DONE
+        await report_and_accept(pilot, "письмо 01-15")
         await pilot.press("escape")
         await pilot.pause()
         table = app.screen.query_one(OrdersTable)
@@ -99,12 +89,7 @@ async def test_the_dev_corpus_through_the_desk(tmp_path: Path):
         old_due = service.get_order(extended_id).deadline.due
         await pilot.press("enter")
         await pilot.pause()
-        await pilot.press("e")
-        await pilot.pause()
-        await type_text(pilot, "15.12.2026")
-        app.screen.query_one("#reason", Input).value = "по просьбе исполнителя"
-        await pilot.press("ctrl+s")
-        await pilot.pause()
+        await extend_on_card(pilot, "15.12.2026", "по просьбе исполнителя")
         assert isinstance(app.screen, CardScreen)
         assert not app.screen.card.overdue
     service.close()

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from textual.widgets import Input
-from tui_helpers import CLICK_GAP, SIZE, TODAY, column_values, settle, type_text
+from tui_helpers import SIZE, TODAY, column_values, extend_on_card, report_and_accept, settle
 
 import tracker
 from tracker.models import Status
@@ -173,17 +173,7 @@ async def test_filter_to_overdue_then_report_and_accept(loaded_db: Path):
     app = make_app(service, today=TODAY)
     async with app.run_test(size=SIZE) as pilot:
         order_id = await open_first_overdue(app, pilot)
-        await pilot.press("r")
-        await pilot.pause()
-        await type_text(pilot, "письмо 12-345")
-        await pilot.press("enter")
-        await pilot.pause(CLICK_GAP)
-        assert app.screen.card.order.status == Status.REPORTED
-        await pilot.press("a")
-        await pilot.pause()
-        await pilot.press("enter")
-        await pilot.pause()
-        assert app.screen.card.order.status == Status.DONE
+        await report_and_accept(pilot, "письмо 12-345")
         await pilot.press("escape")
         await pilot.pause()
         table = app.screen.query_one(OrdersTable)
@@ -202,13 +192,7 @@ async def test_extend_with_a_reason(loaded_db: Path):
     app = make_app(service, today=TODAY)
     async with app.run_test(size=SIZE) as pilot:
         order_id = await open_first_overdue(app, pilot)
-        await pilot.press("e")
-        await pilot.pause()
-        await type_text(pilot, "15.12.2026")
-        app.screen.query_one("#reason", Input).value = "по просьбе исполнителя"
-        app.screen.query_one("#basis", Input).value = "письмо от 30.10.2026 № 01-77"
-        await pilot.press("ctrl+s")
-        await pilot.pause()
+        await extend_on_card(pilot, "15.12.2026", "по просьбе исполнителя", "письмо от 30.10.2026 № 01-77")
         assert isinstance(app.screen, CardScreen)
         assert not app.screen.card.overdue
     service.close()

@@ -50,3 +50,35 @@ async def settle(pilot: Pilot) -> None:
 
 async def type_text(pilot: Pilot, text: str) -> None:
     await pilot.press(*[("space" if ch == " " else ch) for ch in text])
+
+
+async def report_and_accept(pilot: Pilot, report: str) -> None:
+    """On an order's card: R (report received, with its text), then A (accept)."""
+    from tracker.models import Status
+
+    app = pilot.app
+    await pilot.press("r")
+    await pilot.pause()
+    await type_text(pilot, report)
+    await pilot.press("enter")
+    await pilot.pause(CLICK_GAP)
+    assert app.screen.card.order.status == Status.REPORTED
+    await pilot.press("a")
+    await pilot.pause()
+    await pilot.press("enter")
+    await pilot.pause()
+    assert app.screen.card.order.status == Status.DONE
+
+
+async def extend_on_card(pilot: Pilot, new_date: str, reason: str, basis: str = "") -> None:
+    """On an order's card: E, a new date typed as the clerk would, the reason and basis, save."""
+    from textual.widgets import Input
+
+    app = pilot.app
+    await pilot.press("e")
+    await pilot.pause()
+    await type_text(pilot, new_date)
+    app.screen.query_one("#reason", Input).value = reason
+    app.screen.query_one("#basis", Input).value = basis
+    await pilot.press("ctrl+s")
+    await pilot.pause()
