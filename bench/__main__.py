@@ -21,6 +21,7 @@ def main(argv: list[str]) -> int:
     if unknown:
         print(f"Нет такого замера: {', '.join(unknown)}. Есть: {', '.join(available())}", file=sys.stderr)
         return 2
+    sys.argv = sys.argv[:1]  # each bench reads its own options from argv: none when run from here
     for name in names:
         print(f"=== bench {name}", flush=True)
         importlib.import_module(f"bench.bench_{name}").main()
