@@ -1,4 +1,4 @@
-"""ControlService: the control workflow over a Store — import, lists, cards, status changes.
+"""ControlService: the control workflow over a Store — lists, cards, status changes; import via ActImporter.
 
 Reads are served from light in-memory rows (one per order) built once when the service
 opens and kept up to date on every change this service makes; when another process
@@ -10,10 +10,8 @@ from __future__ import annotations
 
 import gc
 import getpass
-import hashlib
 import heapq
 import re
-import uuid
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -27,18 +25,15 @@ from typing import Any
 
 from tracker import mapping
 from tracker.deadlines import anchor as anchor_deadline
-from tracker.deadlines import build_deadline, current_due, describe, make_extension
+from tracker.deadlines import current_due, describe, make_extension
 from tracker.discipline import Item, tally
 from tracker.errors import NotFoundError, ValidationError
 from tracker.executors import Directory
 from tracker.models import (
     Act,
-    ActVersion,
-    Assignment,
     Deadline,
     DeadlineKind,
     Executor,
-    ExecutorRole,
     HistoryEntry,
     Order,
     Recurrence,
@@ -59,11 +54,11 @@ from tracker.services.api import (
     OrdersPage,
     SortKey,
 )
-from tracker.statuses import OPEN, apply, derive_status, withdraw
+from tracker.services.importing import ActImporter, CacheHooks
+from tracker.services.records import ACTS, EXECUTORS, HISTORY, ORDERS, fold, history_count, history_record
+from tracker.statuses import OPEN, apply, withdraw
 
-ORDERS, ACTS, EXECUTORS, HISTORY = "orders", "acts", "executors", "history"
 MANUAL_ACT_ID = "manual"
-ACT_FILE_SUFFIXES = (".docx", ".pdf", ".txt", ".rtf", ".odt", ".doc")
 _NO_DUE = date.max.toordinal() + 1
 
 
@@ -96,16 +91,12 @@ def number_key(number: str) -> tuple:
     return tuple((0, int(p), "") if p.isdigit() else (1, 0, p) for p in re.findall(r"\d+|[^\W\d_]+", number or ""))
 
 
-def _fold(text: str) -> str:
-    return (text or "").lower().replace("ё", "е")
-
-
 def _words(text: str) -> str:
     """The folded text's distinct words, each once: what a search for whitespace-free words needs.
 
     A word without spaces occurs in a text exactly when it occurs within one of its words, so
     dropping repeats changes no match and makes every keystroke's scan shorter."""
-    return " ".join(dict.fromkeys(_fold(text).split()))
+    return " ".join(dict.fromkeys(fold(text).split()))
 
 
 @dataclass(slots=True, eq=False)
@@ -137,11 +128,24 @@ class ControlService:
         self.store = store
         self.user = user or _os_user()
         self._now = now or datetime.now
-        self._parse = parse
-        self._dirty_executors: set[str] = set()
         self._load()
+        self._importer = ActImporter(store, self._cache_hooks(), self.user, self._now, parse)
 
     # -- cache ---------------------------------------------------------------------------
+    def _cache_hooks(self) -> CacheHooks:
+        """The importer's narrow view of the cache (late-bound: _load() replaces the dicts)."""
+        return CacheHooks(
+            directory=lambda: self.directory,
+            act_by_hash=lambda sha: self._hashes.get(sha),
+            act_by_key=lambda key: self._act_keys.get(key),
+            act_label=lambda act_id: self._act_labels.get(act_id, ""),
+            order_ids_of_act=lambda act_id: [r.id for r in self._rows.values() if r.act_id == act_id],
+            executor_name=self._executor_name,
+            remember_act=self._remember_act,
+            put=self._put,
+            reload=self._load,
+        )
+
     def _load(self) -> None:
         with _gc_paused():
             self._load_all()
@@ -286,274 +290,19 @@ class ControlService:
             )
         return found[0]
 
-    # -- import --------------------------------------------------------------------------
+    # -- import (ActImporter does the work) --------------------------------------------
     def preview_file(self, path: Path) -> ImportPreview:
-        """Parse one file and say what importing it would do; nothing is stored.
-
-        Touches no store (only the rows and directory in memory): safe in a worker thread.
-        commit_import() checks duplicates and versions again against the fresh database.
-        """
-        path = Path(path)
-        try:
-            data = path.read_bytes()
-        except OSError as error:
-            return _error_preview(str(path), f"{path}: файл не открывается ({error.strerror or error}). "
-                                  "Проверьте путь и права доступа.")
-        sha = hashlib.sha256(data).hexdigest()
-        del data
-        result = self._parse_file(path)
-        preview = mapping.preview_from_parse(result, sha256=sha)
-        if preview.error:
-            return preview
-        for draft in preview.orders:  # the directory's names, as the clerk corrected them before
-            draft.responsible_names = [
-                (found.name if (found := self.directory.find(written, name)) else name)
-                for written, name in zip(draft.responsible, draft.responsible_names, strict=False)
-            ]
-        self._classify(preview)
-        return preview
-
-    def _parse_file(self, path: Path) -> Any:
-        if self._parse is not None:
-            return self._parse(path)
-        from parsers import parse_file  # lazy: spaCy and readers load only for an import
-
-        return parse_file(path, source=str(path))
-
-    def _classify(self, preview: ImportPreview) -> None:
-        preview.duplicate_of = self._hashes.get(preview.sha256)
-        preview.new_version_of = None
-        if preview.duplicate_of is None:
-            key = mapping.act_key(preview.kind, preview.number, preview.date, preview.issuer, preview.title)
-            if key and key in self._act_keys:
-                preview.new_version_of = self._act_keys[key]
+        """Parse one file and say what importing it would do; nothing is stored (thread-safe)."""
+        return self._importer.preview_file(path)
 
     def preview_files(self, paths: list[Path]) -> Iterator[ImportProgress]:
         """Parse many files (directories expanded); one progress item per file; nothing stored."""
-        files = expand_paths(paths)
-        for index, path in enumerate(files, start=1):
-            yield ImportProgress(done=index, total=len(files), source=str(path), preview=self.preview_file(path))
+        return self._importer.preview_files(paths)
 
     def commit_import(self, preview: ImportPreview) -> ImportOutcome:
         """Put the reviewed orders on control (or record a new version of a known act)."""
         self.sync()
-        if preview.error:
-            return ImportOutcome(preview.source, None, 0, "ошибка", preview.error)
-        self._classify(preview)
-        if preview.duplicate_of:
-            label = self._act_labels.get(preview.duplicate_of, "")
-            return ImportOutcome(preview.source, preview.duplicate_of, 0, "уже загружен",
-                                 f"{preview.source}: этот файл уже загружен ({label}); ничего не добавлено.")
-        kept = [d for d in preview.orders if d.keep]
-        if not kept and not preview.kind:
-            return ImportOutcome(preview.source, None, 0, "пропущен",
-                                 f"{preview.source}: в файле не найдено ни реквизитов акта, ни поручений; пропущен.")
-        try:
-            if preview.new_version_of:
-                return self._commit_version(preview, kept)
-            return self._commit_new(preview, kept)
-        except BaseException:
-            self._load()  # the store rolled back: forget executors and rows made in memory
-            raise
-
-    def _commit_new(self, preview: ImportPreview, kept: list[DraftOrder]) -> ImportOutcome:
-        now = self._now()
-        act = Act(
-            id=uuid.uuid4().hex[:12], kind=preview.kind, number=preview.number, date=preview.date,
-            issuer=preview.issuer, title=preview.title, text=preview.text, format=preview.format,
-            controller=preview.controller, signatory=preview.signatory, amends=list(preview.amends),
-            versions=[ActVersion(1, preview.source, preview.sha256, now, self.user, [])],
-        )
-        key = mapping.act_key(act.kind, act.number, act.date, act.issuer, act.title)
-        act_raw = mapping.act_to_record(act, key) | {"hashes": [preview.sha256]}
-        label = mapping.act_label(act.kind, act.number, act.date)
-        with self.store.transaction():
-            stored_act = self.store.table(ACTS).insert(act_raw)
-            self._remember_act(stored_act)
-            orders = [self._order_from_draft(act, d, now) for d in kept]
-            self._save_executors()
-            stored = self._insert_orders(orders, now, f"Поставлено на контроль: {label}")
-        for raw in stored:
-            self._put(raw)
-        return ImportOutcome(preview.source, act.id, len(stored), "добавлен",
-                             f"{preview.source}: {label} — на контроль поставлено поручений: {len(stored)}.")
-
-    def _insert_orders(self, orders: list[Order], now: datetime, what: str) -> list[dict]:
-        stored = self.store.table(ORDERS).insert_many(
-            [mapping.order_to_record(o) | {"history_n": 1} for o in orders])
-        self.store.table(HISTORY).insert_many([
-            _history_record(o.id, 0, HistoryEntry(now, self.user, "created", f"{what}, п. {o.number}"))
-            for o in orders
-        ])
-        return stored
-
-    def _history_count(self, raw: dict) -> int:
-        """How many history entries the order has (kept on the order; probed for old records)."""
-        if raw.get("history_n") is not None:
-            return int(raw["history_n"])
-        table, count = self.store.table(HISTORY), 0
-        while table.get(f"{raw['id']}.{count}") is not None:
-            count += 1
-        return count
-
-    def _order_from_draft(self, act: Act, draft: DraftOrder, now: datetime) -> Order:
-        deadline = build_deadline(draft.deadline_text, draft.due, draft.recurrence, draft.relative,
-                                  start=act.date or now.date())
-        return Order(
-            id=uuid.uuid4().hex[:12], act_id=act.id, number=draft.number or "?", text=draft.text,
-            parent=draft.parent, span=draft.span, deadline=deadline,
-            assignments=self._assignments(draft), confidence=draft.confidence, created=now.date(),
-        )
-
-    def _assignments(self, draft: DraftOrder) -> list[Assignment]:
-        result: list[Assignment] = []
-        seen: set[str] = set()
-        names = list(draft.responsible_names)
-        written = list(draft.responsible) + [None] * max(0, len(names) - len(draft.responsible))
-        persons = list(draft.persons) + [None] * max(0, len(names) - len(draft.persons))
-        for as_written, name, person in zip(written, names, persons, strict=False):
-            if not (name or as_written):
-                continue
-            resolution = self.directory.resolve(as_written or name, name, person)
-            if resolution.created or resolution.learned:
-                self._dirty_executors.add(resolution.executor.id)
-            if resolution.executor.id not in seen:
-                seen.add(resolution.executor.id)
-                result.append(Assignment(resolution.executor.id, as_written or name, person=person))
-        for name in draft.coexecutors:
-            if not name:
-                continue
-            resolution = self.directory.resolve(name, name)
-            if resolution.created or resolution.learned:
-                self._dirty_executors.add(resolution.executor.id)
-            if resolution.executor.id not in seen:
-                seen.add(resolution.executor.id)
-                result.append(Assignment(resolution.executor.id, name, role=ExecutorRole.COEXECUTOR))
-        return result
-
-    def _save_executors(self) -> None:
-        """Write the executors the last import created or taught new spellings."""
-        table = self.store.table(EXECUTORS)
-        for executor_id in sorted(self._dirty_executors):
-            executor = self.directory.get(executor_id)
-            if executor is None:
-                continue
-            record = mapping.executor_to_record(executor)
-            if table.get(executor_id) is None:
-                table.insert(record)
-            else:
-                table.replace(record)
-        self._dirty_executors = set()
-
-    def _commit_version(self, preview: ImportPreview, kept: list[DraftOrder]) -> ImportOutcome:
-        now = self._now()
-        act_id = preview.new_version_of or ""
-        acts = self.store.table(ACTS)
-        orders_table = self.store.table(ORDERS)
-        with self.store.transaction():
-            act_raw = acts.get(act_id)
-            if act_raw is None:
-                raise NotFoundError(f"Акт {act_id} не найден: база изменилась, повторите импорт.")
-            act = mapping.act_from_record(act_raw)
-            changes = _act_changes(act, preview)
-            old_orders = {}
-            for row in [r for r in self._rows.values() if r.act_id == act_id]:
-                raw = orders_table.get(row.id)
-                if raw is not None:
-                    old_orders[raw["number"]] = raw
-            new_numbers = {d.number for d in kept}
-            version = len(act.versions) + 1
-            updated: list[dict] = []
-            history: list[dict] = []
-            created: list[Order] = []
-            for draft in kept:
-                raw = old_orders.get(draft.number)
-                if raw is None:
-                    created.append(self._order_from_draft(act, draft, now))
-                    changes.append(f"Добавлен пункт {draft.number}")
-                    continue
-                order = mapping.order_from_record(raw)
-                lines = self._merge_order(order, act, draft, now)
-                count = self._history_count(raw)
-                if lines:
-                    changes.extend(f"Пункт {order.number}: {line}" for line in lines)
-                    history.append(_history_record(order.id, count, HistoryEntry(
-                        now, self.user, "version", "; ".join(lines), f"редакция {version} акта", {})))
-                    count += 1
-                order.span = draft.span
-                updated.append(mapping.order_to_record(order) | {"_expected": raw["_rev"], "history_n": count})
-            for number, raw in old_orders.items():
-                if number in new_numbers:
-                    continue
-                changes.append(f"Исключён пункт {number}")
-                order = mapping.order_from_record(raw)
-                if order.status in OPEN:
-                    reason = f"пункт исключён в редакции {version} акта"
-                    withdraw(order, reason)
-                    count = self._history_count(raw)
-                    history.append(_history_record(order.id, count, HistoryEntry(
-                        now, self.user, "withdraw", f"Снято с контроля: {reason}", reason, {})))
-                    updated.append(mapping.order_to_record(order) | {"_expected": raw["_rev"], "history_n": count + 1})
-            hashes = list(act_raw.get("hashes") or []) + [preview.sha256]
-            if not changes:
-                stored_act = acts.update(act_id, {"hashes": hashes}, expected_rev=act_raw["_rev"])
-                self._remember_act(stored_act)
-                return ImportOutcome(preview.source, act_id, 0, "уже загружен",
-                                     f"{preview.source}: этот акт уже загружен, изменений нет.")
-            act.versions.append(ActVersion(version, preview.source, preview.sha256, now, self.user, changes))
-            act.text, act.title, act.issuer = preview.text, preview.title or act.title, preview.issuer or act.issuer
-            act.controller = preview.controller or act.controller
-            act.signatory = preview.signatory or act.signatory
-            record = mapping.act_to_record(act, act_raw.get("key")) | {"hashes": hashes}
-            stored_act = acts.replace(record, expected_rev=act_raw["_rev"])
-            self._remember_act(stored_act)
-            stored: list[dict] = []
-            for record in updated:
-                expected = record.pop("_expected")
-                stored.append(orders_table.replace(record, expected_rev=expected))
-            if history:
-                self.store.table(HISTORY).insert_many(history)
-            self._save_executors()
-            label = mapping.act_label(act.kind, act.number, act.date)
-            stored += self._insert_orders(created, now, f"Поставлено на контроль: {label}, редакция {version}")
-        for raw in stored:
-            self._put(raw)
-        return ImportOutcome(
-            preview.source, act_id, len(created), "новая редакция",
-            f"{preview.source}: новая редакция {version} акта «{label}»; изменений: {len(changes)}, "
-            f"новых поручений: {len(created)}.", changes,
-        )
-
-    def _merge_order(self, order: Order, act: Act, draft: DraftOrder, now: datetime) -> list[str]:
-        """Bring an order in line with the new wording of its act; Russian lines of what changed."""
-        lines: list[str] = []
-        if _fold(" ".join(order.text.split())) != _fold(" ".join(draft.text.split())):
-            order.text = draft.text
-            lines.append("изменён текст")
-        new = build_deadline(draft.deadline_text, draft.due, draft.recurrence, draft.relative,
-                             start=act.date or now.date())
-        old = order.deadline
-        original_due = order.extensions[0].old if order.extensions else old.due
-        if (new.kind, new.recurrence, new.relative) != (old.kind, old.recurrence, old.relative) or (
-                new.kind == DeadlineKind.DATE and new.due != original_due):
-            lines.append(f"срок «{describe(old)}» → «{describe(new)}»")
-            if old.kind == DeadlineKind.RECURRING and new.kind == DeadlineKind.RECURRING:
-                new.covered_until, new.point_day = old.covered_until, old.point_day
-            order.deadline = new
-        before = {a.executor_id for a in order.assignments}
-        fresh = self._assignments(draft)
-        after = {a.executor_id for a in fresh}
-        for part in fresh:
-            if part.executor_id not in before:
-                order.assignments.append(part)
-                lines.append(f"добавлен исполнитель «{self._executor_name(part.executor_id)}»")
-        for part in list(order.assignments):
-            if part.executor_id not in after:
-                order.assignments.remove(part)
-                lines.append(f"исключён исполнитель «{self._executor_name(part.executor_id)}»")
-        if order.status != Status.WITHDRAWN:
-            order.status = derive_status(order)
-        return lines
+        return self._importer.commit_import(preview)
 
     # -- reading ---------------------------------------------------------------------------
     def _sorted_rows(self, sort: SortKey) -> tuple[list[_Row], list[str]]:
@@ -588,7 +337,7 @@ class ControlService:
             self._base = (key, *self._narrow(flt, now))
             self._last_text = None
         _key, rows, hays = self._base
-        text = " ".join(_fold(flt.text).split()) if flt.text else ""
+        text = " ".join(fold(flt.text).split()) if flt.text else ""
         if not text:
             return rows
         words = text.split()
@@ -697,7 +446,7 @@ class ControlService:
             raise NotFoundError(f"Поручение {order_id[:8]} не найдено (удалено другим пользователем?).")
         order = mapping.order_from_record(raw)
         table = self.store.table(HISTORY)
-        entries = [table.get(f"{order_id}.{n}") for n in range(self._history_count(raw))]
+        entries = [table.get(f"{order_id}.{n}") for n in range(history_count(self.store, raw))]
         order.history = [mapping.history_from_record(h) for h in entries if h is not None]
         return order
 
@@ -777,9 +526,9 @@ class ControlService:
                 raise NotFoundError(f"Поручение {order_id[:8]} не найдено (удалено другим пользователем?).")
             order = mapping.order_from_record(raw)
             what = change(order)
-            count = self._history_count(raw)
+            count = history_count(self.store, raw)
             stored = table.replace(mapping.order_to_record(order) | {"history_n": count + 1}, expected_rev=raw["_rev"])
-            self.store.table(HISTORY).insert(_history_record(
+            self.store.table(HISTORY).insert(history_record(
                 order_id, count, HistoryEntry(self._now(), self.user, action, what, why, data or {})))
         self._put(stored)
         return self.get_order(order_id)
@@ -869,9 +618,9 @@ class ControlService:
             act = self.get_act(act_id)
             draft = DraftOrder(number=number, text=text, responsible=list(responsible),
                                responsible_names=list(responsible), deadline_text=deadline_text, due=due)
-            order = self._order_from_draft(act, draft, now)
-            self._save_executors()
-            stored = self._insert_orders([order], now, "Поставлено на контроль вручную")
+            order = self._importer.order_from_draft(act, draft, now)
+            self._importer.save_executors()
+            stored = self._importer.insert_orders([order], now, "Поставлено на контроль вручную")
         self._put(stored[0])
         return self.get_order(order.id)
 
@@ -888,17 +637,6 @@ class ControlService:
         return executor
 
 
-def expand_paths(paths: list[Path]) -> list[Path]:
-    """Files as given; directories expanded to the act files in them (recursively, sorted)."""
-    files: list[Path] = []
-    for path in map(Path, paths):
-        if path.is_dir():
-            files.extend(sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in ACT_FILE_SUFFIXES))
-        else:
-            files.append(path)
-    return files
-
-
 @contextmanager
 def _gc_paused() -> Iterator[None]:
     """Building 100,000 small objects: the cyclic collector would walk them again and again."""
@@ -911,28 +649,9 @@ def _gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _history_record(order_id: str, n: int, entry: HistoryEntry) -> dict:
-    """History entries are keyed «<order id>.<n>»: read back in order without any index."""
-    return mapping.history_to_record(order_id, entry) | {"id": f"{order_id}.{n}", "n": n}
-
-
-def _error_preview(source: str, message: str) -> ImportPreview:
-    return ImportPreview(source=source, error=message, kind=None, number=None, date=None, issuer=None,
-                         title=None, text="", orders=[], warnings=[])
-
-
 def _manual_act() -> Act:
     return Act(id=MANUAL_ACT_ID, kind="поручения вручную", number=None, date=None, issuer=None,
                title="Поручения, внесённые вручную")
-
-
-def _act_changes(act: Act, preview: ImportPreview) -> list[str]:
-    changes = []
-    for label, old, new in (("Заголовок", act.title, preview.title), ("Подписал", act.signatory, preview.signatory),
-                            ("Контроль", act.controller, preview.controller)):
-        if new and (old or "") != new:
-            changes.append(f"{label}: «{old or '—'}» → «{new}»")
-    return changes
 
 
 def _os_user() -> str:
