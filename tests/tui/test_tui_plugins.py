@@ -87,6 +87,8 @@ async def test_drafts_screen_generates_a_draft_in_a_worker(services, tmp_path: P
         lines = screen.query_one("#draft-log", Log).lines
         assert out.exists(), lines
         assert any(str(out) in line for line in lines)
+    # the quarterly draft is logged (on the main thread), so the next change sheet counts from it
+    assert len(control.store.table("drafting_log")) == 1
 
 
 def test_tracker_ui_opens_the_desk_with_every_service(tmp_path: Path, monkeypatch):

@@ -45,10 +45,11 @@ class DraftsScreen(DeskScreen):
     ]
 
     class Done(Message):
-        def __init__(self, lines: list[str], error: str | None = None) -> None:
+        def __init__(self, lines: list[str], error: str | None = None, result: Any = None) -> None:
             super().__init__()
             self.lines = lines
             self.error = error
+            self.result = result  # the DraftResult, recorded by the service on the main thread
 
     def __init__(self, drafting: Any, out_dir: Path | None = None) -> None:
         super().__init__()
@@ -159,7 +160,7 @@ class DraftsScreen(DeskScreen):
             return
         self.last_files = list(result.files)
         lines = list(result.summary) + [f"Внимание: {w}" for w in result.warnings]
-        self.post_message(self.Done(lines))
+        self.post_message(self.Done(lines, result=result))
 
     def _run(self, request: DraftRequest) -> Any:
         today = self.today
@@ -177,6 +178,11 @@ class DraftsScreen(DeskScreen):
             log.write_line(f"Ошибка: {message.error}")
             self.app.notify(message.error, title="Проект не подготовлен", severity="error", timeout=10)
             return
+        if message.result is not None:
+            try:  # a quarterly draft is logged, so the next change sheet counts from its list
+                self.drafting.remember(message.result)
+            except Exception as error:  # store errors: shown, the draft itself is written
+                self.app.notify(error_text(error), title="Проект не записан в журнал", severity="warning")
         for line in message.lines:
             log.write_line(line)
         self.app.notify("Проект подготовлен: " + ", ".join(str(p) for p in self.last_files), title="Готово")
