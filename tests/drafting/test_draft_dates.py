@@ -3,8 +3,10 @@ from datetime import date
 
 import pytest
 
+from tracker.dates import parse_user_date
 from tracker.drafting.data import ActRef, Registration
-from tracker.drafting.dates import dmy, parse_dmy, quarter_start, ru_date
+from tracker.drafting.dates import dmy, quarter_start, ru_date
+from tracker.errors import ValidationError
 
 
 @pytest.mark.parametrize(("day", "text"), [
@@ -43,13 +45,13 @@ def test_an_unset_base_act_prints_blanks():
 
 @pytest.mark.parametrize("text", ["05.11.2026", "5.11.2026", "2026-11-05"])
 def test_clerk_dates_are_parsed(text):
-    assert parse_dmy(text) == date(2026, 11, 5)
+    assert parse_user_date(text) == date(2026, 11, 5)
 
 
 @pytest.mark.parametrize("text", ["31.02.2026", "завтра", "11/05/2026"])
 def test_bad_dates_are_refused_in_russian(text):
-    with pytest.raises(ValueError, match="ДД.ММ.ГГГГ|такой даты нет"):
-        parse_dmy(text)
+    with pytest.raises(ValidationError, match="ДД.ММ.ГГГГ|такой даты нет"):
+        parse_user_date(text)
 
 
 def test_quarter_start():

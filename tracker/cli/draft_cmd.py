@@ -46,12 +46,13 @@ def open_drafting(db: Path | None) -> DraftingService:
 def parse_day(text: str | None, option: str) -> date | None:
     if not text:
         return None
-    from tracker.drafting.dates import parse_dmy
+    from tracker.dates import parse_user_date
+    from tracker.errors import ValidationError
 
     try:
-        return parse_dmy(text)
-    except ValueError as error:
-        raise fail(f"{option}: {error}.") from None
+        return parse_user_date(text)
+    except ValidationError as error:
+        raise fail(f"{option}: {error}") from None
 
 
 def default_out(stem: str, day: date) -> Path:

@@ -10,10 +10,11 @@ from datetime import date
 from typing import Any
 
 from tracker import settings
+from tracker.dates import parse_user_date
 from tracker.drafting.data import ActRef, Letterhead
-from tracker.drafting.dates import parse_dmy
 from tracker.drafting.engine import Layout
 from tracker.drafting.errors import DraftError
+from tracker.errors import ValidationError
 
 SECTION = "drafting"
 DEFAULT_SUBJECT = (
@@ -47,9 +48,9 @@ def _date(value: str, key: str) -> date | None:
     if not value or not str(value).strip():
         return None
     try:
-        return parse_dmy(str(value))
-    except ValueError as error:
-        raise DraftError(f"Настройка {SECTION}.{key}: {error}.") from None
+        return parse_user_date(str(value))
+    except ValidationError as error:
+        raise DraftError(f"Настройка {SECTION}.{key}: {error}") from None
 
 
 def load_drafting(store: Any) -> DraftingSettings:

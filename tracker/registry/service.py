@@ -8,7 +8,6 @@ Open it on a database file with tracker.registry.opening.open_registry_service.
 """
 from __future__ import annotations
 
-import getpass
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -49,6 +48,7 @@ from tracker.registry.validation import (
     normalise_phone,
     normalise_url,
 )
+from tracker.who import current_user
 
 META = "registry_meta"
 IMPORTS = "registry_imports"
@@ -141,7 +141,7 @@ class RegistryService:
         self.order_sink = order_sink
         self._working_days = working_days
         self._today = today or date.today
-        self.who = who or _os_user()
+        self.who = who or current_user()
         records = store.table(history.RECORDS)
         for name in ("district", *_PAGE_INDEXES):
             records.ensure_index(name)
@@ -491,12 +491,6 @@ def _obligation(row: dict[str, Any]) -> Obligation:
         deadline_text=row["deadline_text"], order_id=row.get("order_id"), state=row.get("state", ""),
     )
 
-
-def _os_user() -> str:
-    try:
-        return getpass.getuser()
-    except (OSError, KeyError):
-        return "неизвестный пользователь"
 
 
 __all__ = ["RegistryService", "RegistryFilter", "RecordsPage", "RegistryImportPreview",

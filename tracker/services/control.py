@@ -9,7 +9,6 @@ the order record and its appended history entry are written together.
 from __future__ import annotations
 
 import gc
-import getpass
 import heapq
 import re
 from bisect import bisect_left, bisect_right
@@ -57,6 +56,7 @@ from tracker.services.api import (
 from tracker.services.importing import ActImporter, CacheHooks
 from tracker.services.records import ACTS, EXECUTORS, HISTORY, ORDERS, fold, history_count, history_record
 from tracker.statuses import OPEN, apply, withdraw
+from tracker.who import current_user
 
 MANUAL_ACT_ID = "manual"
 _NO_DUE = date.max.toordinal() + 1
@@ -126,7 +126,7 @@ class ControlService:
                  now: Callable[[], datetime] | None = None,
                  parse: Callable[[Path], Any] | None = None) -> None:
         self.store = store
-        self.user = user or _os_user()
+        self.user = user or current_user()
         self._now = now or datetime.now
         self._load()
         self._importer = ActImporter(store, self._cache_hooks(), self.user, self._now, parse)
@@ -653,9 +653,3 @@ def _manual_act() -> Act:
     return Act(id=MANUAL_ACT_ID, kind="поручения вручную", number=None, date=None, issuer=None,
                title="Поручения, внесённые вручную")
 
-
-def _os_user() -> str:
-    try:
-        return getpass.getuser()
-    except Exception:  # noqa: BLE001 - getuser raises OSError/KeyError without a login name
-        return "пользователь"
