@@ -9,7 +9,15 @@ from pathlib import Path
 
 from test_corpus_golden import CORPUS
 from textual.widgets import Input
-from tui_helpers import SIZE, TODAY, extend_on_card, report_and_accept, settle
+from tui_helpers import (
+    SIZE,
+    TODAY,
+    extend_on_card,
+    mark_import_folder,
+    put_all_on_control,
+    report_and_accept,
+    settle,
+)
 
 from tracker.models import Status
 from tracker.services import open_service
@@ -36,10 +44,7 @@ async def test_the_dev_corpus_through_the_desk(tmp_path: Path):
     app = make_app(service, today=TODAY, import_dir=docs)
     async with app.run_test(size=SIZE) as pilot:
         # import every act of the folder
-        await pilot.press("f7")
-        await settle(pilot)
-        await pilot.press("x")
-        await pilot.pause()
+        assert await mark_import_folder(pilot)
         await pilot.press("ctrl+s")
         await settle(pilot)
         await settle(pilot)
@@ -55,13 +60,7 @@ async def test_the_dev_corpus_through_the_desk(tmp_path: Path):
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert irkutsk.orders[0].responsible_names == [CORRECTED]
-        expected = sum(1 for p in review.previews if not p.error for d in p.orders if d.keep)
-        for _ in range(len(review.previews) + 1):
-            if not isinstance(app.screen, ReviewScreen):
-                break
-            await pilot.press("ctrl+s")
-            await pilot.pause()
-        assert not isinstance(app.screen, ReviewScreen)
+        expected = await put_all_on_control(pilot)
         assert service.list_orders(OrderFilter(), limit=None, today=TODAY).total == expected >= 30
 
         # overdue orders: every dated deadline of these old acts has passed

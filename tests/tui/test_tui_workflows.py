@@ -10,7 +10,16 @@ from pathlib import Path
 
 import pytest
 from textual.widgets import Input
-from tui_helpers import SIZE, TODAY, column_values, extend_on_card, report_and_accept, settle
+from tui_helpers import (
+    SIZE,
+    TODAY,
+    column_values,
+    extend_on_card,
+    mark_import_folder,
+    put_all_on_control,
+    report_and_accept,
+    settle,
+)
 
 import tracker
 from tracker.models import Status
@@ -75,12 +84,9 @@ def db_path(tmp_path: Path) -> Path:
 
 async def import_through_the_desk(app, pilot) -> ReviewScreen:
     """F7, mark the folder in the file browser, load: the review screen opens when parsing ends."""
-    await pilot.press("f7")
-    await settle(pilot)
+    chosen = await mark_import_folder(pilot)  # the cursor starts on the folder itself
     assert isinstance(app.screen, FilePickerDialog)
-    await pilot.press("x")  # the cursor starts on the folder itself: mark all its acts
-    await pilot.pause()
-    assert [p.name for p in app.screen.chosen] == ["611-пп.txt"]
+    assert [p.name for p in chosen] == ["611-пп.txt"]
     await pilot.press("ctrl+s")
     await settle(pilot)
     await settle(pilot)
@@ -214,23 +220,12 @@ async def test_the_bundled_sample_acts_go_on_control_through_the_desk(db_path: P
     service = open_real(db_path)
     app = make_app(service, today=TODAY, import_dir=SAMPLE_ACTS)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("f7")
-        await settle(pilot)
-        await pilot.press("x")
-        await pilot.pause()
-        assert len(app.screen.chosen) == len(list(SAMPLE_ACTS.glob("*.txt")))
+        chosen = await mark_import_folder(pilot)
+        assert len(chosen) == len(list(SAMPLE_ACTS.glob("*.txt")))
         await pilot.press("ctrl+s")
         await settle(pilot)
-        review = app.screen
-        assert isinstance(review, ReviewScreen)
-        expected = sum(1 for p in review.previews if not p.error for d in p.orders if d.keep)
+        expected = await put_all_on_control(pilot)
         assert expected > 0
-        for _ in range(len(review.previews) + 1):
-            if not isinstance(app.screen, ReviewScreen):
-                break
-            await pilot.press("ctrl+s")
-            await pilot.pause()
-        assert not isinstance(app.screen, ReviewScreen)
         assert app.current_mode == "acts"
         acts_table = app.screen.query_one("#acts-table")
         assert acts_table.row_count == len(service.acts()) > 0

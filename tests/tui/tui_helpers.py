@@ -4,7 +4,7 @@ from __future__ import annotations
 from datetime import date
 
 from textual.pilot import Pilot
-from textual.widgets import DataTable, Label, Static
+from textual.widgets import DataTable
 from textual.worker import WorkerCancelled, WorkerState
 
 TODAY = date(2026, 11, 2)  # the fixed clock of every desk test
@@ -15,10 +15,7 @@ CLICK_GAP = 0.25
 
 
 def label_text(app, selector: str) -> str:
-    widget = app.screen.query_one(selector)
-    if isinstance(widget, Label | Static):
-        return str(widget.render())
-    return str(widget.render())
+    return str(app.screen.query_one(selector).render())
 
 
 def column_values(table: DataTable, column: int) -> list[str]:
@@ -82,3 +79,28 @@ async def extend_on_card(pilot: Pilot, new_date: str, reason: str, basis: str = 
     app.screen.query_one("#basis", Input).value = basis
     await pilot.press("ctrl+s")
     await pilot.pause()
+
+
+async def mark_import_folder(pilot: Pilot) -> list:
+    """F7, then X on the folder the file browser opens at: every act in it is chosen."""
+    await pilot.press("f7")
+    await settle(pilot)
+    await pilot.press("x")
+    await pilot.pause()
+    return list(pilot.app.screen.chosen)
+
+
+async def put_all_on_control(pilot: Pilot) -> int:
+    """On the review screen: Ctrl+S once per act until the review closes; the orders kept."""
+    from tui.screens.review import ReviewScreen
+
+    review = pilot.app.screen
+    assert isinstance(review, ReviewScreen)
+    kept = sum(1 for p in review.previews if not p.error for d in p.orders if d.keep)
+    for _ in range(len(review.previews) + 1):
+        if not isinstance(pilot.app.screen, ReviewScreen):
+            break
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert not isinstance(pilot.app.screen, ReviewScreen)
+    return kept
