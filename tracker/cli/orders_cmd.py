@@ -329,16 +329,20 @@ def export_rows(service: ControlService, rows: list[OrderRow]) -> list[list]:
 def write_csv(path: Path, rows: list[list]) -> None:
     import csv
 
+    from tracker.spreadsheet_safety import csv_row
+
     with open(path, "w", encoding="utf-8-sig", newline="") as handle:  # BOM + «;»: Excel opens it as is
         writer = csv.writer(handle, delimiter=";")
         writer.writerow(EXPORT_HEADER)
         for row in rows:
-            writer.writerow([_fmt(v) if isinstance(v, date) else ("" if v is None else v) for v in row])
+            writer.writerow(csv_row(_fmt(v) if isinstance(v, date) else ("" if v is None else v) for v in row))
 
 
 def write_xlsx(path: Path, rows: list[list]) -> None:
     from openpyxl import Workbook
     from openpyxl.styles import Font
+
+    from tracker.spreadsheet_safety import append_row
 
     book = Workbook()
     sheet = book.active
@@ -347,7 +351,7 @@ def write_xlsx(path: Path, rows: list[list]) -> None:
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for row in rows:
-        sheet.append(row)
+        append_row(sheet, row)
     for cell in sheet["E"][1:]:
         cell.number_format = "DD.MM.YYYY"
     for column, width in zip("ABCDEFGHIJ", (10, 34, 9, 40, 12, 28, 8, 18, 11, 80), strict=True):

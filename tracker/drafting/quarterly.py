@@ -94,19 +94,20 @@ def write_change_sheet(data: QuarterlyData, out: Path, without_employee: list[st
 
     from tracker.drafting.engine import save_atomically
     from tracker.drafting.xlsx import autosize, header
+    from tracker.spreadsheet_safety import append_row
 
     book = Workbook()
     sheet = book.active
     sheet.title = "Изменения"
     period = f"с {dmy(data.since)} " if data.since else ""
-    sheet.append([f"Изменения в списке ответственных {period}по {data.as_of_text}"])
+    append_row(sheet, [f"Изменения в списке ответственных {period}по {data.as_of_text}"])
     sheet["A1"].font = Font(bold=True, size=12)
-    sheet.append([f"В списке {data.row_count}; изменения: {len(data.changes)}"])
+    append_row(sheet, [f"В списке {data.row_count}; изменения: {len(data.changes)}"])
     header(sheet, ["Изменение", "Муниципальное образование", "Организация", "Ф.И.О.", "Что изменилось"])
     for change in data.changes:
-        sheet.append([change.change, change.district, change.organisation, change.person, change.details])
+        append_row(sheet, [change.change, change.district, change.organisation, change.person, change.details])
     if not data.changes:
-        sheet.append(["Изменений нет" if data.since else "Предыдущий список не найден: сравнивать не с чем"])
+        append_row(sheet, ["Изменений нет" if data.since else "Предыдущий список не найден: сравнивать не с чем"])
     autosize(sheet)
 
     listing = book.create_sheet("Список")
@@ -114,7 +115,7 @@ def write_change_sheet(data: QuarterlyData, out: Path, without_employee: list[st
                      "E-mail", "Страницы"])
     for group in data.groups:
         for row in group.rows:
-            listing.append([row.number, row.district, row.organisation, row.person, row.position, row.phone,
+            append_row(listing, [row.number, row.district, row.organisation, row.person, row.position, row.phone,
                             row.email, "\n".join(f"{p.network}: {p.url}" for p in row.pages)])
     autosize(listing)
     for cells in listing.iter_rows(min_row=2):
@@ -125,7 +126,7 @@ def write_change_sheet(data: QuarterlyData, out: Path, without_employee: list[st
         missing = book.create_sheet("Без ответственного")
         header(missing, ["Организация (нет ответственного в реестре — в список не вошла)"])
         for name in without_employee:
-            missing.append([name])
+            append_row(missing, [name])
         autosize(missing)
     save_atomically(out, book.save)
     return out

@@ -13,24 +13,25 @@ def write_report_xlsx(data: ReportData, out: Path) -> Path:
 
     from tracker.drafting.engine import save_atomically
     from tracker.drafting.xlsx import autosize, header
+    from tracker.spreadsheet_safety import append_row
 
     book = Workbook()
     summary = book.active
     summary.title = "Итоги"
-    summary.append([f"Информация о ходе исполнения поручений {data.period}"])
+    append_row(summary, [f"Информация о ходе исполнения поручений {data.period}"])
     summary["A1"].font = Font(bold=True, size=12)
     if data.act:
-        summary.append(["Акт", data.act])
+        append_row(summary, ["Акт", data.act])
     if data.executor:
-        summary.append(["Исполнитель", data.executor])
-    summary.append(["По состоянию на", data.today])
+        append_row(summary, ["Исполнитель", data.executor])
+    append_row(summary, ["По состоянию на", data.today])
     summary.cell(row=summary.max_row, column=2).number_format = "DD.MM.YYYY"
     totals = data.totals
     for label, value in (("Поручений в отчёте", totals.orders), ("Исполнено", totals.done),
                          ("в том числе в срок", totals.done_on_time), ("с нарушением срока", totals.done_late),
                          ("На исполнении", totals.on_control), ("Просрочено", totals.overdue),
                          ("Снято с контроля", totals.withdrawn)):
-        summary.append([label, value])
+        append_row(summary, [label, value])
     summary.column_dimensions["A"].width = 28
     summary.column_dimensions["B"].width = 14
 
@@ -38,7 +39,7 @@ def write_report_xlsx(data: ReportData, out: Path) -> Path:
     header(ko, ["Исполнитель", "Срок наступил", "Исполнено в срок", "Исполнено с нарушением срока",
                 "Просрочено", "Kо"])
     for line in data.discipline:
-        ko.append([line.executor, line.due, line.done_on_time, line.done_late, line.overdue_now,
+        append_row(ko, [line.executor, line.due, line.done_on_time, line.done_late, line.overdue_now,
                    None if line.ko is None else round(line.ko, 4)])
         ko.cell(row=ko.max_row, column=6).number_format = "0.00"
     autosize(ko)
@@ -46,7 +47,7 @@ def write_report_xlsx(data: ReportData, out: Path) -> Path:
     overdue = book.create_sheet("Просроченные")
     header(overdue, ["Акт", "Пункт", "Поручение", "Исполнитель", "Срок", "Дней просрочки"])
     for line in data.overdue:
-        overdue.append([line.act, line.number, line.text, line.executors, line.due, line.days_overdue])
+        append_row(overdue, [line.act, line.number, line.text, line.executors, line.due, line.days_overdue])
         overdue.cell(row=overdue.max_row, column=5).number_format = "DD.MM.YYYY"
     autosize(overdue)
     for cells in overdue.iter_rows(min_row=2):

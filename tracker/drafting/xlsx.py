@@ -9,7 +9,9 @@ def header(sheet: Any, titles: list[str]) -> None:
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
 
-    sheet.append(titles)
+    from tracker.spreadsheet_safety import append_row
+
+    append_row(sheet, titles)
     row = sheet.max_row
     for cell in sheet[row]:
         cell.font = Font(bold=True)

@@ -8,6 +8,7 @@ from typing import Any
 
 from tracker.errors import ValidationError
 from tracker.registry.models import show_value
+from tracker.spreadsheet_safety import append_row, csv_row
 
 COLUMNS: list[tuple[str, str]] = [
     ("district", "Муниципальное образование"),
@@ -54,7 +55,7 @@ def write(path: Path, records: Iterable[dict[str, Any]]) -> int:
         with tmp.open("w", encoding="utf-8-sig", newline="") as handle:
             writer = csv.writer(handle, delimiter=";")
             writer.writerow(header)
-            writer.writerows(rows)
+            writer.writerows(csv_row(row) for row in rows)
     else:
         from openpyxl import Workbook
 
@@ -62,7 +63,7 @@ def write(path: Path, records: Iterable[dict[str, Any]]) -> int:
         sheet = book.create_sheet("Реестр")
         sheet.append(header)
         for row in rows:
-            sheet.append(row)
+            append_row(sheet, row)
         book.save(tmp)
     tmp.replace(path)
     return len(rows)

@@ -12,6 +12,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from tracker.errors import ImportFailure
+from tracker.spreadsheet_safety import unquote_csv_cell
 
 MAX_FILE_BYTES = 200 * 1024 * 1024
 
@@ -89,7 +90,8 @@ def _read_csv(path: Path) -> SheetRows:
     text, encoding = decode(raw, path.name)
     delimiter = sniff_delimiter(text)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    rows = [(number, [cell.strip() for cell in cells]) for number, cells in enumerate(reader, start=1)]
+    # our own export writes formula-like cells as «'=…» (tracker.spreadsheet_safety): read them back as they were
+    rows = [(number, [unquote_csv_cell(cell.strip()) for cell in cells]) for number, cells in enumerate(reader, start=1)]
     return SheetRows(str(path), rows, encoding=encoding, delimiter=delimiter)
 
 
