@@ -38,6 +38,7 @@ from db.fileio import atomic_write
 from db.journal import decode_line, entry_line, header_line, scan
 from db.lock import StoreLock
 from db.snapshot import DamagedFile, read_header, read_snapshot, split, write_snapshot, write_snapshot_body
+from russian_errors import os_problem
 
 Record = dict[str, Any]
 Migration = Callable[[Any], None]
@@ -573,7 +574,7 @@ class TinyStore:
             except OSError:
                 pass
             raise StoreError(
-                f"Не удалось записать изменения в {self._journal_path}: {error.strerror or error}. "
+                f"Не удалось записать изменения в {self._journal_path}: {os_problem(error)}. "
                 "Изменения не сохранены; проверьте место на диске и права на папку."
             ) from None
         self._journal_offset += len(line)
@@ -656,7 +657,7 @@ class TinyStore:
             except DamagedFile as damage:
                 raise self._corrupt(self._path, damage.detail) from None
             except OSError as error:
-                raise StoreError(f"Не удалось прочитать базу {self._path}: {error.strerror or error}.") from None
+                raise StoreError(f"Не удалось прочитать базу {self._path}: {os_problem(error)}.") from None
             opened = self._open_journal()
             if opened[2] <= snapshot.seq:
                 break
@@ -688,7 +689,7 @@ class TinyStore:
                     atomic_write(self._journal_path, [header_line(int(header.get("seq", 0)))])
             fd = os.open(self._journal_path, _OPEN_FLAGS)
         except OSError as error:
-            raise StoreError(f"Не удалось открыть журнал {self._journal_path}: {error.strerror or error}.") from None
+            raise StoreError(f"Не удалось открыть журнал {self._journal_path}: {os_problem(error)}.") from None
         stat = os.fstat(fd)
         first = _pread(fd, 4096, 0)
         newline = first.find(b"\n")
@@ -873,7 +874,7 @@ def restore_backup(
         header, body = split(backup.read_bytes())
         orjson.loads(body)
     except OSError as error:
-        raise StoreError(f"Не удалось прочитать резервную копию {backup}: {error.strerror or error}.") from None
+        raise StoreError(f"Не удалось прочитать резервную копию {backup}: {os_problem(error)}.") from None
     except DamagedFile as damage:
         raise StoreError(f"Резервная копия {backup} повреждена ({damage.detail}); выберите другую.") from None
     except orjson.JSONDecodeError:

@@ -21,6 +21,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
 
+from russian_errors import os_problem
 from tracker.errors import ValidationError
 
 BUNDLED_DIR = Path(__file__).parent / "data" / "calendar"
@@ -44,8 +45,9 @@ def _parse_override(path: Path) -> list[YearOverride]:
     try:
         raw = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as error:
+        why = os_problem(error) if isinstance(error, OSError) else error
         raise ValidationError(
-            f"Файл производственного календаря {path} не читается ({error}). "
+            f"Файл производственного календаря {path} не читается ({why}). "
             "Исправьте JSON или удалите файл."
         ) from None
     items = raw if isinstance(raw, list) else [raw]

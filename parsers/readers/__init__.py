@@ -18,6 +18,7 @@ from parsers.readers.sniff import (
     looks_like_markup,
     sniff_format,
 )
+from russian_errors import os_problem
 
 SUPPORTED = ", ".join(sorted({f".{fmt}" for fmt in SUFFIXES.values()}))
 
@@ -33,7 +34,7 @@ def detect_format(path: Path) -> str:
     except IsADirectoryError:
         raise ReadError(str(path), "это папка, а не файл", "Укажите файлы актов внутри папки") from None
     except OSError as error:
-        raise ReadError(str(path), f"файл не открывается ({error.strerror})",
+        raise ReadError(str(path), f"файл не открывается ({os_problem(error)})",
                         "Проверьте права доступа к файлу") from None
     if not head:
         return by_suffix or "txt"  # check_size reports the empty file

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from parsers.errors import ReadError
 from parsers.model import ReadDocument
+from russian_errors import os_problem
 
 CONVERT_TIMEOUT_SECONDS = 120
 
@@ -72,7 +73,7 @@ def read_doc(path: Path) -> ReadDocument:
             raise ReadError(str(path), f"LibreOffice не преобразовал файл .doc за {CONVERT_TIMEOUT_SECONDS} с",
                             "Откройте файл в Word или LibreOffice и сохраните как .docx") from None
         except OSError as error:
-            raise ReadError(str(path), f"LibreOffice не запустился ({error.strerror or error})",
+            raise ReadError(str(path), f"LibreOffice не запустился ({os_problem(error)})",
                             "Сохраните акт в Word как .docx") from None
         converted = Path(work) / "act.docx"
         if not converted.exists() or converted.stat().st_size == 0:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from parsers.errors import ReadError
 from parsers.model import Block, ReadDocument
-from parsers.readers.limits import check_zip
+from parsers.readers.archive import check_archive
 from parsers.readers.numbering import Numbering, W
 
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
@@ -28,7 +28,7 @@ _SPACES = re.compile(r"[ \t\u00a0]+")
 
 
 def read_docx(path: Path) -> ReadDocument:
-    check_zip(path, "Word (.docx)")
+    check_archive(path, "Word (.docx)")
     try:
         import docx
         from docx.opc.exceptions import PackageNotFoundError

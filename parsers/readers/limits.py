@@ -6,10 +6,10 @@ bomb), and is refused before any parsing library sees it.
 from __future__ import annotations
 
 import os
-import zipfile
 from pathlib import Path
 
 from parsers.errors import ReadError
+from russian_errors import os_problem
 
 MB = 1024 * 1024
 
@@ -22,10 +22,7 @@ MAX_FILE_BYTES: dict[str, int] = {
     "doc": 40 * MB,
     "pdf": 60 * MB,
 }
-# Zip containers (.docx, .odt): total declared uncompressed size, and expansion ratio.
-MAX_UNZIPPED_BYTES = 200 * MB
-MAX_ZIP_RATIO = 200
-MAX_ZIP_MEMBERS = 5000
+# Zip containers (.docx, .odt): parsers.readers.archive.
 MAX_PDF_PAGES = 500
 
 
@@ -43,7 +40,7 @@ def check_size(path: Path, format: str) -> int:
     except FileNotFoundError:
         raise ReadError(str(path), "файл не найден", "Проверьте путь и имя файла") from None
     except OSError as error:
-        raise ReadError(str(path), f"файл не открывается ({error.strerror})",
+        raise ReadError(str(path), f"файл не открывается ({os_problem(error)})",
                         "Проверьте права доступа к файлу") from None
     if path.is_dir():
         raise ReadError(str(path), "это папка, а не файл", "Укажите файлы актов внутри папки")
@@ -59,29 +56,3 @@ def check_size(path: Path, format: str) -> int:
             "Проверьте, что это нужный акт; большой документ разделите на части",
         )
     return size
-
-
-def check_zip(path: Path, kind: str) -> None:
-    """Reject zip bombs and broken containers by the declared sizes, before decompressing."""
-    try:
-        with zipfile.ZipFile(path) as archive:
-            infos = archive.infolist()
-    except zipfile.BadZipFile:
-        raise ReadError(str(path), f"файл повреждён или обрезан: это не полноценный документ {kind}",
-                        "Откройте его в Word или LibreOffice и сохраните заново, "
-                        "или возьмите исходный файл ещё раз") from None
-    except OSError as error:
-        raise ReadError(str(path), f"файл не читается ({error.strerror or error})",
-                        "Проверьте права доступа к файлу") from None
-    if len(infos) > MAX_ZIP_MEMBERS:
-        raise ReadError(str(path), f"в архиве документа слишком много частей ({len(infos)})",
-                        "Файл похож на вредоносный (zip-бомба); не открывайте его и сообщите администратору")
-    total = sum(info.file_size for info in infos)
-    packed = sum(info.compress_size for info in infos) or 1
-    if total > MAX_UNZIPPED_BYTES or (total > 10 * MB and total / packed > MAX_ZIP_RATIO):
-        raise ReadError(
-            str(path),
-            f"документ распаковывается в {human_size(total)} из {human_size(os.path.getsize(path))} "
-            "(похоже на zip-бомбу)",
-            "Не открывайте файл; запросите у отправителя нормальную копию акта",
-        )

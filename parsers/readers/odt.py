@@ -14,7 +14,7 @@ from pathlib import Path
 
 from parsers.errors import ReadError
 from parsers.model import Block, ReadDocument
-from parsers.readers.limits import check_zip
+from parsers.readers.archive import check_archive
 from parsers.readers.numbering import format_number
 
 TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
@@ -42,7 +42,7 @@ class _ListRun:
 
 
 def read_odt(path: Path) -> ReadDocument:
-    check_zip(path, "OpenDocument (.odt)")
+    check_archive(path, "OpenDocument (.odt)")
     try:
         from odf.opendocument import load
 

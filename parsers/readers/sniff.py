@@ -66,12 +66,13 @@ def _zip_kind(path: Path) -> str | None:
             if "word/document.xml" in names:
                 return "docx"
             if "mimetype" in names:
-                mimetype = archive.read("mimetype")[:100]
+                with archive.open("mimetype") as member:  # never the whole member: it may be a bomb
+                    mimetype = member.read(100)
                 if b"opendocument.text" in mimetype:
                     return "odt"
             if "content.xml" in names:
                 return "odt"
-    except (zipfile.BadZipFile, OSError, KeyError, RuntimeError, NotImplementedError):
+    except (zipfile.BadZipFile, OSError, KeyError, RuntimeError, NotImplementedError, EOFError, ValueError):
         return "broken-zip"
     return "zip"
 

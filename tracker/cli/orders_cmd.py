@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from russian_errors import os_problem
 from tracker.cli.common import DbOption, fail, friendly_errors, resolve_db
 
 if TYPE_CHECKING:
@@ -566,7 +567,7 @@ def register(app: typer.Typer) -> None:
         try:
             (write_xlsx if xlsx else write_csv)(target, rows)
         except OSError as error:
-            raise fail(f"не удалось записать {target}: {error.strerror or error}. Проверьте путь и права.") from None
+            raise fail(f"не удалось записать {target}: {os_problem(error)}. Проверьте путь и права.") from None
         typer.echo(f"Выгружено поручений: {len(rows)} → {target}")
 
     settings_app = typer.Typer(help="Настройки, хранимые в базе: организация, подписант, нормы.",

@@ -16,6 +16,7 @@ from typing import Any
 from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError
 from jinja2.sandbox import SandboxedEnvironment, SecurityError
 
+from russian_errors import os_problem
 from tracker.drafting.dates import dmy, ru_date
 from tracker.drafting.errors import DraftError, TemplateProblem
 from tracker.drafting.placeholders import fields_of, find_unknown
@@ -64,10 +65,22 @@ def _visible(text: str) -> str:
     return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", text)).strip()
 
 
+def _check_container(path: Path) -> None:
+    """A template is a file someone sent: refuse a zip bomb before docxtpl inflates it."""
+    from parsers.errors import ReadError
+    from parsers.readers.archive import check_archive
+
+    try:
+        check_archive(path, "Word (.docx)")
+    except ReadError as error:
+        raise TemplateProblem(f"Шаблон {error}") from None
+
+
 def check_template(path: Path, data_type: type) -> None:
     """Raise TemplateProblem naming every unknown placeholder or filter; nothing is rendered."""
     from docxtpl import DocxTemplate
 
+    _check_container(path)
     try:
         template = DocxTemplate(str(path))
         template.init_docx()
@@ -135,7 +148,7 @@ def save_atomically(out: Path, save: Any) -> None:
         save(tmp_name)
         os.replace(tmp_name, out)
     except OSError as error:
-        raise DraftError(f"Не удалось записать {out}: {error.strerror or error}. "
+        raise DraftError(f"Не удалось записать {out}: {os_problem(error)}. "
                          "Закройте файл в Word и повторите.") from None
     finally:
         if os.path.exists(tmp_name):

@@ -101,6 +101,13 @@ def _read_xlsx(path: Path) -> SheetRows:
     from openpyxl import load_workbook
     from openpyxl.utils.exceptions import InvalidFileException
 
+    from parsers.errors import ReadError
+    from parsers.readers.archive import check_archive
+
+    try:  # a zip bomb or a broken container is refused before openpyxl inflates anything
+        check_archive(path, "Excel (.xlsx)")
+    except ReadError as error:
+        raise ImportFailure(str(error)) from None
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
     except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError) as error:

@@ -15,6 +15,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from russian_errors import os_problem
 from tracker import mapping
 from tracker.deadlines import build_deadline, describe
 from tracker.errors import NotFoundError
@@ -76,7 +77,7 @@ class ActImporter:
         try:
             data = path.read_bytes()
         except OSError as error:
-            return _error_preview(str(path), f"{path}: файл не открывается ({error.strerror or error}). "
+            return _error_preview(str(path), f"{path}: файл не открывается ({os_problem(error)}). "
                                   "Проверьте путь и права доступа.")
         sha = hashlib.sha256(data).hexdigest()
         del data
