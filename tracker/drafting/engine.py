@@ -8,18 +8,20 @@ is written. The result is written to a temporary file and renamed, never left ha
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError
-from jinja2.sandbox import SandboxedEnvironment, SecurityError
+from jinja2.sandbox import SecurityError
 
 from russian_errors import os_problem
 from tracker.drafting.dates import dmy, ru_date
 from tracker.drafting.errors import DraftError, TemplateProblem
 from tracker.drafting.placeholders import fields_of, find_unknown
+from tracker.drafting.sandbox import LimitedEnvironment, TemplateLimit, static_problems
 
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent.parent / "templates"
 
@@ -33,8 +35,8 @@ class Layout:
     margins_mm: tuple[int, int, int, int] | None = None  # left, right, top, bottom
 
 
-def make_env() -> SandboxedEnvironment:
-    env = SandboxedEnvironment(autoescape=True, undefined=StrictUndefined)
+def make_env() -> LimitedEnvironment:
+    env = LimitedEnvironment(autoescape=True, undefined=StrictUndefined)
     env.filters["ru_date"] = ru_date
     env.filters["dmy"] = dmy
     return env
@@ -47,33 +49,69 @@ def template_path(name: str) -> Path:
     return path
 
 
-def _template_xml(template: Any) -> str:
-    """The patched XML docxtpl will render: body, headers and footers."""
+def _template_xml(template: Any, patched: bool = True) -> str:
+    """The XML docxtpl will render (patched: runs merged, tags inside {{ }} removed), or as saved."""
     from docx.oxml import parse_xml
 
     docx = template.docx
-    xml = template.patch_xml(template.xml_to_string(docx._element.body))
+    patch = template.patch_xml if patched else (lambda xml: xml)
+    xml = patch(template.xml_to_string(docx._element.body))
     for rel in docx._part.rels.values():
         if rel.reltype in (template.HEADER_URI, template.FOOTER_URI) and rel.target_part.blob:
-            xml += template.patch_xml(template.xml_to_string(parse_xml(rel.target_part.blob)))
+            xml += patch(template.xml_to_string(parse_xml(rel.target_part.blob)))
     return xml
 
 
-def _visible(text: str) -> str:
-    import re
+_PARAGRAPH = re.compile(r"<w:p[ >].*?</w:p>", re.S)
+_DELIMITERS = (("{{", "}}"), ("{%", "%}"), ("{#", "#}"))
 
+
+def _unclosed_tags(xml: str) -> list[str]:
+    """Paragraphs whose {{ }}, {% %} or {# #} do not close in the same paragraph. docxtpl would
+    otherwise join everything up to the next «}}» into one expression and a paragraph vanishes."""
+    problems = []
+    for paragraph in _PARAGRAPH.findall(xml):
+        text = _visible(paragraph)
+        for opening, closing in _DELIMITERS:
+            if text.count(opening) != text.count(closing):
+                problems.append(f"ошибка в разметке: в абзаце «{text[:80]}» не закрыто {opening} … {closing}")
+                break
+    return problems
+
+
+_SYNTAX = (
+    (re.compile(r"expected token '(.+?)', got '(.+?)'"), "ожидалось «{0}», а стоит «{1}»"),
+    (re.compile(r"unexpected end of template.*?'(\w+)'", re.S), "шаблон кончился, а блок не закрыт: нужен «{0}»"),
+    (re.compile(r"unexpected end of template", re.S), "шаблон кончился посреди тега"),
+    (re.compile(r"Encountered unknown tag '(.+?)'"), "неизвестный тег «{0}»"),
+    (re.compile(r"unexpected '(.+?)'"), "лишний знак «{0}»"),
+    (re.compile(r"unexpected char '(.+?)'"), "недопустимый знак «{0}»"),
+)
+
+
+def _syntax_in_russian(message: str) -> str:
+    for pattern, russian in _SYNTAX:
+        found = pattern.search(message or "")
+        if found:
+            return russian.format(*found.groups())
+    return "разметка не разбирается"
+
+
+def _visible(text: str) -> str:
     return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", text)).strip()
 
 
 def _check_container(path: Path) -> None:
     """A template is a file someone sent: refuse a zip bomb before docxtpl inflates it."""
     from parsers.errors import ReadError
-    from parsers.readers.archive import check_archive
+    from parsers.readers.archive import ZipBombError, check_archive
 
     try:
         check_archive(path, "Word (.docx)")
-    except ReadError as error:
+    except ZipBombError as error:
         raise TemplateProblem(f"Шаблон {error}") from None
+    except ReadError:
+        pass  # not a zip at all: the opening below says so in the template's words
 
 
 def check_template(path: Path, data_type: type) -> None:
@@ -88,6 +126,10 @@ def check_template(path: Path, data_type: type) -> None:
         raise TemplateProblem(f"Шаблон {path.name} не открывается как .docx ({error}). "
                               "Сохраните его в Word как «Документ Word (.docx)».") from None
     env = make_env()
+    unclosed = _unclosed_tags(_template_xml(template, patched=False))
+    if unclosed:
+        raise TemplateProblem(f"Шаблон {path.name}: " + "; ".join(unclosed)
+                              + ". Закройте каждое {{ … }} и {% … %} в том же абзаце; документ не создан.")
     xml = _template_xml(template)
     try:
         tree = env.parse(xml)
@@ -95,7 +137,7 @@ def check_template(path: Path, data_type: type) -> None:
         lines = xml.splitlines()
         near = _visible(lines[error.lineno - 1]) if error.lineno and error.lineno <= len(lines) else ""
         raise TemplateProblem(
-            f"Шаблон {path.name}: ошибка в разметке ({error.message})"
+            f"Шаблон {path.name}: ошибка в разметке ({_syntax_in_russian(error.message)})"
             + (f" рядом с «{near[:120]}»" if near else "")
             + ". Проверьте, что каждое {{ … }} и {% … %} закрыто."
         ) from None
@@ -105,6 +147,7 @@ def check_template(path: Path, data_type: type) -> None:
         hint = f" (есть: {', '.join(item.known)})" if item.known else ""
         problems.append(f"неизвестное поле «{{{{ {item.expression} }}}}»: нет «{item.missing}»{hint}")
     problems += [f"неизвестный фильтр «{name}»" for name in bad_filters]
+    problems += static_problems(tree)
     if problems:
         raise TemplateProblem(
             f"Шаблон {path.name}: " + "; ".join(problems)
@@ -125,14 +168,29 @@ def render_docx(path: Path, data: Any, out: Path, layout: Layout | None = None) 
     template = DocxTemplate(str(path))
     try:
         template.render(context_of(data), jinja_env=make_env(), autoescape=True)
+    except TemplateLimit as error:
+        raise TemplateProblem(f"Шаблон {path.name}: {error}; документ не создан.") from None
     except SecurityError as error:
         raise TemplateProblem(f"Шаблон {path.name}: недопустимое выражение ({error}); документ не создан.") from None
     except TemplateError as error:
         raise TemplateProblem(f"Шаблон {path.name}: {error}; документ не создан.") from None
+    except (ArithmeticError, RecursionError, MemoryError, TypeError, ValueError, LookupError) as error:
+        # a clerk's expression failed on this data (1/0, a macro calling itself, ...): say so, no traceback
+        raise TemplateProblem(f"Шаблон {path.name}: выражение в шаблоне не вычисляется "
+                              f"({_RUNTIME.get(type(error).__name__, type(error).__name__)}); "
+                              "исправьте шаблон в Word; документ не создан.") from None
     if layout is not None:
         apply_layout(template.docx, layout)
     save_atomically(out, template.save)
     return out
+
+
+_RUNTIME = {
+    "ZeroDivisionError": "деление на ноль", "OverflowError": "слишком большое число",
+    "RecursionError": "макрос или цикл вызывает сам себя без конца", "MemoryError": "не хватает памяти",
+    "TypeError": "значения несовместимых типов", "ValueError": "недопустимое значение",
+    "IndexError": "нет элемента с таким номером", "KeyError": "нет такого ключа",
+}
 
 
 def save_atomically(out: Path, save: Any) -> None:
