@@ -170,13 +170,16 @@ def import_files(service: ControlService, paths: list[Path], yes: bool, dry_run:
         typer.echo(_describe_preview(preview))
     failed = sum(1 for p in previews if p.error)
     todo = [p for p in previews if not p.error and not p.duplicate_of]
+    # counted before committing: commit_import marks a file's second copy in this batch as a
+    # duplicate too, and its outcome «уже загружен» counts it then (once)
+    known_before = len(previews) - failed - len(todo)
     orders = sum(len([o for o in p.orders if o.keep]) for p in todo)
     if dry_run:
         typer.echo(f"Пробный прогон: файлов {len(previews)}, к загрузке {len(todo)}, поручений {orders}, "
                    f"ошибок {failed}. В базу ничего не записано.")
         return failed
     if not todo:
-        typer.echo(f"Загружать нечего: файлов {len(previews)}, ошибок {failed}.")
+        typer.echo(f"Загружать нечего: файлов {len(previews)}, уже загружено {known_before}, ошибок {failed}.")
         return failed
     if not yes and not _confirm(f"Поставить на контроль поручения ({orders}) из файлов ({len(todo)})?"):
         typer.echo("Отменено: в базу ничего не записано.")
@@ -195,7 +198,7 @@ def import_files(service: ControlService, paths: list[Path], yes: bool, dry_run:
     typer.echo(
         f"Итого: файлов {len(previews)}; актов добавлено {counts.get('добавлен', 0)}, новых редакций "
         f"{counts.get('новая редакция', 0)}, уже загружено "
-        f"{counts.get('уже загружен', 0) + sum(1 for p in previews if p.duplicate_of)}, пропущено "
+        f"{counts.get('уже загружен', 0) + known_before}, пропущено "
         f"{counts.get('пропущен', 0)}; поручений поставлено на контроль: {added}; ошибок: {failed}."
     )
     return failed

@@ -55,17 +55,16 @@ def read_rows(path: Path) -> SheetRows:
 
 
 def decode(raw: bytes, name: str) -> tuple[str, str]:
-    """UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1251."""
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return raw.decode("utf-16"), "utf-16"
+    """UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1251 or KOI8-R when the letters
+    say so (parsers.readers.text.decode_text); anything else is refused, never read as mojibake."""
+    from parsers.readers.text import UndecodableText, decode_text
+
     try:
-        return raw.decode("utf-8-sig"), "utf-8"
-    except UnicodeDecodeError:
-        pass
-    try:
-        return raw.decode("cp1251"), "cp1251"
-    except UnicodeDecodeError as error:  # cp1251 maps nearly every byte; this is a binary file
-        raise ImportFailure(f"Файл {name}: не удалось прочитать текст ({error}).") from None
+        text, encoding = decode_text(raw)
+    except UndecodableText as error:
+        raise ImportFailure(f"Файл {name}: текст не в кодировке UTF-8 и не в Windows-1251/KOI8-R ({error}). "
+                            "Сохраните таблицу заново как .csv в UTF-8 или как .xlsx.") from None
+    return text, {"utf-8-sig": "utf-8", "koi8_r": "koi8-r"}.get(encoding, encoding)
 
 
 def sniff_delimiter(text: str) -> str:
@@ -102,12 +101,14 @@ def _read_xlsx(path: Path) -> SheetRows:
     from openpyxl.utils.exceptions import InvalidFileException
 
     from parsers.errors import ReadError
-    from parsers.readers.archive import check_archive
+    from parsers.readers.archive import ZipBombError, check_archive
 
-    try:  # a zip bomb or a broken container is refused before openpyxl inflates anything
+    try:  # a zip bomb is refused before openpyxl inflates anything
         check_archive(path, "Excel (.xlsx)")
-    except ReadError as error:
+    except ZipBombError as error:
         raise ImportFailure(str(error)) from None
+    except ReadError:
+        pass  # not a sound zip: openpyxl's attempt below gives the spreadsheet's own message
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
     except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError) as error:
