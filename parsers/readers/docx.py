@@ -15,6 +15,7 @@ from pathlib import Path
 from parsers.errors import ReadError
 from parsers.model import Block, ReadDocument
 from parsers.readers.archive import check_archive
+from parsers.readers.damage import raised_by_library
 from parsers.readers.numbering import Numbering, W
 
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
@@ -42,7 +43,9 @@ def read_docx(path: Path) -> ReadDocument:
                 raise
             body, numbering_root, styles_root = _raw_parts(path)
         else:
-            body = document.element.body
+            body = getattr(document.element, "body", None)
+            if body is None:  # the main part is some other XML (parts swapped or renamed)
+                raise _broken(path)
             numbering_root = _part_element(document.part, "numbering_part")
             styles_root = _part_element(document.part, "_styles_part")
         style_names = _style_names(styles_root)
@@ -51,7 +54,7 @@ def read_docx(path: Path) -> ReadDocument:
     except (zipfile.BadZipFile, KeyError, ValueError, OSError, EOFError, zipfile.LargeZipFile) as error:
         raise _broken(path, error) from None
     except Exception as error:  # lxml.etree.XMLSyntaxError and other damage inside the package
-        if type(error).__module__.startswith(("lxml", "docx")):
+        if type(error).__module__.startswith(("lxml", "docx")) or raised_by_library(error):
             raise _broken(path, error) from None
         raise
     walker = _BodyWalker(Numbering(numbering_root, styles_root), style_names)

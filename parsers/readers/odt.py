@@ -7,6 +7,8 @@ and are never read.
 """
 from __future__ import annotations
 
+import contextlib
+import io
 import re
 import zipfile
 from dataclasses import dataclass, field
@@ -15,6 +17,7 @@ from pathlib import Path
 from parsers.errors import ReadError
 from parsers.model import Block, ReadDocument
 from parsers.readers.archive import check_archive
+from parsers.readers.damage import raised_by_library
 from parsers.readers.numbering import format_number
 
 TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
@@ -46,13 +49,16 @@ def read_odt(path: Path) -> ReadDocument:
     try:
         from odf.opendocument import load
 
-        document = load(str(path))
+        with contextlib.redirect_stdout(io.StringIO()):  # odfpy prints the XML it cannot parse
+            document = load(str(path))
     except (zipfile.BadZipFile, KeyError, ValueError, OSError, EOFError) as error:
         raise _broken(path) from error
     except Exception as error:  # xml.sax parse errors inside a damaged package
-        if type(error).__module__.startswith(("xml", "odf")):
+        if type(error).__module__.startswith(("xml", "odf")) or raised_by_library(error):
             raise _broken(path) from None
         raise
+    if getattr(document, "text", None) is None:  # no office:text body: parts swapped or damaged
+        raise _broken(path)
     styles = _list_styles(document)
     walker = _Walker(styles)
     walker.walk(document.text, in_table=False, lists=[])
@@ -73,6 +79,8 @@ def _attr(node, namespace: str, name: str) -> str | None:  # noqa: ANN001
 def _list_styles(document) -> dict[str, dict[int, ListLevel]]:  # noqa: ANN001
     styles: dict[str, dict[int, ListLevel]] = {}
     for container in (document.styles, document.automaticstyles):
+        if container is None:  # styles.xml missing or damaged: lists keep plain numbers
+            continue
         for node in container.childNodes:
             if node.nodeType != ELEMENT_NODE or node.qname != (TEXT, "list-style"):
                 continue

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import io
+import warnings
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -102,6 +103,7 @@ def _read_xlsx(path: Path) -> SheetRows:
 
     from parsers.errors import ReadError
     from parsers.readers.archive import ZipBombError, check_archive
+    from parsers.readers.damage import raised_by_library
 
     try:  # a zip bomb is refused before openpyxl inflates anything
         check_archive(path, "Excel (.xlsx)")
@@ -109,22 +111,35 @@ def _read_xlsx(path: Path) -> SheetRows:
         raise ImportFailure(str(error)) from None
     except ReadError:
         pass  # not a sound zip: openpyxl's attempt below gives the spreadsheet's own message
+    def unreadable() -> ImportFailure:
+        return ImportFailure(f"Файл {path.name} не открывается как таблица Excel (файл повреждён). "
+                             "Откройте его в Excel или LibreOffice и сохраните заново как .xlsx.")
+
     try:
-        workbook = load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError) as error:
-        raise ImportFailure(
-            f"Файл {path.name} не открывается как таблица Excel ({type(error).__name__}). "
-            "Откройте его в Excel или LibreOffice и сохраните заново как .xlsx."
-        ) from None
+        with warnings.catch_warnings():  # openpyxl warns in English about damaged parts it skips
+            warnings.simplefilter("ignore")
+            workbook = load_workbook(path, read_only=True, data_only=True)
+    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError):
+        raise unreadable() from None
+    except Exception as error:  # openpyxl raises nearly anything on damaged XML inside the book
+        if raised_by_library(error):
+            raise unreadable() from None
+        raise
     try:
         sheet = workbook.worksheets[0]
         rows = []
-        for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
-            rows.append((number, [cell_text(value) for value in values]))
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):  # parsed lazily
+                rows.append((number, [cell_text(value) for value in values]))
         notes = []
         if len(workbook.worksheets) > 1:
             notes.append(f"в книге {len(workbook.worksheets)} листа(ов); прочитан первый: «{sheet.title}»")
         return SheetRows(str(path), rows, sheet=sheet.title, notes=notes)
+    except Exception as error:
+        if raised_by_library(error) or isinstance(error, IndexError | zipfile.BadZipFile):
+            raise unreadable() from None  # IndexError: a book without sheets
+        raise
     finally:
         workbook.close()
 

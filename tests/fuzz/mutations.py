@@ -1,0 +1,110 @@
+"""Hypothesis strategies that damage real files the way disks, downloads, editors and attackers do.
+
+Byte level (every format): truncate, flip bytes, insert or delete a run, duplicate a run, splice in
+a token that means something to one of the formats. Zip level (.docx, .odt, .xlsx): swap two
+members' contents, drop or rename a member, add a second member of the same name, or corrupt the
+XML inside one member with the byte-level damage, then re-zip.
+"""
+from __future__ import annotations
+
+import io
+import warnings
+import zipfile
+
+from hypothesis import strategies as st
+
+TOKENS = [
+    b"<", b">", b"&", b"&#0;", b"]]>", b"<!--", b'"', b"'", b"\x00", b"\xff\xfe", b"\xef\xbb\xbf", b"\r",
+    b"\n\n\n", b";", b",", b"\t", b"=1+2", b"{", b"}", b"\\", b"\\'ff", b"\\u-1?", b"\\bin999999 ",
+    b"{\\*\\x", b"%PDF-1.4", b"endobj", b"stream", b"xref", b"trailer", b"/Length 999999999", b"PK\x03\x04",
+    b'<!DOCTYPE x [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;">]>', b"&b;",
+    b"<w:p><w:r><w:t>", b"</w:t>", b"<w:numPr><w:ilvl w:val=\"99\"/><w:numId w:val=\"-1\"/></w:numPr>",
+    b'<text:list-item text:start-value="-5">', b'<c r="XFD1048576" t="s"><v>99999</v></c>',
+    "ПОСТАНОВЛЕНИЕ № 1".encode(), "до 31.02.2026".encode(), "\u202e".encode(),
+]
+
+
+def _position(draw, data: bytes) -> int:
+    return draw(st.integers(0, max(0, len(data))))
+
+
+@st.composite
+def damaged_bytes(draw, data: bytes) -> bytes:
+    """One to three byte-level mutations of `data`."""
+    for _ in range(draw(st.integers(1, 3))):
+        operation = draw(st.sampled_from(["truncate", "flip", "insert", "delete", "duplicate", "token"]))
+        if not data:
+            data = draw(st.binary(max_size=16))
+            continue
+        at = draw(st.integers(0, len(data) - 1))
+        if operation == "truncate":
+            data = data[:at]
+        elif operation == "flip":
+            flips = draw(st.lists(st.tuples(st.integers(0, len(data) - 1), st.integers(1, 255)), min_size=1, max_size=8))
+            mutable = bytearray(data)
+            for where, mask in flips:
+                mutable[where] ^= mask
+            data = bytes(mutable)
+        elif operation == "insert":
+            data = data[:at] + draw(st.binary(min_size=1, max_size=32)) + data[at:]
+        elif operation == "delete":
+            data = data[:at] + data[at + draw(st.integers(1, 256)):]
+        elif operation == "duplicate":
+            run = data[at:at + draw(st.integers(1, 512))]
+            data = data[:at] + run * draw(st.integers(2, 4)) + data[at:]
+        else:
+            data = data[:at] + draw(st.sampled_from(TOKENS)) + data[at:]
+    return data
+
+
+def _members(data: bytes) -> list[tuple[str, bytes]]:
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        return [(info.filename, archive.read(info)) for info in archive.infolist()]
+
+
+def _zip(members: list[tuple[str, bytes]]) -> bytes:
+    buffer = io.BytesIO()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # «Duplicate name» is the point of one mutation
+        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+            for name, content in members:
+                archive.writestr(name, content)
+    return buffer.getvalue()
+
+
+@st.composite
+def damaged_zip(draw, data: bytes) -> bytes:
+    """A zip-level mutation of a .docx/.odt/.xlsx, re-zipped."""
+    members = _members(data)
+    operation = draw(st.sampled_from(["swap", "drop", "rename", "twin", "xml", "xml", "xml"]))
+    first = draw(st.integers(0, len(members) - 1))
+    name, content = members[first]
+    if operation == "swap" and len(members) > 1:
+        second = draw(st.integers(0, len(members) - 1))
+        members[first], members[second] = (name, members[second][1]), (members[second][0], content)
+    elif operation == "drop":
+        del members[first]
+    elif operation == "rename":
+        members[first] = (draw(st.sampled_from(["word/document.xml", "content.xml", "mimetype", "xl/workbook.xml",
+                                                 "xl/worksheets/sheet1.xml", name + "x", "../" + name])), content)
+    elif operation == "twin":
+        members.append((name, draw(damaged_bytes(content))))
+    else:
+        members[first] = (name, draw(damaged_bytes(content)))
+    return _zip(members)
+
+
+def is_zip(data: bytes) -> bool:
+    return data.startswith(b"PK\x03\x04")
+
+
+@st.composite
+def mutated(draw, seeds: list[bytes]) -> bytes:
+    """A damaged copy of one of the seeds: zip-level, byte-level, or both."""
+    data = draw(st.sampled_from(seeds))
+    if is_zip(data) and draw(st.integers(0, 2)) > 0:
+        data = draw(damaged_zip(data))
+        if draw(st.integers(0, 4)) == 0:
+            data = draw(damaged_bytes(data))
+        return data
+    return draw(damaged_bytes(data))
