@@ -151,3 +151,11 @@ def test_a_failing_expression_is_one_russian_line(tmp_path, text, said):
         render_docx(path, quarterly(groups=1), tmp_path / "проект.docx") if "loop" in text else \
             render_docx(path, quarterly(groups=0), tmp_path / "проект.docx")
     one_russian_line(str(caught.value), path.name, said)
+
+
+def test_a_missing_value_at_render_time_is_named_in_russian(tmp_path):
+    """The check resolves names by type; an Optional left empty only fails while rendering."""
+    path = template(tmp_path, "{{ previous_update.title }}")
+    with pytest.raises(TemplateProblem) as caught:
+        render_docx(path, quarterly(), tmp_path / "проект.docx")
+    one_russian_line(str(caught.value), "нет поля «title»")

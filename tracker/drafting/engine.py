@@ -173,7 +173,7 @@ def render_docx(path: Path, data: Any, out: Path, layout: Layout | None = None) 
     except SecurityError as error:
         raise TemplateProblem(f"Шаблон {path.name}: недопустимое выражение ({error}); документ не создан.") from None
     except TemplateError as error:
-        raise TemplateProblem(f"Шаблон {path.name}: {error}; документ не создан.") from None
+        raise TemplateProblem(f"Шаблон {path.name}: {_render_error_in_russian(error)}; документ не создан.") from None
     except (ArithmeticError, RecursionError, MemoryError, TypeError, ValueError, LookupError) as error:
         # a clerk's expression failed on this data (1/0, a macro calling itself, ...): say so, no traceback
         raise TemplateProblem(f"Шаблон {path.name}: выражение в шаблоне не вычисляется "
@@ -183,6 +183,22 @@ def render_docx(path: Path, data: Any, out: Path, layout: Layout | None = None) 
         apply_layout(template.docx, layout)
     save_atomically(out, template.save)
     return out
+
+
+_UNDEFINED = (
+    (re.compile(r"'(.+?)' is undefined"), "нет значения «{0}»"),
+    (re.compile(r"'(.+?)' has no attribute '(.+?)'"), "у «{0}» нет поля «{1}»"),
+    (re.compile(r"(.+?) object has no element (.+)"), "в «{0}» нет элемента {1}"),
+)
+
+
+def _render_error_in_russian(error: TemplateError) -> str:
+    """jinja2's runtime messages are English: the usual ones in Russian, naming the placeholder."""
+    for pattern, russian in _UNDEFINED:
+        found = pattern.search(str(error))
+        if found:
+            return f"в выражении {russian.format(*found.groups())}"
+    return f"выражение не вычисляется ({type(error).__name__})"
 
 
 _RUNTIME = {
