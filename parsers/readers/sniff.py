@@ -5,6 +5,7 @@ A .docx renamed from a .doc, or a PDF saved as .txt, is read by what it is.
 from __future__ import annotations
 
 import zipfile
+import zlib
 from pathlib import Path
 
 SUFFIXES = {
@@ -72,7 +73,8 @@ def _zip_kind(path: Path) -> str | None:
                     return "odt"
             if "content.xml" in names:
                 return "odt"
-    except (zipfile.BadZipFile, OSError, KeyError, RuntimeError, NotImplementedError, EOFError, ValueError):
+    except (zipfile.BadZipFile, OSError, KeyError, RuntimeError, NotImplementedError, EOFError, ValueError,
+            zlib.error):
         return "broken-zip"
     return "zip"
 

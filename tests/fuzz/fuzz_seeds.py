@@ -6,7 +6,9 @@ from __future__ import annotations
 import csv
 import importlib.util
 import io
+import re
 import sys
+import zipfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -110,15 +112,34 @@ def xlsx_seed() -> bytes:
     return buffer.getvalue()
 
 
+_TIMESTAMP = re.compile(rb"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z?")
+
+
+def frozen_zip(data: bytes) -> bytes:
+    """The same zip with fixed member dates and fixed dates inside (core.xml, meta.xml), so the seeds
+    and hence every mutated input are the same bytes on every run (derandomize needs that)."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        members = [(info.filename, info.compress_type, archive.read(info)) for info in archive.infolist()]
+    return rezip([(name, kind, _TIMESTAMP.sub(b"2026-01-01T00:00:00Z", content)) for name, kind, content in members])
+
+
+def rezip(members: list[tuple[str, int, bytes]]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, kind, content in members:
+            archive.writestr(zipfile.ZipInfo(name, date_time=(2026, 1, 1, 0, 0, 0)), content, compress_type=kind)
+    return buffer.getvalue()
+
+
 def build_seeds() -> dict[str, list[bytes]]:
-    """format -> seed files (suffix without the dot)."""
+    """format -> seed files (suffix without the dot), the same bytes on every run."""
     acts = [act_lines(name) for name in ACT_NAMES]
     return {
-        "docx": [docx_seed(lines) for lines in acts],
-        "odt": [odt_seed(lines) for lines in acts],
+        "docx": [frozen_zip(docx_seed(lines)) for lines in acts],
+        "odt": [frozen_zip(odt_seed(lines)) for lines in acts],
         "rtf": [rtf_seed(lines) for lines in acts],
         "pdf": [pdf_seed(lines) for lines in acts[:2]],
         "txt": [(ACTS / name).read_bytes() for name in ACT_NAMES],
         "csv": [csv_seed()],
-        "xlsx": [xlsx_seed()],
+        "xlsx": [frozen_zip(xlsx_seed())],
     }

@@ -67,8 +67,9 @@ def _zip(members: list[tuple[str, bytes]]) -> bytes:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # «Duplicate name» is the point of one mutation
         with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-            for name, content in members:
-                archive.writestr(name, content)
+            for name, content in members:  # fixed dates: the same input bytes on every run
+                archive.writestr(zipfile.ZipInfo(name, date_time=(2026, 1, 1, 0, 0, 0)), content,
+                                 compress_type=zipfile.ZIP_DEFLATED)
     return buffer.getvalue()
 
 
