@@ -11,10 +11,11 @@ from fuzz_stats import STATS
 def pytest_terminal_summary(terminalreporter) -> None:  # noqa: ANN001
     if not STATS.inputs:
         return
-    per_target = ", ".join(f"{name} {count}" for name, count in sorted(STATS.inputs.items()))
+    per_target = ", ".join(f"{name} {count}/{STATS.refusals.get(name, 0)}"
+                           for name, count in sorted(STATS.inputs.items()))
     terminalreporter.write_line(
-        f"fuzz: {STATS.total} mutated inputs in {STATS.seconds:.0f} s ({per_target}); "
-        f"refused with a message: {STATS.refused}, read: {STATS.total - STATS.refused}")
+        f"fuzz: {STATS.total} mutated inputs in {STATS.seconds:.0f} s, no traceback; refused with a "
+        f"Russian message {STATS.refused}, read {STATS.total - STATS.refused} (inputs/refused: {per_target})")
 
 
 @pytest.fixture(autouse=True)
