@@ -87,6 +87,14 @@ def test_export_onto_a_folder_says_so_in_russian(cli, tmp_path):
     assert "Is a directory" not in result.output and "папка" in result.output
 
 
+def test_any_os_error_a_command_meets_is_one_russian_line(cli, tmp_path):
+    blocker = tmp_path / "файл.txt"
+    blocker.write_text("не папка", encoding="utf-8")
+    result = cli("registry", "export", "--out", str(blocker / "реестр.xlsx"))
+    assert result.exit_code == 1
+    assert "файл.txt: файл уже существует" in result.output and "File exists" not in result.output
+
+
 # -- text that is not UTF-8 -------------------------------------------------------------------------
 def test_invalid_utf8_is_refused_with_the_file_and_the_byte_offset(tmp_path):
     path = tmp_path / "акт.txt"

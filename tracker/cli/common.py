@@ -64,5 +64,10 @@ def friendly_errors(func: F) -> F:
             raise fail(str(error)) from None
         except KeyboardInterrupt:
             raise fail("прервано пользователем", code=130) from None
+        except OSError as error:  # a file or folder the command was given: say it in Russian
+            from russian_errors import os_problem
+
+            where = f"{error.filename}: " if getattr(error, "filename", None) else ""
+            raise fail(f"{where}{os_problem(error)}. Проверьте путь и права доступа.") from None
 
     return wrapper  # type: ignore[return-value]
