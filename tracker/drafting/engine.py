@@ -89,7 +89,7 @@ _SYNTAX = (
 )
 
 
-def _syntax_in_russian(message: str) -> str:
+def _syntax_in_russian(message: str | None) -> str:
     for pattern, russian in _SYNTAX:
         found = pattern.search(message or "")
         if found:

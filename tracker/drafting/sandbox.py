@@ -147,7 +147,8 @@ def _guarded_filter(name: str, function: Any) -> Any:
 def _with_guards(tree: nodes.Template) -> nodes.Template:
     """Wrap loops, concatenations and output in the guard calls (in place; returns the tree)."""
     for loop in list(tree.find_all(nodes.For)):
-        loop.iter = _guard(LOOP_GUARD, loop.iter, nodes.Const(f"{describe(loop.target)} in {describe(loop.iter)}"))
+        what = nodes.Const(f"{describe(loop.target)} in {describe(loop.iter)}")
+        loop.iter = _guard(LOOP_GUARD, loop.iter, what)
     for concat in list(tree.find_all(nodes.Concat)):
         concat.nodes = [_guard(TEXT_GUARD, nodes.Concat(concat.nodes), nodes.Const(describe(concat)))]
     for output in list(tree.find_all(nodes.Output)):
@@ -157,7 +158,7 @@ def _with_guards(tree: nodes.Template) -> nodes.Template:
     return tree
 
 
-def _guard(name: str, node: nodes.Expr, *extra: nodes.Expr) -> nodes.Call:
+def _guard(name: str, node: nodes.Node, *extra: nodes.Expr) -> nodes.Call:
     call = nodes.Call(nodes.Name(name, "load"), [node, *extra], [], None, None)
     call.set_lineno(node.lineno or 1)
     return call
@@ -217,12 +218,12 @@ def describe(node: nodes.Node) -> str:
     if isinstance(node, nodes.Getitem):
         return f"{describe(node.node)}[{describe(node.arg)}]"
     if isinstance(node, nodes.Call):
-        args = [describe(a) for a in node.args] + [f"{k.key}={describe(k.value)}" for k in node.kwargs]
-        return f"{describe(node.node)}({', '.join(args)})"
+        parts = [describe(a) for a in node.args] + [f"{k.key}={describe(k.value)}" for k in node.kwargs]
+        return f"{describe(node.node)}({', '.join(parts)})"
     if isinstance(node, nodes.Filter | nodes.Test):
         base = describe(node.node) if node.node is not None else ""
-        args = f"({', '.join(describe(a) for a in node.args)})" if node.args else ""
-        return f"{base}|{node.name}{args}"
+        shown = f"({', '.join(describe(a) for a in node.args)})" if node.args else ""
+        return f"{base}|{node.name}{shown}"
     if isinstance(node, nodes.BinExpr):
         return f"{describe(node.left)} {node.operator} {describe(node.right)}"
     if isinstance(node, nodes.Concat):
@@ -236,15 +237,17 @@ def static_problems(tree: nodes.Template) -> list[str]:
     """What rendering would refuse whatever the data: file inclusion, and limits broken by
     constants in the template itself (`range(100000000)`, `'a' * 3000000000`, `|center(10**9)`)."""
     problems = []
-    for node in tree.find_all((nodes.Include, nodes.Import, nodes.FromImport, nodes.Extends)):
-        tag = {nodes.Include: "include", nodes.Import: "import", nodes.FromImport: "from … import",
-               nodes.Extends: "extends"}[type(node)]
-        problems.append(f"«{{% {tag} {describe(node.template)} %}}»: вставка других файлов в шаблонах запрещена")
+    tags = {nodes.Include: "include", nodes.Import: "import", nodes.FromImport: "from … import",
+            nodes.Extends: "extends"}
+    for node in tree.find_all(tuple(tags)):
+        included = describe(getattr(node, "template", node))
+        problems.append(f"«{{% {tags[type(node)]} {included} %}}»: вставка других файлов в шаблонах запрещена")
     for call in tree.find_all(nodes.Call):
-        if isinstance(call.node, nodes.Name) and call.node.name == "range" and call.args \
-                and all(isinstance(a, nodes.Const) and _is_int(a.value) for a in call.args):
+        bounds = [a.value for a in call.args if isinstance(a, nodes.Const) and _is_int(a.value)]
+        if isinstance(call.node, nodes.Name) and call.node.name == "range" and bounds \
+                and len(bounds) == len(call.args):
             try:
-                length = len(range(*(a.value for a in call.args)))
+                length = len(range(*bounds))
             except (ValueError, OverflowError):
                 length = MAX_RANGE + 1
             if length > MAX_RANGE:
