@@ -28,7 +28,8 @@ def with_laughs(path: Path, member: str) -> Path:
         for info in archive.infolist():
             content = archive.read(info)
             if info.filename == member:
-                content = content.replace(b"?>", b"?>" + LAUGHS, 1)
+                content = (content.replace(b"?>", b"?>" + LAUGHS, 1) if content.startswith(b"<?xml")
+                           else LAUGHS + content)
                 content = re.sub(rb"(<text:p[^>/]*>|<w:t[^>/]*>|<t[^>/]*>)", rb"\1&j;", content, count=1)
                 assert LAUGHS in content and b"&j;" in content
             poisoned.writestr(info, content)
