@@ -20,7 +20,7 @@ def test_import_contracts_hold():
 def test_cli_help_loads_no_heavy_library():
     code = (
         "import sys\n"
-        "from tracker.cli.main import build_app\n"
+        "from cli.main import build_app\n"
         "from typer.testing import CliRunner\n"
         "result = CliRunner().invoke(build_app(), ['--help'])\n"
         "assert result.exit_code == 0, result.output\n"

@@ -13,14 +13,20 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from db.api import Store
+from tracker.boundary import translates_store_errors
 from tracker.drafting import config, sources
 from tracker.drafting.dates import dmy, quarter_start
 from tracker.drafting.engine import render_docx, template_path
 from tracker.drafting.errors import DraftError
 from tracker.drafting.quarterly import ADDED, CHANGED, REMOVED, build_quarterly, write_change_sheet
 from tracker.drafting.report import write_report_xlsx
+
+if TYPE_CHECKING:
+    from tracker.control.api import ControlServiceAPI
+    from tracker.registry.api import RegistryAsOf
 
 LOG = "drafting_log"  # one record per quarterly draft: the date of its list, for the next change sheet
 
@@ -58,8 +64,10 @@ def companion(out: Path, suffix: str, tail: str) -> Path:
     return out.with_name(f"{out.stem}-{tail}{suffix}")
 
 
+@translates_store_errors
 class DraftingService:
-    def __init__(self, store: Any, registry: Any | None = None, control: Any | None = None) -> None:
+    def __init__(self, store: Store, registry: RegistryAsOf | None = None,
+                 control: ControlServiceAPI | None = None) -> None:
         self.store = store
         self.registry = registry
         self.control = control

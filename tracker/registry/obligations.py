@@ -53,10 +53,10 @@ def page_events(old: dict[str, Any] | None, new: dict[str, Any]) -> list[PageEve
 
 
 def default_working_days() -> WorkingDays:
-    """The production calendar from tracker.calendar (imported only when needed)."""
-    from tracker.calendar import add_working_days
+    """The bundled production calendar (the root hands a database's own calendar instead)."""
+    from tracker.calendar import BUNDLED
 
-    return add_working_days
+    return BUNDLED.add_working_days
 
 
 def obligation_record(record: dict[str, Any], events: list[PageEvent], when: date, due: date,

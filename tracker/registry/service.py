@@ -4,7 +4,7 @@ Reading: list/filter records, one record, its dated history, the registry as of 
 coverage. Changes: edit a record or its employee (a dated version each time), import a
 spreadsheet (preview, then commit), activity norms. Every method raises TrackerError (or
 db.StoreError, e.g. ConflictError for a stale expected_rev) with a Russian message.
-Open it on a database file with tracker.registry.opening.open_registry_service.
+Built with the control service as its order sink by tracker.root.compose().
 """
 from __future__ import annotations
 
@@ -14,6 +14,8 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from db.api import Store
+from tracker.boundary import translates_store_errors
 from tracker.errors import NotFoundError, ValidationError
 from tracker.registry import coverage as cov
 from tracker.registry import export as exporting
@@ -133,8 +135,9 @@ class Obligation:
 _EDITABLE = set(FIELD_LABELS) - {"organisation", "district", "removed"}
 
 
+@translates_store_errors
 class RegistryService:
-    def __init__(self, store: Any, order_sink: obligations.OrderSink | None = None,
+    def __init__(self, store: Store, order_sink: obligations.OrderSink | None = None,
                  working_days: obligations.WorkingDays | None = None,
                  today: Callable[[], date] | None = None, who: str | None = None) -> None:
         self.store = store

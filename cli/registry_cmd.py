@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from tracker.cli.common import DbOption, fail, friendly_errors, resolve_db
+from cli import common
+from cli.common import DbOption, fail, friendly_errors
 
 if TYPE_CHECKING:
     from tracker.registry.service import RegistryImportPreview, RegistryService
@@ -21,10 +22,8 @@ SHOW_CHANGES = 20
 
 
 def open_service(db: Path | None) -> RegistryService:
-    """The registry service on the chosen database (tests replace this to use a memory store)."""
-    from tracker.registry.opening import open_registry_service
-
-    return open_registry_service(resolve_db(db))
+    """The registry service of the application on the chosen database (its order sink is control)."""
+    return common.open_app(db).registry
 
 
 def parse_day(text: str | None) -> date | None:
