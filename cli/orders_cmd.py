@@ -23,6 +23,7 @@ from cli.common import DbOption, fail, friendly_errors
 if TYPE_CHECKING:
     from tracker.control.api import ImportPreview, OrderFilter, OrderRow
     from tracker.control.service import ControlService
+    from tracker.models import Status
 
 IdArg = Annotated[str, typer.Argument(metavar="КОД", help="Код поручения (первые символы, как в `tracker orders`).",
                                       show_default=False)]
@@ -188,7 +189,7 @@ def import_files(service: ControlService, paths: list[Path], yes: bool, dry_run:
 
 
 # -- listing ----------------------------------------------------------------------------------
-def _statuses(text: str | None) -> tuple[set, bool]:
+def _statuses(text: str | None) -> tuple[set[Status] | None, bool]:
     """Statuses from Russian words; «просрочено» is a filter, not a status."""
     from tracker.errors import ValidationError
     from tracker.models import Status
@@ -489,7 +490,9 @@ def register(app: typer.Typer) -> None:
         db: DbOption = None,
     ) -> None:
         """Перенести срок: новый срок, причина, документ-основание."""
-        new_date = _date(to)
+        from tracker.dates import parse_user_date
+
+        new_date = parse_user_date(to)
         _change_order(db, order_id, f"Срок перенесён на {_fmt(new_date)}",
                       lambda service, full: service.extend(full, new_date, reason, basis))
 
@@ -537,7 +540,7 @@ def register(app: typer.Typer) -> None:
             rows = export_rows(service, page.rows)
         finally:
             service.close()
-        target = xlsx or csv_path
+        target = xlsx or csv_path or Path()  # exactly one of them is given (checked above)
         try:
             (write_xlsx if xlsx else write_csv)(target, rows)
         except OSError as error:
@@ -559,7 +562,7 @@ def register(app: typer.Typer) -> None:
         service = open_cli_service(db)
         try:
             for section, cls in _settings_sections().items():
-                value = settings.load(service.store, section, cls)
+                value: object = settings.load(service.store, section, cls)
                 for item in dataclasses.fields(cls):
                     typer.echo(f"{section}.{item.name} = {getattr(value, item.name)}")
         finally:
@@ -588,7 +591,7 @@ def register(app: typer.Typer) -> None:
             raise ValidationError(f"В разделе «{section}» нет настройки «{name}». Есть: {', '.join(names)}.")
         service = open_cli_service(db)
         try:
-            current = settings.load(service.store, section, cls)
+            current: object = settings.load(service.store, section, cls)
             setattr(current, name, _convert(value, getattr(current, name)))
             with service.store.transaction():
                 settings.save(service.store, section, current)

@@ -9,6 +9,8 @@ from pathlib import Path
 
 from test_corpus_golden import CORPUS
 from textual.widgets import Input
+from tracker.services import open_service
+from tracker.services.api import OrderFilter
 from tui_helpers import (
     SIZE,
     TODAY,
@@ -20,8 +22,6 @@ from tui_helpers import (
 )
 
 from tracker.models import Status
-from tracker.services import open_service
-from tracker.services.api import OrderFilter
 from tui.app import make_app
 from tui.dialogs.draft_order import DraftOrderDialog
 from tui.screens.card import CardScreen

@@ -10,9 +10,10 @@ import tempfile
 from datetime import date, datetime
 from pathlib import Path
 
+from tracker.services import open_service
+
 from tracker.drafting.service import DraftingService
 from tracker.registry.service import RegistryService
-from tracker.services import open_service
 from tui.app import make_app
 from tui.screens.review import ReviewScreen
 

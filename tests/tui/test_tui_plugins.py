@@ -12,7 +12,7 @@ import tracker
 from cli import ui_cmd
 from tracker.drafting.service import DraftingService
 from tracker.registry.service import RegistryService
-from tracker.root import compose
+from tracker.root import DRAFTS_FOLDER, compose
 from tui.app import TrackerApp, make_app
 from tui.dialogs.employee import EmployeeDialog
 from tui.screens.drafts import DraftsScreen
@@ -98,5 +98,6 @@ def test_tracker_ui_opens_the_desk_with_every_service(tmp_path: Path, monkeypatc
     app = opened[0]
     assert {"dashboard", "orders", "acts", "registry", "drafts"} <= set(app._modes)
     assert isinstance(app.registry, RegistryService) and isinstance(app.drafting, DraftingService)
-    assert (tmp_path / ui_cmd.DRAFTS_FOLDER).is_dir()  # drafts go beside the database, not into cwd
+    assert (tmp_path / DRAFTS_FOLDER).is_dir()  # drafts go beside the database, not into cwd
+    assert app.registry.order_sink is app.service  # «сообщить в ЦУР» points go on control from the desk too
     app.service.close()

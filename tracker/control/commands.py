@@ -125,9 +125,10 @@ class OrderCommands:
                 start=start or old.start or order.created, point_day=point_day,
                 review_every_days=review_every_days,
             )
-            if old.kind == DeadlineKind.RECURRING and old.covered_until and old.recurrence == recurrence:
+            covered = old.covered_until
+            if old.kind == DeadlineKind.RECURRING and covered and old.recurrence == recurrence:
                 # the same periods stay closed: the n-th point of the new rule for the n closed
-                closed = sum(1 for _ in takewhile(lambda p: p <= old.covered_until, control_points(old, calendar=self.calendar)))
+                closed = sum(1 for _ in takewhile(lambda p: p <= covered, control_points(old, calendar=self.calendar)))
                 points = list(islice(control_points(order.deadline, calendar=self.calendar), closed))
                 order.deadline.covered_until = points[-1] if points else None
             nxt = current_due(order.deadline, self.calendar)

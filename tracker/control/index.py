@@ -168,7 +168,7 @@ class OrderIndex:
         if self._ids is None:
             self._ids = sorted(self._rows)
         at = bisect_left(self._ids, ref)
-        found = []
+        found: list[str] = []
         while at < len(self._ids) and self._ids[at].startswith(ref) and len(found) < 6:
             found.append(self._ids[at])
             at += 1

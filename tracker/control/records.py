@@ -103,7 +103,7 @@ def extension_to_dict(e: Extension) -> dict:
 
 
 def extension_from_dict(raw: dict) -> Extension:
-    return Extension(old=s2d(raw.get("old")), new=s2d(raw["new"]), reason=raw.get("reason", ""),
+    return Extension(old=s2d(raw.get("old")), new=date.fromisoformat(raw["new"]), reason=raw.get("reason", ""),
                      basis=raw.get("basis"), at=s2dt(raw.get("at")) or datetime.min, who=raw.get("who", ""))
 
 
@@ -130,7 +130,7 @@ def order_from_record(raw: dict) -> Order:
         withdrawn_reason=raw.get("withdrawn_reason"),
         extensions=[extension_from_dict(e) for e in raw.get("extensions") or []],
         confidence=float(raw.get("confidence") or 0.0),
-        closed_points=[ClosedPoint(due=s2d(p["due"]), done_at=s2d(p["done_at"]))
+        closed_points=[ClosedPoint(due=date.fromisoformat(p["due"]), done_at=date.fromisoformat(p["done_at"]))
                        for p in raw.get("closed_points") or []],
         created=s2d(raw.get("created")), rev=raw.get("_rev"),
     )

@@ -141,12 +141,12 @@ class DraftingService:
     def report(self, out: Path, start: date, end: date, today: date | None = None, act_id: str | None = None,
                executor_id: str | None = None, xlsx_out: Path | None = None,
                template: Path | None = None) -> DraftResult:
-        self._need_control()
+        control = self._need_control()
         if end < start:
             raise DraftError(f"Период задан наоборот: {dmy(start)} позже {dmy(end)}.")
         cfg = config.load_drafting(self.store)
         org = config.load_letterhead(self.store)
-        data = sources.report_data(self.control, org, start, end, today or date.today(), act_id, executor_id)
+        data = sources.report_data(control, org, start, end, today or date.today(), act_id, executor_id)
         xlsx_out = xlsx_out or Path(out).with_suffix(".xlsx")
         render_docx(template or template_path("report.docx"), data, Path(out), config.layout(cfg))
         write_report_xlsx(data, xlsx_out)
@@ -158,12 +158,12 @@ class DraftingService:
     # -- reminders ----------------------------------------------------------------------------
     def reminders(self, out: Path, within_days: int = 7, today: date | None = None,
                   executor_id: str | None = None, template: Path | None = None) -> DraftResult:
-        self._need_control()
+        control = self._need_control()
         if within_days < 0:
             raise DraftError("Число дней (--days) не может быть отрицательным.")
         cfg = config.load_drafting(self.store)
         org = config.load_letterhead(self.store)
-        data = sources.reminder_data(self.control, org, today or date.today(), within_days, executor_id)
+        data = sources.reminder_data(control, org, today or date.today(), within_days, executor_id)
         if not data.letters:
             raise DraftError(f"Напоминать некому: нет поручений со сроком в ближайшие {within_days} дн. "
                              "или просроченных. Файл не создан.")
@@ -173,6 +173,7 @@ class DraftingService:
                     for letter in data.letters]
         return DraftResult([Path(out)], summary)
 
-    def _need_control(self) -> None:
+    def _need_control(self) -> ControlServiceAPI:
         if self.control is None:
             raise DraftError("Учёт поручений недоступен: сначала загрузите акты командой `tracker import`.")
+        return self.control

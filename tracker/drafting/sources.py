@@ -95,7 +95,7 @@ def report_data(control: ControlServiceAPI, org: Letterhead, start: date, end: d
         if row.status == Status.DONE:
             totals.done += 1
             done_at = control.order_card(row.id, today=today).order.done_at
-            if done_at is not None and done_at <= row.due:
+            if done_at is not None and row.due is not None and done_at <= row.due:
                 totals.done_on_time += 1
             else:
                 totals.done_late += 1

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Protocol
 
+from db.api import Store
 from tracker.registry.models import NETWORK_LABELS, Network
 
 TABLE = "registry_obligations"
@@ -79,7 +80,7 @@ def obligation_record(record: dict[str, Any], events: list[PageEvent], when: dat
     }
 
 
-def hand_over(store: Any, sink: OrderSink, pending: list[dict[str, Any]]) -> int:
+def hand_over(store: Store, sink: OrderSink, pending: list[dict[str, Any]]) -> int:
     """Create the control points in the sink; mark each obligation with the order's id."""
     table = store.table(TABLE)
     done = 0

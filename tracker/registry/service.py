@@ -21,6 +21,7 @@ from tracker.registry import coverage as cov
 from tracker.registry import export as exporting
 from tracker.registry import history, norms, obligations
 from tracker.registry.columns import REGISTRY_FIELDS
+from tracker.registry.history import Write
 from tracker.registry.importer import (
     ImportPlan,
     ParsedRegistry,
@@ -42,6 +43,7 @@ from tracker.registry.models import (
     from_dict,
     record_id,
 )
+from tracker.registry.obligations import OrderSink
 from tracker.registry.reading import read_rows
 from tracker.registry.validation import (
     CellError,
@@ -333,7 +335,7 @@ class RegistryService:
             unknown_pages=unknown, norms=settings, pages_failing=len(by_page), by_page=by_page,
         )
 
-    def hand_over_obligations(self, sink: obligations.OrderSink | None = None) -> int:
+    def hand_over_obligations(self, sink: OrderSink | None = None) -> int:
         """Put pending «сообщить в ЦУР» obligations on control through `sink` (or the service's)."""
         if sink is not None:
             self.order_sink = sink
@@ -355,7 +357,7 @@ class RegistryService:
             return cov.compute(self.store.table(history.RECORDS).all())
         return cov.Aggregate(state)
 
-    def _write(self, writes: list[history.Write], when: date, reason: str, baseline: bool,
+    def _write(self, writes: list[Write], when: date, reason: str, baseline: bool,
                at: str | None = None) -> int:
         """Store versions, adjust coverage, record obligations; returns obligations made."""
         at = at or datetime.now().isoformat(timespec="seconds")
@@ -414,7 +416,7 @@ class RegistryService:
         with self.store.transaction():
             fresh = []
             for week in activity:
-                item = {"id": f"{week.page}|{week.week.isoformat()}", "page": week.page,
+                item: dict[str, Any] = {"id": f"{week.page}|{week.week.isoformat()}", "page": week.page,
                         "week": week.week.isoformat(), "publications": week.publications,
                         "reposts": week.reposts}
                 if table.get(item["id"]) is None:
