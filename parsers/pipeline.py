@@ -1,10 +1,11 @@
 """Read then extract act files; bad input becomes ParseResult.error, never an exception.
 
-`parse_files` is what the CLI and the import use for any number of files: it reads the files
-in a forked helper process while this process loads the rules (spaCy, pymorphy3), so on a
-machine with two cores the model load costs little wall time. Where fork is unavailable
-(Windows, macOS spawn), with one core, or beside other threads, it reads in-process, with the
-same results.
+`parse_files` is what `tracker parse` and the import of several files (the CLI's
+`tracker import` and the desk's import screen, through tracker.control.importer) use: it reads
+the files in a forked helper process while this process loads the rules (spaCy, pymorphy3) and
+extracts, so on a machine with two cores reading and extraction overlap. Where fork is
+unavailable (Windows, macOS spawn), with one core, or beside other threads (the desk's
+workers), it reads in-process, with the same results. A single file goes through `parse_file`.
 """
 from __future__ import annotations
 
