@@ -137,7 +137,7 @@ def _confirm(question: str) -> bool:
 
 def import_files(service: ControlService, paths: list[Path], yes: bool, dry_run: bool) -> int:
     """Preview every file, show it, confirm, commit; returns the number of failed files."""
-    from tracker.control.importer import expand_paths
+    from tracker.control.preview import expand_paths
 
     files = expand_paths(paths)
     if not files:

@@ -7,7 +7,6 @@ a helper process while this one extracts (both cores), each file read once by it
 """
 from __future__ import annotations
 
-import hashlib
 import uuid
 from collections.abc import Callable, Iterator
 from datetime import datetime
@@ -18,7 +17,7 @@ from db.api import Store
 from tracker.clock import Clock
 from tracker.control import history
 from tracker.control.api import DraftOrder, ImportOutcome, ImportPreview, ImportProgress, OrderQueries
-from tracker.control.preview import preview_from_parse
+from tracker.control.preview import expand_paths, file_sha256, preview_from_parse
 from tracker.control.records import (
     ACTS,
     EXECUTORS,
@@ -49,7 +48,6 @@ from tracker.statuses import OPEN, derive_status, withdraw
 if TYPE_CHECKING:
     from parsers.model import ParseResult
 
-ACT_FILE_SUFFIXES = (".docx", ".pdf", ".txt", ".rtf", ".odt", ".doc")
 Parse = Callable[[Path], "ParseResult"]
 
 
@@ -73,7 +71,7 @@ class ActImporter:
         commit_import() checks duplicates and versions again against the fresh database.
         """
         path = Path(path)
-        sha = _sha256(path)
+        sha = file_sha256(path)
         if isinstance(sha, ImportPreview):
             return sha
         return self._review(self._parse_file(path), sha)
@@ -118,7 +116,7 @@ class ActImporter:
 
         results = parse_files(files)
         for number, (path, result) in enumerate(zip(files, results, strict=True), start=1):
-            sha = _sha256(path)
+            sha = file_sha256(path)
             preview = sha if isinstance(sha, ImportPreview) else self._review(result, sha)
             yield ImportProgress(done=number, total=len(files), source=str(path), preview=preview)
 
@@ -341,32 +339,6 @@ class ActImporter:
         if order.status != Status.WITHDRAWN:
             order.status = derive_status(order)
         return lines
-
-
-def expand_paths(paths: list[Path]) -> list[Path]:
-    """Files as given; directories expanded to the act files in them (recursively, sorted)."""
-    files: list[Path] = []
-    for path in map(Path, paths):
-        if path.is_dir():
-            files.extend(sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in ACT_FILE_SUFFIXES))
-        else:
-            files.append(path)
-    return files
-
-
-def _sha256(path: Path) -> str | ImportPreview:
-    """The file's SHA-256 (what recognises a file imported before), or the preview of the error."""
-    try:
-        with path.open("rb") as handle:
-            return hashlib.file_digest(handle, "sha256").hexdigest()
-    except OSError as error:
-        return _error_preview(str(path), f"{path}: файл не открывается ({error.strerror or error}). "
-                              "Проверьте путь и права доступа.")
-
-
-def _error_preview(source: str, message: str) -> ImportPreview:
-    return ImportPreview(source=source, error=message, kind=None, number=None, date=None, issuer=None,
-                         title=None, text="", orders=[], warnings=[])
 
 
 def _act_changes(act: Act, preview: ImportPreview) -> list[str]:

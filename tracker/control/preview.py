@@ -1,6 +1,9 @@
-"""A parser's ParseResult as an ImportPreview the clerk can review (nothing stored)."""
+"""What an import shows before anything is stored: the files it takes, and a parser's ParseResult
+as an ImportPreview the clerk can review."""
 from __future__ import annotations
 
+import hashlib
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tracker.control.api import DraftOrder, ImportPreview
@@ -8,6 +11,8 @@ from tracker.control.records import act_label, span
 
 if TYPE_CHECKING:
     from parsers.model import ParseResult
+
+ACT_FILE_SUFFIXES = (".docx", ".pdf", ".txt", ".rtf", ".odt", ".doc")
 
 
 def preview_from_parse(result: ParseResult, sha256: str = "") -> ImportPreview:
@@ -49,3 +54,29 @@ def _act_extras(result: ParseResult) -> dict:
         signatory = " ".join(x for x in (doc.signatory.position, doc.signatory.person) if x)
     amends = [ref.text or act_label(ref.kind, ref.number, ref.date) for ref in doc.amends]
     return {"format": result.format, "controller": controller, "signatory": signatory, "amends": amends}
+
+
+def expand_paths(paths: list[Path]) -> list[Path]:
+    """Files as given; directories expanded to the act files in them (recursively, sorted)."""
+    files: list[Path] = []
+    for path in map(Path, paths):
+        if path.is_dir():
+            files.extend(sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in ACT_FILE_SUFFIXES))
+        else:
+            files.append(path)
+    return files
+
+
+def file_sha256(path: Path) -> str | ImportPreview:
+    """The file's SHA-256 (what recognises a file imported before), or the preview of the error."""
+    try:
+        with path.open("rb") as handle:
+            return hashlib.file_digest(handle, "sha256").hexdigest()
+    except OSError as error:
+        return error_preview(str(path), f"{path}: файл не открывается ({error.strerror or error}). "
+                              "Проверьте путь и права доступа.")
+
+
+def error_preview(source: str, message: str) -> ImportPreview:
+    return ImportPreview(source=source, error=message, kind=None, number=None, date=None, issuer=None,
+                         title=None, text="", orders=[], warnings=[])
