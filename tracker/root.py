@@ -13,7 +13,9 @@ honours $TRACKER_TODAY everywhere. Heavy libraries are not imported by this modu
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from db.api import Store
 from tracker.boundary import store_errors_translated
@@ -21,28 +23,48 @@ from tracker.calendar import ProductionCalendar
 from tracker.clock import Clock, clock_from_env
 from tracker.control.importer import Parse
 from tracker.control.service import ControlService
-from tracker.drafting.service import DraftingService
 from tracker.errors import TrackerError
-from tracker.registry.service import RegistryService
 from tracker.schema import MIGRATIONS, SCHEMA_VERSION
 from tracker.who import current_user
+
+if TYPE_CHECKING:
+    from tracker.drafting.service import DraftingService
+    from tracker.registry.service import RegistryService
 
 DRAFTS_FOLDER = "Проекты документов"  # beside the database: where the desk saves drafts
 URL_SCHEMES = ("postgresql://", "postgres://")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Application:
-    """Everything a front end needs, built once on one database."""
+    """Everything a front end needs, built once on one database.
+
+    The registry and drafting services are built on first use (each once): `tracker import`
+    never pays for loading them, and whoever asks gets them wired the one way."""
 
     store: Store
     clock: Clock
     calendar: ProductionCalendar
     user: str
     control: ControlService
-    registry: RegistryService
-    drafting: DraftingService
     drafts_dir: Path | None  # where drafts are saved (beside the database file); None for a memory store
+
+    @cached_property
+    def registry(self) -> RegistryService:
+        """The registry of official pages; its «сообщить в ЦУР» points go on control."""
+        from tracker.registry.service import RegistryService
+
+        clock = self.clock
+        with store_errors_translated():
+            return RegistryService(self.store, order_sink=self.control, working_days=self.calendar.add_working_days,
+                                   today=lambda: clock().date(), who=self.user)
+
+    @cached_property
+    def drafting(self) -> DraftingService:
+        """Drafts over the registry and control of this application."""
+        from tracker.drafting.service import DraftingService
+
+        return DraftingService(self.store, registry=self.registry, control=self.control)
 
     def close(self) -> None:
         self.store.close()
@@ -95,8 +117,5 @@ def assemble(store: Store, *, calendar: ProductionCalendar | None = None, clock:
     who = user or current_user()
     with store_errors_translated():
         control = ControlService(store, calendar=calendar, clock=clock, user=who, parse=parse)
-        registry = RegistryService(store, order_sink=control, working_days=calendar.add_working_days,
-                                   today=lambda: clock().date(), who=who)
-    drafting = DraftingService(store, registry=registry, control=control)
     return Application(store=store, clock=clock, calendar=calendar, user=who, control=control,
-                       registry=registry, drafting=drafting, drafts_dir=drafts_dir)
+                       drafts_dir=drafts_dir)

@@ -1,7 +1,6 @@
 """`tracker registry import|export|coverage|norms`: what a clerk types and reads."""
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date, datetime, timedelta
 
 import pytest
@@ -22,9 +21,10 @@ def memory_cli(monkeypatch):
 
     def open_app(db):  # noqa: ANN001, ANN202 - the root over the shared memory store, a weekday calendar
         app = assemble(store, user="тест", clock=lambda: datetime.combine(IMPORT_DAY, datetime.min.time()))
-        registry = RegistryService(store, order_sink=app.control, working_days=weekdays_only,
-                                   today=lambda: IMPORT_DAY, who="тест")
-        return replace(app, registry=registry)
+        # the registry the root builds on first use, here on a weekday calendar (as the fakes count)
+        app.__dict__["registry"] = RegistryService(store, order_sink=app.control, working_days=weekdays_only,
+                                                   today=lambda: IMPORT_DAY, who="тест")
+        return app
 
     monkeypatch.setattr(common, "open_app", open_app)
     app = build_app()
