@@ -25,7 +25,7 @@ READERS = {
     "read_document (акт .docx)": "from parsers.readers import read_document as read",
     "registry read_rows (.xlsx)": "from tracker.registry.reading import read_rows as read",
     "tracker parse (the whole command)": (
-        "from tracker.cli.main import run\n"
+        "from cli.main import run\n"
         "def read(path):\n"
         "    sys.argv = ['tracker', 'parse', path]\n"
         "    try:\n"

@@ -89,9 +89,9 @@ def test_registry_import_preview_gives_a_preview_or_one_clear_message(fmt):
 
 def test_act_import_preview_gives_a_preview_or_one_clear_message():
     """The whole import path (reader, extraction, classification) on damaged acts of every format."""
-    from tracker.services.control import ControlService
+    from tracker.root import assemble
 
-    service = ControlService(MemoryStore(), user="fuzz", now=lambda: datetime(2026, 3, 1, 9, 0))
+    service = assemble(MemoryStore(), user="fuzz", clock=lambda: datetime(2026, 3, 1, 9, 0)).control
     every = [(fmt, seed) for fmt in READER_EXAMPLES for seed in SEEDS[fmt]]
 
     @fuzz_settings(ACT_IMPORT_EXAMPLES)

@@ -72,7 +72,7 @@ def hostile_act(source: str) -> ParseResult:
 @pytest.fixture
 def cli_with_hostile_orders(tmp_path, monkeypatch):
     import parsers
-    from tracker.cli.main import build_app
+    from cli.main import build_app
 
     act = tmp_path / "act.txt"
     act.write_text("ПОСТАНОВЛЕНИЕ", encoding="utf-8")

@@ -34,7 +34,7 @@ def fake_act(path: Path) -> ParseResult:
 @pytest.fixture
 def cli(tmp_path, monkeypatch):
     import parsers
-    from tracker.cli.main import build_app
+    from cli.main import build_app
 
     monkeypatch.setattr(parsers, "parse_file", lambda path, source=None: fake_act(path))
     runner, app = CliRunner(), build_app()
@@ -108,7 +108,7 @@ def test_invalid_utf8_is_refused_with_the_file_and_the_byte_offset(tmp_path):
 
 def test_import_yes_stores_nothing_from_an_undecodable_file(tmp_path):
     """The real parser this time: the refusal comes from the reader, before any edition is made."""
-    from tracker.cli.main import build_app
+    from cli.main import build_app
 
     path = tmp_path / "акт.txt"
     path.write_bytes(ACT_TEXT.encode() + bytes(range(0x80, 0xA0)) * 3 + ACT_TEXT.encode())

@@ -79,7 +79,7 @@ def test_the_bundled_templates_pass_the_check():
 
 
 def test_cli_draft_check_prints_one_line_and_no_traceback(tmp_path):
-    from tracker.cli.main import build_app
+    from cli.main import build_app
 
     path = template(tmp_path, "{% for i in range(100000000) %}x{% endfor %}")
     result = CliRunner().invoke(build_app(), ["draft", "check", "quarterly", str(path)])

@@ -145,7 +145,7 @@ def test_memory_stays_under_300_mb_on_every_bomb(bombs):
 
 
 def test_tracker_parse_says_one_line_and_no_traceback(bombs):
-    done = subprocess.run([sys.executable, "-m", "tracker.cli.main", "parse", str(bombs["docx-forged"])],
+    done = subprocess.run([sys.executable, "-m", "cli.main", "parse", str(bombs["docx-forged"])],
                           cwd=ROOT, capture_output=True, text=True, timeout=300)
     output = done.stdout + done.stderr
     assert done.returncode != 0 and "zip-бомб" in output and "Traceback" not in output
