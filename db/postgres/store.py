@@ -34,7 +34,7 @@ CHANNEL = "tracker_changes"
 OWN_TABLES = frozenset({
     "acts", "executors", "orders", "history",
     "registry_records", "registry_versions", "registry_obligations", "registry_imports",
-    "registry_activity", "registry_meta", "settings", "drafting_log",
+    "registry_activity", "registry_meta", "settings", "drafting_log", "users",
 })
 
 

@@ -146,6 +146,19 @@ CREATE TABLE drafting_log (
     doc jsonb NOT NULL
 );
 
+-- Accounts of the server's users (tracker.access): the password only as an argon2 hash.
+CREATE TABLE users (
+    id text PRIMARY KEY CHECK (id <> ''),
+    rev integer NOT NULL CHECK (rev > 0),
+    doc jsonb NOT NULL,
+    role text GENERATED ALWAYS AS (doc->>'role') STORED
+        CHECK (role IN ('администратор', 'контролёр', 'исполнитель', 'наблюдатель')),
+    executor_id text GENERATED ALWAYS AS (doc->>'executor_id') STORED,
+    disabled boolean GENERATED ALWAYS AS (coalesce((doc->>'disabled')::boolean, false)) STORED,
+    CHECK (role <> 'исполнитель' OR executor_id IS NOT NULL),
+    CHECK (doc->>'password_hash' LIKE '$argon2%')
+);
+
 -- Tables the domain names that have no table of their own yet (kept apart by name).
 CREATE TABLE other_records (
     table_name text NOT NULL CHECK (table_name <> ''),
