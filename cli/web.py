@@ -26,6 +26,12 @@ DEFAULT_MAX_SESSIONS = 10
 _ACTIVITY = frozenset({"stdin", "resize", "focus"})  # what a person does; pings are the browser's own
 
 
+def minutes(seconds: float) -> str:
+    """«30» or «0,5»: minutes as a clerk reads them."""
+    value = seconds / 60
+    return f"{value:.0f}" if value >= 1 and value == int(value) else f"{value:.1f}".replace(".", ",")
+
+
 class DeskServer(Server):
     """textual-serve's server with a session cap, an idle limit and Russian pages."""
 
@@ -42,8 +48,8 @@ class DeskServer(Server):
         logging.basicConfig(level="INFO", format="%(asctime)s %(message)s", datefmt="%d.%m.%Y %H:%M:%S")
 
     async def on_startup(self, app: web.Application) -> None:
-        log.info("Рабочее место открыто по адресу %s (мест: %d; простой до %d мин). Остановить: Ctrl+C.",
-                 self.public_url, self.max_sessions, self.idle_seconds // 60)
+        log.info("Рабочее место открыто по адресу %s (мест: %d; простой до %s мин). Остановить: Ctrl+C.",
+                 self.public_url, self.max_sessions, minutes(self.idle_seconds))
 
     async def handle_index(self, request: web.Request) -> Any:
         if self.sessions >= self.max_sessions:
@@ -57,12 +63,12 @@ class DeskServer(Server):
         except ValueError:
             font_size = 16
         context = {"font_size": font_size, "app_websocket_url": websocket, "config": {"static": {"url": static}},
-                   "application": {"name": self.title}, "idle_minutes": int(self.idle_seconds // 60)}
+                   "application": {"name": self.title}, "idle_minutes": minutes(self.idle_seconds)}
         return aiohttp_jinja2.render_template("app_index.html", request, context)
 
     def _busy_context(self) -> dict[str, Any]:
         return {"title": self.title, "sessions": self.sessions, "limit": self.max_sessions,
-                "idle_minutes": int(self.idle_seconds // 60)}
+                "idle_minutes": minutes(self.idle_seconds)}
 
     async def handle_websocket(self, request: web.Request) -> web.WebSocketResponse:
         if self.sessions >= self.max_sessions:
@@ -86,7 +92,7 @@ class DeskServer(Server):
             while not websocket.closed:
                 await asyncio.sleep(min(5.0, self.idle_seconds / 4))
                 if time.monotonic() - last > self.idle_seconds:
-                    log.info("Сеанс простаивал %d мин и закрыт.", self.idle_seconds // 60)
+                    log.info("Сеанс простаивал %s мин и закрыт.", minutes(self.idle_seconds))
                     await websocket.close(code=WSCloseCode.GOING_AWAY, message="Сеанс простаивал".encode())
                     return
 

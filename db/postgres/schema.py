@@ -32,7 +32,8 @@ def latest() -> int:
 
 def installed(conn: psycopg.Connection) -> int | None:
     """The schema version of the database, or None when tracker's tables are not there."""
-    if conn.execute("SELECT to_regclass('store_meta')").fetchone()[0] is None:
+    found = conn.execute("SELECT to_regclass('store_meta')").fetchone()
+    if found is None or found[0] is None:
         return None
     row = conn.execute("SELECT value FROM store_meta WHERE key = %s", [DDL_VERSION_KEY]).fetchone()
     return int(row[0]) if row else 0
@@ -56,7 +57,7 @@ def prepare(conn: psycopg.Connection, where: str, *, create: bool, upgrade: bool
         applied = []
         for version, sql in migrations():
             if found is None or version > found:
-                conn.execute(sql)  # type: ignore[arg-type]  # our own files, not user input
+                conn.execute(sql.encode())  # our own files, not user input
                 applied.append(version)
         if applied:
             conn.execute(

@@ -201,13 +201,11 @@ class PgStore:
                 local.conn, local.dirty = conn, False
                 try:
                     with conn.transaction():
-                        before = conn.execute("SELECT change_seq FROM store_state").fetchone()[0]
+                        before = _scalar(conn, "SELECT change_seq FROM store_state")
                         yield conn
                         seq = before
                         if local.dirty:
-                            seq = conn.execute(
-                                "UPDATE store_state SET change_seq = change_seq + 1 RETURNING change_seq"
-                            ).fetchone()[0]
+                            seq = _scalar(conn, "UPDATE store_state SET change_seq = change_seq + 1 RETURNING change_seq")
                             conn.execute("SELECT pg_notify(%s, %s)", [CHANNEL, str(seq)])
                 finally:
                     local.conn, local.dirty = None, False
@@ -271,6 +269,13 @@ class PgStore:
     def _ensure_open(self) -> None:
         if self._closed:
             raise StoreError(f"Соединение с базой {self.path} уже закрыто.")
+
+
+def _scalar(conn: psycopg.Connection, sql: str) -> int:
+    row = conn.execute(sql).fetchone()
+    if row is None:
+        raise StoreError("В базе нет служебной строки store_state: база создана не tracker или повреждена.")
+    return int(row[0])
 
 
 def _record(doc: Record, rev: int) -> Record:
