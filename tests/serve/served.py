@@ -62,7 +62,8 @@ def serving(db: Path, *options: str) -> Iterator[Served]:
                 break
             except OSError:
                 if process.poll() is not None or time.monotonic() > deadline:
-                    raise AssertionError(f"tracker serve did not start: {process.stdout.read() if process.stdout else ''}")
+                    output = process.stdout.read() if process.stdout else ""
+                    raise AssertionError(f"tracker serve did not start: {output}") from None
                 time.sleep(0.3)
         yield Served(url, db, process)
     finally:
