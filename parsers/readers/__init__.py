@@ -7,6 +7,7 @@ anything it cannot read. Parsing libraries are imported only by the reader that 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from parsers.errors import ReadError
 from parsers.model import ReadDocument
@@ -19,7 +20,10 @@ from parsers.readers.sniff import (
     sniff_format,
 )
 
-SUPPORTED = ", ".join(sorted({f".{fmt}" for fmt in SUFFIXES.values()}))
+if TYPE_CHECKING:
+    from parsers.readers.ocr import OcrControl
+
+SUPPORTED = ", ".join([*sorted({f".{fmt}" for fmt in SUFFIXES.values() if fmt != "image"}), ".jpg, .png, .tif (сканы)"])
 
 
 def detect_format(path: Path) -> str:
@@ -76,8 +80,9 @@ def detect_format(path: Path) -> str:
     return "txt"
 
 
-def read_document(path: str | Path) -> ReadDocument:
-    """Read one act file into blocks; ReadError (Russian, one line) if that is impossible."""
+def read_document(path: str | Path, ocr: OcrControl | None = None) -> ReadDocument:
+    """Read one act file into blocks; ReadError (Russian, one line) if that is impossible.
+    `ocr` hears the progress of scanned pages and can cancel their recognition."""
     path = Path(path)
     fmt = detect_format(path)
     check_size(path, fmt)
@@ -92,7 +97,11 @@ def read_document(path: str | Path) -> ReadDocument:
     if fmt == "pdf":
         from parsers.readers.pdf import read_pdf
 
-        return read_pdf(path)
+        return read_pdf(path, ocr)
+    if fmt == "image":
+        from parsers.readers.images import read_image
+
+        return read_image(path, ocr)
     if fmt == "rtf":
         from parsers.readers.rtf import read_rtf
 

@@ -21,6 +21,7 @@ MAX_FILE_BYTES: dict[str, int] = {
     "odt": 40 * MB,
     "doc": 40 * MB,
     "pdf": 60 * MB,
+    "image": 60 * MB,
 }
 # Zip containers (.docx, .odt): total declared uncompressed size, and expansion ratio.
 MAX_UNZIPPED_BYTES = 200 * MB
