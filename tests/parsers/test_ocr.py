@@ -1,0 +1,209 @@
+"""Scanned acts are read through OCR (Tesseract, Russian) into the same blocks as typed ones.
+
+The scans are made here from the bundled sample acts (tests/parsers/scans.py: typeset, grey,
+noisy, skewed) once per test module; the extraction from them is scored against the acts'
+golden files with the shared scoring tool's logic, beside the extraction from the same acts
+as text.
+"""
+from __future__ import annotations
+
+import json
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+import pypdfium2
+import pytest
+from builders import PdfLine, pdf_bytes
+from extraction_score import Tally, as_annotation, score
+from scans import Print, save_jpegs, save_pdf, scanned_pages, stamp_and_scribble, typeset
+
+from parsers.errors import ReadError
+from parsers.model import Block, DocumentInfo, ExtractedOrder, ParseResult, Party, ReadDocument
+from parsers.pipeline import parse_file, parse_files
+from parsers.read_confidence import apply_read_confidence
+from parsers.readers import read_document
+from parsers.readers.ocr import OcrCancelled, OcrControl
+
+ROOT = Path(__file__).resolve().parents[2]
+SAMPLES = ROOT / "tracker" / "samples" / "acts"
+GOLDEN = ROOT / "tests" / "golden" / "acts"
+# Five acts of different kinds; the first two are also photographed as .jpg, and the
+# fourth is set large so that it runs onto a second page.
+AS_PDF = ["01-perechen-poruchenij-tomsk", "02-postanovlenie-zarechnyj-okrug", "03-rasporyazhenie-podpunkty",
+          "05-protokol-soveshchaniya", "07-sroki-otnositelnye-i-periodicheskie"]
+AS_JPEG = AS_PDF[:2]
+LARGE = "05-protokol-soveshchaniya"
+MAX_F1_LOSS = 0.05
+
+
+def act_text(stem: str) -> str:
+    return (SAMPLES / f"{stem}.txt").read_text(encoding="utf-8")
+
+
+def golden(stem: str) -> dict:
+    return as_annotation(json.loads((GOLDEN / f"{stem}.json").read_text(encoding="utf-8")))
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> dict[str, list[Path]]:
+    """stem -> the scanned files of that act: an image-only PDF (and a .jpg for some)."""
+    folder = tmp_path_factory.mktemp("scans")
+    files: dict[str, list[Path]] = {}
+    for seed, stem in enumerate(AS_PDF, 1):
+        style = Print(seed=seed, font_pt=19.0 if stem == LARGE else 13.0)
+        pages = scanned_pages(act_text(stem), style, marks=True)
+        files[stem] = [save_pdf(pages, folder / f"{stem}.pdf", style.dpi)]
+        if stem in AS_JPEG:
+            files[stem] += save_jpegs(pages, folder / stem)
+    return files
+
+
+@pytest.fixture(scope="module")
+def parsed(corpus) -> dict[Path, dict]:
+    paths = [path for group in corpus.values() for path in group]
+    return {path: result.to_json() for path, result in zip(paths, parse_files(paths), strict=True)}
+
+
+def test_the_corpus_has_image_only_pdfs_jpegs_and_a_two_page_act(corpus):
+    large = pypdfium2.PdfDocument(str(corpus[LARGE][0]))
+    assert len(large) == 2
+    assert pypdfium2.PdfDocument(str(corpus[AS_PDF[0]][0]))[0].get_textpage().get_text_range().strip() == ""
+    assert sum(path.suffix == ".jpg" for group in corpus.values() for path in group) == len(AS_JPEG)
+
+
+def test_scans_extract_within_005_f1_of_the_same_acts_as_text(corpus, parsed):
+    from parsers.extract import extract
+
+    as_text, as_scan = Tally(), Tally()
+    for stem, paths in corpus.items():
+        lines = [line for line in act_text(stem).splitlines() if line.strip()]
+        document = ReadDocument.build("txt", [Block(text=line) for line in lines])
+        for _ in paths:  # each scanned copy against one text copy, so both weigh the same
+            score(golden(stem), extract(document, source=stem).to_json(), as_text, stem)
+        for path in paths:
+            score(golden(stem), parsed[path], as_scan, path.name)
+    print(f"\nF1 as text {as_text.f1():.3f}, as scans {as_scan.f1():.3f}")  # the README quotes these
+    assert as_text.f1() - as_scan.f1() <= MAX_F1_LOSS, "\n".join(as_scan.log)
+
+
+def test_a_scan_reads_as_the_same_kind_of_blocks_with_confidence(corpus):
+    document = read_document(corpus[AS_PDF[1]][0])
+    texts = [block.text for block in document.blocks]
+    assert "ПОСТАНОВЛЕНИЕ" in texts
+    assert any(text.startswith("2.1. Организовать проверку готовности") and text.endswith("2026 года.")
+               for text in texts), "wrapped lines are joined into one paragraph"
+    assert all(block.confidence is not None and 0.0 <= block.confidence <= 1.0 for block in document.blocks)
+    assert any("распознан" in warning for warning in document.warnings)
+
+
+def test_the_seal_the_signature_and_the_margin_note_become_nothing(corpus, parsed):
+    for stem in AS_PDF:
+        result = parsed[corpus[stem][0]]
+        extracted = json.dumps({"document": result["document"], "orders": result["orders"]}, ensure_ascii=False)
+        for mark in ("ПЕЧАТЬ", "ДОКУМЕНТОВ", "вх.", "14.03"):
+            assert mark not in extracted, (stem, mark)
+        assert not {o["number"] for o in result["orders"]} - {o["number"] for o in golden(stem)["orders"]}, stem
+
+
+def test_a_page_with_only_a_seal_and_a_scribble_gives_no_orders(tmp_path):
+    blank = typeset("Приложение", Print())[0]
+    page = stamp_and_scribble(blank, Print())
+    path = tmp_path / "seal.png"
+    page.save(path)
+    try:
+        document = read_document(path)
+    except ReadError as error:
+        assert "не нашло на скане" in str(error)
+        return
+    assert all("ПЕЧАТЬ" not in block.text and "14.03" not in block.text for block in document.blocks)
+    assert parse_file(path).orders == []
+
+
+def test_a_pdf_with_a_typed_page_and_a_scanned_page_is_read_page_by_page(tmp_path):
+    typed = tmp_path / "typed.pdf"
+    typed.write_bytes(pdf_bytes([[PdfLine(85, 80, "ПОСТАНОВЛЕНИЕ"), PdfLine(85, 110, "от 12.03.2026 № 418-п")]]))
+    scan = save_pdf(scanned_pages("1. Управлению образования организовать проверку до 14 августа 2026 года."),
+                    tmp_path / "scan.pdf", 200)
+    mixed = pypdfium2.PdfDocument.new()
+    for part in (typed, scan):
+        mixed.import_pages(pypdfium2.PdfDocument(str(part)))
+    path = tmp_path / "mixed.pdf"
+    mixed.save(str(path))
+    document = read_document(path)
+    assert [block.text for block in document.blocks][:2] == ["ПОСТАНОВЛЕНИЕ", "от 12.03.2026 № 418-п"]
+    assert [block.confidence for block in document.blocks][:2] == [None, None]
+    assert document.blocks[-1].text.startswith("1. Управлению образования организовать проверку")
+    assert document.blocks[-1].confidence is not None
+    assert any("страницы 2" in warning for warning in document.warnings)
+
+
+def test_progress_is_reported_per_page_and_cancel_stops_the_pool(corpus):
+    seen = []
+    read_document(corpus[LARGE][0], OcrControl(progress=seen.append))
+    assert [(p.done, p.total) for p in seen] == [(0, 2), (1, 2), (2, 2)]
+
+    control = OcrControl()
+    control.progress = lambda progress: control.cancel.set()  # cancelled as soon as it starts
+    with pytest.raises(OcrCancelled, match="прервано"):
+        read_document(corpus[LARGE][0], control)
+    threads = [t.name for t in threading.enumerate() if t.name.startswith("ocr")]
+    assert threads == []
+
+
+def test_a_missing_tesseract_names_the_debian_packages(corpus, monkeypatch, tmp_path):
+    monkeypatch.setenv("PATH", str(tmp_path))
+    result = parse_file(corpus[AS_PDF[0]][0])
+    assert "sudo apt-get install tesseract-ocr tesseract-ocr-rus" in result.error
+    typed = tmp_path / "act.txt"
+    typed.write_text("РАСПОРЯЖЕНИЕ\n1. Отделу культуры провести смотр до 1 марта 2026 года.\n", encoding="utf-8")
+    assert parse_file(typed).error is None  # other formats do not need it
+
+
+def test_missing_russian_data_names_its_package(corpus, monkeypatch, tmp_path):
+    fake = tmp_path / "tesseract"
+    fake.write_text("#!/bin/sh\necho 'List of available languages (1):'\necho eng\n")
+    fake.chmod(0o755)
+    monkeypatch.setenv("PATH", str(tmp_path))
+    with pytest.raises(ReadError, match="tesseract-ocr-rus"):
+        read_document(corpus[AS_JPEG[0]][1])
+
+
+def test_a_damaged_picture_is_one_clear_message(tmp_path):
+    path = tmp_path / "photo.jpg"
+    path.write_bytes(b"\xff\xd8\xff\xe0" + b"\x00" * 100)
+    with pytest.raises(ReadError, match="изображение повреждено"):
+        read_document(path)
+
+
+# -- confidence flows from the blocks into what was extracted ---------------------------------
+
+@dataclass(slots=True)
+class ScoredParty(Party):
+    """A party as the rules give it once they score each field: any span+confidence is capped."""
+
+    confidence: float | None = None
+
+
+def test_extracted_objects_are_capped_by_the_confidence_of_the_lines_they_come_from():
+    good, poor = "ПОСТАНОВЛЕНИЕ", "1. Отделу культуры провести смотр."
+    document = ReadDocument.build("image", [Block(text=good, confidence=0.95), Block(text=poor, confidence=0.55)])
+    start = document.blocks[1].start
+    party = ScoredParty(as_written="Отделу культуры", span=(start + 3, start + 18), confidence=0.9)
+    order = ExtractedOrder(number="1", parent=None, text=poor, span=(start, start + len(poor)), confidence=0.85,
+                           responsible=[party])
+    result = ParseResult(source="scan.jpg", text=document.text, document=DocumentInfo(kind="постановление"),
+                         orders=[order])
+    apply_read_confidence(result, document)
+    assert order.confidence == 0.55
+    assert party.confidence == 0.55
+    assert result.read_lines == [(0, len(good), 0.95), (start, start + len(poor), 0.55)]
+    assert any("Плохо распознаны" in warning and "Отделу культуры" in warning for warning in result.warnings)
+
+
+def test_typed_text_keeps_the_rules_confidence():
+    document = ReadDocument.build("txt", [Block(text="1. Отделу культуры провести смотр.")])
+    order = ExtractedOrder(number="1", parent=None, text=document.text, span=(0, len(document.text)), confidence=0.85)
+    result = ParseResult(source="act.txt", text=document.text, orders=[order])
+    apply_read_confidence(result, document)
+    assert order.confidence == 0.85 and result.read_lines == [] and result.warnings == []
