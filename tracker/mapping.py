@@ -207,7 +207,11 @@ def executor_from_record(raw: dict) -> Executor:
 # -- parser output -> preview ------------------------------------------------------------------
 def preview_from_parse(result: Any, sha256: str = "") -> ImportPreview:
     """A parsers.ParseResult as an ImportPreview the clerk can review (nothing stored)."""
+    from parsers.read_confidence import POORLY_READ, read_confidence_of
+
     doc = result.document
+    read_lines = list(getattr(result, "read_lines", None) or [])
+    poorly_read = [line for line in read_lines if line[2] < POORLY_READ]
     orders: list[DraftOrder] = []
     for item in result.orders:
         deadline = item.deadline
@@ -223,11 +227,13 @@ def preview_from_parse(result: Any, sha256: str = "") -> ImportPreview:
             recurrence=deadline.recurrence if deadline else None,
             relative=deadline.relative if deadline else None,
             confidence=float(item.confidence or 0.0),
+            read_confidence=read_confidence_of(item.span, read_lines),
+            poorly_read=read_confidence_of(item.span, poorly_read) is not None,
         ))
     return ImportPreview(
         source=result.source, error=result.error, kind=doc.kind, number=doc.number, date=doc.date,
         issuer=doc.issuer, title=doc.title, text=result.text or "", orders=orders,
-        warnings=list(result.warnings), sha256=sha256, **_act_extras(result),
+        warnings=list(result.warnings), sha256=sha256, poorly_read=poorly_read, **_act_extras(result),
     )
 
 

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from tracker.cli.common import DbOption, fail, friendly_errors, resolve_db
+from tracker.cli.common import DbOption, fail, friendly_errors, page_read, resolve_db
 
 if TYPE_CHECKING:
     from tracker.services.api import ImportPreview, OrderFilter, OrderRow
@@ -156,14 +156,14 @@ def import_files(service: ControlService, paths: list[Path], yes: bool, dry_run:
 
     files = expand_paths(paths)
     if not files:
-        raise fail("не найдено ни одного файла акта (.docx, .pdf, .txt, .rtf, .odt, .doc).")
+        raise fail("не найдено ни одного файла акта (.docx, .pdf, .txt, .rtf, .odt, .doc, сканов .jpg, .png, .tif).")
     previews: list[ImportPreview] = []
     if len(files) > 1:
         with typer.progressbar(files, label="Разбор файлов", file=sys.stderr) as bar:
             for path in bar:
-                previews.append(service.preview_file(path))
+                previews.append(service.preview_file(path, on_page=page_read))
     else:
-        previews.append(service.preview_file(files[0]))
+        previews.append(service.preview_file(files[0], on_page=page_read))
     for preview in previews:
         typer.echo(preview.source)
         typer.echo(_describe_preview(preview))

@@ -14,11 +14,10 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from tracker.cli.common import friendly_errors
+from tracker.cli.common import friendly_errors, page_read
 
 if TYPE_CHECKING:
     from parsers.model import ExtractedOrder, ParseResult
-    from parsers.readers.ocr import OcrProgress
 
 PREVIEW_WORDS = 14
 UNSURE = " (?)"  # beside a field read from a poorly recognised line of a scan
@@ -47,7 +46,7 @@ def parse_files(sources: list[str], as_json: bool) -> int:
 
     failed = 0
     show_progress = as_json and len(sources) > 1 and sys.stderr.isatty()
-    for index, result in enumerate(parse_all(sources, ocr=OcrControl(progress=print_ocr_progress)), 1):
+    for index, result in enumerate(parse_all(sources, ocr=OcrControl(progress=lambda p: page_read(p.source, p.done, p.total))), 1):
         if show_progress:
             print(f"[{index}/{len(sources)}] {result.source}", file=sys.stderr)
         if result.error:
@@ -61,13 +60,6 @@ def parse_files(sources: list[str], as_json: bool) -> int:
         elif not result.error:
             print(summary(result), flush=True)
     return failed
-
-
-def print_ocr_progress(progress: OcrProgress) -> None:
-    """One stderr line per recognised page of a scan (stdout stays the results alone)."""
-    if progress.done:
-        print(f"{Path(progress.source).name}: распознано страниц {progress.done} из {progress.total}",
-              file=sys.stderr, flush=True)
 
 
 def summary(result: ParseResult) -> str:

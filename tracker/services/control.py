@@ -11,6 +11,7 @@ from __future__ import annotations
 import gc
 import heapq
 import re
+import threading
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -51,6 +52,7 @@ from tracker.services.api import (
     OrderFilter,
     OrderRow,
     OrdersPage,
+    PageProgress,
     SortKey,
 )
 from tracker.services.importing import ActImporter, CacheHooks
@@ -291,13 +293,16 @@ class ControlService:
         return found[0]
 
     # -- import (ActImporter does the work) --------------------------------------------
-    def preview_file(self, path: Path) -> ImportPreview:
+    def preview_file(self, path: Path, on_page: PageProgress | None = None,
+                     cancel: threading.Event | None = None) -> ImportPreview:
         """Parse one file and say what importing it would do; nothing is stored (thread-safe)."""
-        return self._importer.preview_file(path)
+        return self._importer.preview_file(path, on_page, cancel)
 
-    def preview_files(self, paths: list[Path]) -> Iterator[ImportProgress]:
-        """Parse many files (directories expanded); one progress item per file; nothing stored."""
-        return self._importer.preview_files(paths)
+    def preview_files(self, paths: list[Path], on_page: PageProgress | None = None,
+                      cancel: threading.Event | None = None) -> Iterator[ImportProgress]:
+        """Parse many files (directories expanded); one progress item per file; nothing stored.
+        A scan's recognised pages go to `on_page`; setting `cancel` stops the parsing."""
+        return self._importer.preview_files(paths, on_page, cancel)
 
     def commit_import(self, preview: ImportPreview) -> ImportOutcome:
         """Put the reviewed orders on control (or record a new version of a known act)."""

@@ -8,6 +8,7 @@ the lower of the two modules.
 from __future__ import annotations
 
 import hashlib
+import threading
 import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -29,11 +30,11 @@ from tracker.models import (
     Order,
     Status,
 )
-from tracker.services.api import DraftOrder, ImportOutcome, ImportPreview, ImportProgress
+from tracker.services.api import DraftOrder, ImportOutcome, ImportPreview, ImportProgress, PageProgress
 from tracker.services.records import ACTS, EXECUTORS, HISTORY, ORDERS, fold, history_count, history_record
 from tracker.statuses import OPEN, derive_status, withdraw
 
-ACT_FILE_SUFFIXES = (".docx", ".pdf", ".txt", ".rtf", ".odt", ".doc")
+ACT_FILE_SUFFIXES = (".docx", ".pdf", ".txt", ".rtf", ".odt", ".doc", ".jpg", ".jpeg", ".png", ".tif", ".tiff")
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,11 +67,13 @@ class ActImporter:
         self._dirty_executors: set[str] = set()
 
     # -- preview -------------------------------------------------------------------------
-    def preview_file(self, path: Path) -> ImportPreview:
+    def preview_file(self, path: Path, on_page: PageProgress | None = None,
+                     cancel: threading.Event | None = None) -> ImportPreview:
         """Parse one file and say what importing it would do; nothing is stored.
 
         Touches no store (only the rows and directory in memory): safe in a worker thread.
         commit_import() checks duplicates and versions again against the fresh database.
+        A scan's pages are reported to `on_page`; setting `cancel` stops their recognition.
         """
         path = Path(path)
         try:
@@ -80,7 +83,7 @@ class ActImporter:
                                   "Проверьте путь и права доступа.")
         sha = hashlib.sha256(data).hexdigest()
         del data
-        result = self._parse_file(path)
+        result = self._parse_file(path, on_page, cancel)
         preview = mapping.preview_from_parse(result, sha256=sha)
         if preview.error:
             return preview
@@ -93,12 +96,17 @@ class ActImporter:
         self._classify(preview)
         return preview
 
-    def _parse_file(self, path: Path) -> Any:
+    def _parse_file(self, path: Path, on_page: PageProgress | None = None,
+                    cancel: threading.Event | None = None) -> Any:
         if self._parse is not None:
             return self._parse(path)
         from parsers import parse_file  # lazy: spaCy and readers load only for an import
+        from parsers.readers.ocr import OcrControl
 
-        return parse_file(path, source=str(path))
+        control = OcrControl(progress=(lambda p: on_page(p.source, p.done, p.total)) if on_page else None)
+        if cancel is not None:
+            control.cancel = cancel
+        return parse_file(path, source=str(path), ocr=control)
 
     def _classify(self, preview: ImportPreview) -> None:
         preview.duplicate_of = self.hooks.act_by_hash(preview.sha256)
@@ -108,11 +116,15 @@ class ActImporter:
             if key:
                 preview.new_version_of = self.hooks.act_by_key(key)
 
-    def preview_files(self, paths: list[Path]) -> Iterator[ImportProgress]:
+    def preview_files(self, paths: list[Path], on_page: PageProgress | None = None,
+                      cancel: threading.Event | None = None) -> Iterator[ImportProgress]:
         """Parse many files (directories expanded); one progress item per file; nothing stored."""
         files = expand_paths(paths)
         for index, path in enumerate(files, start=1):
-            yield ImportProgress(done=index, total=len(files), source=str(path), preview=self.preview_file(path))
+            if cancel is not None and cancel.is_set():
+                return
+            preview = self.preview_file(path, on_page, cancel)
+            yield ImportProgress(done=index, total=len(files), source=str(path), preview=preview)
 
     # -- commit --------------------------------------------------------------------------
     def commit_import(self, preview: ImportPreview) -> ImportOutcome:
