@@ -96,6 +96,7 @@ def _points(pixels: int, picture: PagePicture) -> float:
 
 def _scan_dpi(page) -> float:  # noqa: ANN001 - a pypdfium2 page
     """The resolution of the page's largest picture, kept within what Tesseract reads well."""
+    import pypdfium2
     import pypdfium2.raw as pdfium_c
 
     width_inches = page.get_width() / 72.0 or A4_WIDTH_INCHES
@@ -103,8 +104,8 @@ def _scan_dpi(page) -> float:  # noqa: ANN001 - a pypdfium2 page
     for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=2):
         try:
             pixels, _ = obj.get_px_size()
-            left, _, right, _ = obj.get_pos()
-        except Exception:  # noqa: BLE001 - a damaged picture: fall back to the default
+            left, _, right, _ = obj.get_bounds()
+        except pypdfium2.PdfiumError:  # a damaged picture: the default resolution will do
             continue
         shown = (right - left) / 72.0
         if shown > 0.5 * width_inches:

@@ -8,7 +8,9 @@ as text.
 from __future__ import annotations
 
 import json
+import os
 import threading
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -207,3 +209,51 @@ def test_typed_text_keeps_the_rules_confidence():
     result = ParseResult(source="act.txt", text=document.text, orders=[order])
     apply_read_confidence(result, document)
     assert order.confidence == 0.85 and result.read_lines == [] and result.warnings == []
+
+
+def _tesseract_children() -> list[int]:
+    """Our own child processes running tesseract (Linux /proc)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+        except OSError:
+            continue
+        name, rest = stat[stat.index("(") + 1:stat.rindex(")")], stat[stat.rindex(")") + 2:].split()
+        if name == "tesseract" and int(rest[1]) == os.getpid() and rest[0] != "Z":
+            found.append(int(entry.name))
+    return found
+
+
+def test_ctrl_c_kills_the_tesseract_processes(corpus):
+    def interrupt(progress):
+        if progress.done == 0:
+            time.sleep(0.5)  # let the pool start its processes
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        read_document(corpus[LARGE][0], OcrControl(progress=interrupt))
+    assert _tesseract_children() == []
+
+
+def test_parse_marks_fields_from_poorly_read_lines():
+    from tracker.cli.parse_cmd import summary
+
+    poor = "1. Отделу культуры провести смотр до 1 марта 2026 года."
+    document = ReadDocument.build("image", [Block(text="РАСПОРЯЖЕНИЕ", confidence=0.96),
+                                            Block(text="от 12.03.2026 № 5-р", confidence=0.95),
+                                            Block(text=poor, confidence=0.52)])
+    result = parse_file_from(document)
+    text = summary(result)
+    assert "Номер:      5-р\n" in text
+    assert "Отдел культуры (?)" in text and "Срок: 01.03.2026 (?)" in text
+
+
+def parse_file_from(document: ReadDocument) -> ParseResult:
+    from parsers.extract import extract
+
+    result = extract(document, source="scan.png")
+    apply_read_confidence(result, document)
+    return result

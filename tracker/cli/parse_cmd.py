@@ -65,7 +65,8 @@ def parse_files(sources: list[str], as_json: bool) -> int:
 def summary(result: ParseResult) -> str:
     """A readable Russian summary of one act; «(?)» marks what a poorly read scan line gave."""
     doc = result.document
-    head = _unsure(result, (0, result.orders[0].span[0] if result.orders else len(result.text)))
+    first = result.text.rfind("\n", 0, result.orders[0].span[0]) if result.orders else len(result.text)
+    head = _unsure(result, (0, max(first, 0)))  # the lines above the first order: the act's details
     lines = [f"Файл: {result.source} ({result.format or '?'})"]
     lines.append(f"  Вид акта:   {doc.kind or 'не определён'}")
     lines.append(f"  Номер:      {doc.number or '—'}{head if doc.number else ''}")
