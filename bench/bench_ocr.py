@@ -48,13 +48,16 @@ def make_pages(folder: Path, count: int) -> tuple[list[Path], Path, list[Path]]:
     return pngs, save_pdf(pictures, folder / "scan.pdf", 200), jpegs
 
 
-def best(run) -> float:  # noqa: ANN001
-    times = []
+def best_of(runs: dict[str, object]) -> dict[str, float]:
+    """The best wall time of each, over RUNS rounds that take turns: the machine is shared, so
+    a burst of other work hits every contender alike rather than one of them."""
+    times: dict[str, list[float]] = {name: [] for name in runs}
     for _ in range(RUNS):
-        start = time.perf_counter()
-        run()
-        times.append(time.perf_counter() - start)
-    return min(times)
+        for name, run in runs.items():
+            start = time.perf_counter()
+            run()
+            times[name].append(time.perf_counter() - start)
+    return {name: min(values) for name, values in times.items()}
 
 
 def bare(pages: list[Path], one_thread: bool) -> None:
@@ -73,12 +76,12 @@ def main(argv: list[str] | None = None) -> None:
     with tempfile.TemporaryDirectory(prefix="bench-ocr-") as tmp:
         pngs, pdf, jpegs = make_pages(Path(tmp), count)
         read_document(pdf)  # warm: Tesseract's data and the libraries in the OS cache
-        figures = {
-            "bare tesseract": best(lambda: bare(pngs, one_thread=False)),
-            "bare tesseract, 1 thread": best(lambda: bare(pngs, one_thread=True)),
-            "tracker, image-only PDF": best(lambda: read_document(pdf)),
-            "tracker, .jpg files": best(lambda: [read_document(page) for page in jpegs]),
-        }
+        figures = best_of({
+            "bare tesseract": lambda: bare(pngs, one_thread=False),
+            "bare tesseract, 1 thread": lambda: bare(pngs, one_thread=True),
+            "tracker, image-only PDF": lambda: read_document(pdf),
+            "tracker, .jpg files": lambda: [read_document(page) for page in jpegs],
+        })
     base = figures["bare tesseract"] / count
     print(f"{count} pages, 200 dpi A4, best of {RUNS} runs; seconds per page:")
     for name, seconds in figures.items():

@@ -59,7 +59,7 @@ def detect_format(path: Path) -> str:
         return "doc"  # Word's «web page» or 2003 XML saved as .doc: LibreOffice converts those too
     foreign = describe_foreign(head)
     if foreign:
-        advice = ("Если это скан акта, нужно распознавание текста (OCR); затем сохраните акт как .docx или .pdf"
+        advice = ("Если это скан акта, сохраните его как .jpg, .png, .tif или .pdf: такие сканы распознаются"
                   if foreign.startswith("изображение") else f"Укажите файл акта в одном из форматов: {SUPPORTED}")
         named = f"назван .{by_suffix}, но " if by_suffix else ""
         raise ReadError(str(path), f"файл {named}внутри {foreign}, а не текст акта", advice)
