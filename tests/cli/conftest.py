@@ -18,13 +18,13 @@ def acts(monkeypatch):
     prepared: dict = {}
     real = parsers.parse_file
 
-    def fake(path, source=None):
+    def fake(path, source=None, ocr=None):
         name = Path(path).name
         if name in prepared:
             result = prepared[name]
             result.source = source or str(path)
             return result
-        return real(path, source=source)
+        return real(path, source=source, ocr=ocr)
 
     monkeypatch.setattr(parsers, "parse_file", fake)
     return prepared
