@@ -13,7 +13,7 @@ from pathlib import Path
 from parsers.errors import ReadError
 from parsers.model import Block, ReadDocument
 from parsers.readers.limits import MAX_PDF_PAGES
-from parsers.readers.ocr import OcrControl, PagePicture, recognise
+from parsers.readers.ocr import OcrControl, PagePicture, fill_item_numbers, recognise
 from parsers.readers.pdf import Line, drop_running_lines, paragraphs
 
 A4_WIDTH_INCHES = 210 / 25.4
@@ -120,6 +120,6 @@ def _document(format: str, pages: dict[int, list[Line]], widths: list[float], he
         raise ReadError(str(path), "распознавание текста (OCR) не нашло на скане ни строки",
                         "Проверьте, что это нужный файл; плохой скан отсканируйте заново (300 dpi, без наклона)")
     body = drop_running_lines(ordered, heights)
-    blocks = [Block(text=text, confidence=confidence)
-              for text, confidence in paragraphs(body, page_width=max(widths, default=0.0)) if text]
+    found = fill_item_numbers(paragraphs(body, page_width=max(widths, default=0.0)))
+    blocks = [Block(text=text, confidence=confidence) for text, confidence in found if text]
     return ReadDocument.build(format, blocks, ["текст акта распознан со скана (OCR): сверьте поручения с оригиналом"])

@@ -82,8 +82,12 @@ def read_pdf(path: Path, ocr: OcrControl | None = None) -> ReadDocument:
         listed = ", ".join(str(n) for n in images_only[:10])
         warnings.append(f"страницы {listed} — сканы: их текст распознан (OCR), сверьте поручения с оригиналом")
     body = drop_running_lines(pages, heights)
-    blocks = [Block(text=text, confidence=confidence)
-              for text, confidence in paragraphs(body, page_width=max(widths, default=0.0)) if text]
+    found = paragraphs(body, page_width=max(widths, default=0.0))
+    if images_only:
+        from parsers.readers.ocr import fill_item_numbers
+
+        found = fill_item_numbers(found)
+    blocks = [Block(text=text, confidence=confidence) for text, confidence in found if text]
     return ReadDocument.build("pdf", blocks, warnings)
 
 
