@@ -120,24 +120,32 @@ def _read_in_background(paths: Sequence[str | Path], ocr: OcrControl | None = No
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
+    from parsers.readers.ocr import OcrControl
+
+    context = multiprocessing.get_context("fork")
+    stop = context.Event()  # shared with the helper: set when the reading is abandoned (Ctrl+C)
     global _inherited_ocr
-    _inherited_ocr = ocr  # the helper forks at the first submit and keeps this
+    _inherited_ocr = OcrControl(progress=ocr.progress if ocr else None, cancel=stop)  # type: ignore[arg-type]
     try:
-        pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
-        futures = [pool.submit(read_outcome, path) for path in paths]
+        pool = ProcessPoolExecutor(max_workers=1, mp_context=context)
+        futures = [pool.submit(read_outcome, path) for path in paths]  # the helper forks here, keeping it
     except (OSError, RuntimeError):
         return None
 
     def results() -> Iterator[ReadOutcome]:
+        finished = False
         try:
             for path, future in zip(paths, futures, strict=True):
                 try:
                     yield future.result()
                 except BrokenProcessPool:  # the helper died (killed, out of memory): read here
                     yield read_outcome(path, ocr)
+            finished = True
         finally:
             global _inherited_ocr
             _inherited_ocr = None
+            if not finished:
+                stop.set()  # the helper's OCR stops at once instead of finishing the file it reads
             pool.shutdown(wait=True, cancel_futures=True)
 
     return results()

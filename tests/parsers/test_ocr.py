@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import json
 import os
+import signal
+import subprocess
+import sys
 import threading
 import time
 from dataclasses import dataclass
@@ -289,3 +292,19 @@ def test_a_lettered_item_read_as_a_digit_is_a_letter_again():
     restored = [text for text, _ in fill_item_numbers([(text, 0.9) for text in read])]
     assert restored == ["2. Комитету:", "а) провести обследование;", "б) обеспечить запас;",
                         "в) организовать дежурство.", "1) предусмотреть резерв;", "2) информировать."]
+
+
+def test_ctrl_c_in_tracker_parse_stops_the_forked_reader_and_its_tesseracts(corpus, tmp_path):
+    tracker = Path(sys.executable).parent / "tracker"
+    scans = [str(corpus[LARGE][0]), str(corpus[AS_PDF[0]][0]), str(corpus[AS_PDF[1]][0])]
+    process = subprocess.Popen([str(tracker), "parse", *scans], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                               start_new_session=True,
+                               preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    first = process.stderr.readline().decode()  # the first page is recognised: OCR is under way
+    assert "распознано страниц 1 из 2" in first
+    os.killpg(process.pid, signal.SIGINT)
+    out, err = process.communicate(timeout=120)
+    assert process.returncode == 130 and "прервано" in err.decode()
+    assert scans[-1] not in out.decode()  # the files after it were not read
+    left = subprocess.run(["pgrep", "-g", str(process.pid)], capture_output=True, text=True).stdout.split()
+    assert left == []
