@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import functools
 import io
+import math
 import os
 import re
 import shutil
@@ -34,6 +35,7 @@ MIN_WORD_CONFIDENCE = 0.30  # Tesseract's own doubt below this: a seal's letters
 NOISY_LINE_CONFIDENCE = 0.75  # a short line read this poorly is a mark on the page, not text
 SHORT_LINE_LETTERS = 12
 POLL_SECONDS = 0.1
+SKEW_LIMIT = 1.0  # degrees: Tesseract's line finder copes with less
 ITEM_NUMBER = re.compile(r"^\d{1,3}(?:\.\d{1,3})*[.)]$")
 # Put for a word that stands where an item's number does (first on its line, a tab after it)
 # but was read as letters: fill_item_numbers puts the number back from its neighbours.
@@ -153,16 +155,42 @@ def recognise(source: str, pictures: Iterable[PagePicture], total: int,
 
 def _read_page(source: str, binary: str, picture: PagePicture, cancel: threading.Event,
                running: set[subprocess.Popen], lock: threading.Lock) -> list[Word]:
-    """Tesseract's words on one page (its TSV output, what pytesseract's image_to_data parses)."""
+    """Tesseract's words on one page (its TSV output, what pytesseract's image_to_data parses).
+
+    A page that reads poorly is asked for its orientation (a sheet scanned upside down or
+    sideways) and read again turned upright; a page whose lines slope by more than SKEW_LIMIT
+    degrees is straightened and read again. A straight, upright page is read once.
+    """
+
+    def tesseract(image, *args: str) -> str:  # noqa: ANN001 - a PIL image
+        return _run(source, binary, image, [*args, "--dpi", str(round(picture.dpi))], cancel, running, lock,
+                    picture.number)
+
+    image = picture.image
+    words = parse_tsv(tesseract(image, "-l", LANGUAGE, "--psm", "3", "tsv"))
+    if _reads_poorly(words) and not cancel.is_set():
+        turn = _orientation(tesseract(image, "-l", "osd", "--psm", "0"))
+        if turn:
+            image = image.rotate(-turn, expand=True)  # type: ignore[attr-defined]  # Tesseract's turn is clockwise
+            words = parse_tsv(tesseract(image, "-l", LANGUAGE, "--psm", "3", "tsv"))
+    angle = _skew(words)
+    if abs(angle) >= SKEW_LIMIT and not cancel.is_set():
+        image = image.rotate(angle, resample=3, fillcolor=_paper(image))  # type: ignore[attr-defined]  # 3: bicubic
+        words = parse_tsv(tesseract(image, "-l", LANGUAGE, "--psm", "3", "tsv"))
+    return words
+
+
+def _run(source: str, binary: str, image, args: list[str], cancel: threading.Event,  # noqa: ANN001
+         running: set[subprocess.Popen], lock: threading.Lock, number: int) -> str:
+    """One Tesseract run over `image`, killable by the pool; "" once cancelled."""
     buffer = io.BytesIO()
-    picture.image.save(buffer, "PPM")  # uncompressed: no time spent packing what Tesseract unpacks
-    command = [binary, "stdin", "stdout", "-l", LANGUAGE, "--psm", "3", "--dpi", str(round(picture.dpi)), "tsv"]
+    image.save(buffer, "PPM")  # uncompressed: no time spent packing what Tesseract unpacks
     env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
     with lock:
         if cancel.is_set():
-            return []
-        process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                                   stderr=subprocess.PIPE, env=env)
+            return ""
+        process = subprocess.Popen([binary, "stdin", "stdout", *args], stdin=subprocess.PIPE,
+                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
         running.add(process)
     try:
         stdout, stderr = process.communicate(buffer.getvalue())
@@ -170,12 +198,55 @@ def _read_page(source: str, binary: str, picture: PagePicture, cancel: threading
         with lock:
             running.discard(process)
     if cancel.is_set():
-        return []
+        return ""
     if process.returncode != 0:
+        if "--psm" in args and args[args.index("--psm") + 1] == "0":
+            return ""  # no orientation found (too little text): read the page as it is
         detail = " ".join(stderr.decode("utf-8", "replace").split())[:200]
-        raise ReadError(source, f"Tesseract не смог распознать страницу {picture.number} ({detail})",
+        raise ReadError(source, f"Tesseract не смог распознать страницу {number} ({detail})",
                         "Проверьте, что файл открывается в программе просмотра; " + INSTALL)
-    return parse_tsv(stdout.decode("utf-8", "replace"))
+    return stdout.decode("utf-8", "replace")
+
+
+def _reads_poorly(words: list[Word]) -> bool:
+    """Few words read with confidence: a page upside down or sideways reads as noise."""
+    good = sum(1 for word in words if word.confidence >= 0.6 and sum(ch.isalpha() for ch in word.text) >= 3)
+    return good < 20
+
+
+def _orientation(osd: str) -> int:
+    """Degrees to turn the page clockwise (Tesseract's «Rotate: 180»), 0 if upright or unsure."""
+    turn = re.search(r"Rotate:\s*(\d+)", osd)
+    sure = re.search(r"Orientation confidence:\s*([\d.]+)", osd)
+    if not turn or not sure or float(sure.group(1)) < 2.0:
+        return 0
+    return int(turn.group(1)) % 360
+
+
+def _skew(words: list[Word]) -> float:
+    """The page's slope in degrees (counter-clockwise turns it straight), from its long lines."""
+    lines: dict[tuple[str, str, str], list[Word]] = {}
+    for word in words:
+        lines.setdefault(word.line, []).append(word)
+    slopes = []
+    for line in lines.values():
+        if len(line) < 4:
+            continue
+        xs = [(w.x0 + w.x1) / 2 for w in line]
+        ys = [w.bottom for w in line]  # baselines, lifted by descenders now and then: the median copes
+        mean_x, mean_y = statistics.fmean(xs), statistics.fmean(ys)
+        spread = sum((x - mean_x) ** 2 for x in xs)
+        if spread > 0:
+            slopes.append(sum((x - mean_x) * (y - mean_y) for x, y in zip(xs, ys, strict=True)) / spread)
+    if len(slopes) < 3:
+        return 0.0
+    return math.degrees(math.atan(statistics.median(slopes)))
+
+
+def _paper(image) -> int:  # noqa: ANN001
+    """The commonest grey of the page: the paper, to fill the corners a turn uncovers."""
+    histogram = image.histogram()
+    return max(range(256), key=histogram.__getitem__)
 
 
 def parse_tsv(tsv: str) -> list[Word]:

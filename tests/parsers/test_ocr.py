@@ -308,3 +308,15 @@ def test_ctrl_c_in_tracker_parse_stops_the_forked_reader_and_its_tesseracts(corp
     assert scans[-1] not in out.decode()  # the files after it were not read
     left = subprocess.run(["pgrep", "-g", str(process.pid)], capture_output=True, text=True).stdout.split()
     assert left == []
+
+
+@pytest.mark.parametrize(("skew", "turn"), [(3.5, 0), (0.6, 180), (0.6, 90)],
+                         ids=["skewed 3.5 degrees", "upside down", "sideways"])
+def test_a_skewed_or_turned_page_is_straightened_before_it_is_read(tmp_path, skew, turn):
+    stem = AS_PDF[1]
+    page = scanned_pages(act_text(stem), Print(skew_degrees=skew))[0].rotate(turn, expand=True)
+    path = tmp_path / "page.png"
+    page.save(path)
+    result = parse_file(path)
+    assert [o.number for o in result.orders] == [o["number"] for o in golden(stem)["orders"]]
+    assert result.document.number == golden(stem)["doc"]["number"]
