@@ -320,3 +320,13 @@ def test_a_skewed_or_turned_page_is_straightened_before_it_is_read(tmp_path, ske
     result = parse_file(path)
     assert [o.number for o in result.orders] == [o["number"] for o in golden(stem)["orders"]]
     assert result.document.number == golden(stem)["doc"]["number"]
+
+
+def test_a_multipage_tiff_is_read_page_after_page(tmp_path):
+    pages = scanned_pages(act_text(LARGE), Print(font_pt=19.0))
+    path = tmp_path / "скан.tiff"
+    pages[0].save(path, save_all=True, append_images=pages[1:], compression="tiff_lzw", dpi=(200, 200))
+    seen = []
+    document = read_document(path, OcrControl(progress=seen.append))
+    assert seen[-1].total == 2 and document.format == "image"
+    assert document.blocks[-1].text.endswith("Е.Н. Кравцов")
