@@ -229,6 +229,9 @@ def preview_from_parse(result: Any, sha256: str = "") -> ImportPreview:
             confidence=float(item.confidence or 0.0),
             read_confidence=read_confidence_of(item.span, read_lines),
             poorly_read=read_confidence_of(item.span, poorly_read) is not None,
+            unsure=[name for name, spans in (("responsible", [p.span for p in item.responsible]),
+                                             ("deadline", [deadline.span if deadline else None]))
+                    if any(read_confidence_of(span, poorly_read) is not None for span in spans)],
         ))
     return ImportPreview(
         source=result.source, error=result.error, kind=doc.kind, number=doc.number, date=doc.date,

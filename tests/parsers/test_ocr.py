@@ -330,3 +330,19 @@ def test_a_multipage_tiff_is_read_page_after_page(tmp_path):
     document = read_document(path, OcrControl(progress=seen.append))
     assert seen[-1].total == 2 and document.format == "image"
     assert document.blocks[-1].text.endswith("Е.Н. Кравцов")
+
+
+def test_the_import_preview_names_the_fields_from_poorly_read_lines():
+    from tracker.mapping import preview_from_parse
+
+    poor = "1. Отделу культуры провести смотр до 1 марта 2026 года."
+    result = parse_file_from(ReadDocument.build("image", [
+        Block(text="РАСПОРЯЖЕНИЕ", confidence=0.96), Block(text="от 12.03.2026 № 5-р", confidence=0.95),
+        Block(text=poor, confidence=0.52), Block(text="2. Отделу спорта провести турнир до 1 мая 2026 года.",
+                                                 confidence=0.97)]))
+    preview = preview_from_parse(result)
+    first, second = preview.orders
+    assert first.poorly_read and first.unsure == ["responsible", "deadline"] and first.read_confidence == 0.52
+    assert not second.poorly_read and second.unsure == [] and second.read_confidence == 0.97
+    start = result.text.index(poor)
+    assert preview.poorly_read == [(start, start + len(poor), 0.52)]

@@ -35,7 +35,8 @@ def scanned_preview(source: str) -> ImportPreview:
         source=source, error=None, kind="постановление", number="418-п", date=date(2026, 3, 12), issuer=None,
         title=None, text=TEXT, warnings=[], poorly_read=[(start, start + len(POOR), 0.58)],
         orders=[DraftOrder(number="1", text=POOR[3:], span=(start, start + len(POOR)), confidence=0.58,
-                           responsible=["Управлению образования"], read_confidence=0.58, poorly_read=True),
+                           responsible=["Управлению образования"], read_confidence=0.58, poorly_read=True,
+                           unsure=["responsible"]),
                 DraftOrder(number="2", text="Отделу культуры провести смотр.", span=(second, len(TEXT)),
                            confidence=0.85, responsible=["Отделу культуры"], read_confidence=0.95)])
 
@@ -96,6 +97,9 @@ async def test_the_review_marks_orders_from_poorly_read_lines_and_shows_the_line
         assert isinstance(review, ReviewScreen)
         table = review.query_one("#review-orders", DataTable)
         assert column_values(table, 0) == ["1 (?)", "2"]
+        assert column_values(table, 1) == ["Управлению образования (?)", "Отделу культуры"]
+        assert "(?)" not in column_values(table, 2)[0]
+        assert "(?)" not in str(review.query_one("#review-title", Label).render())  # the act's details read well
         detail = str(review.query_one("#review-detail", Static).render())
         assert "Распознано со скана неуверенно (58%)" in detail and POOR in detail
         body = review.query_one(SourceView).query_one("#source-body", Static).render()

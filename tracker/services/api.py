@@ -122,6 +122,7 @@ class DraftOrder:
     keep: bool = True  # False: the clerk dropped it as a false order
     read_confidence: float | None = None  # OCR: how well its lines of a scan were read (None: typed text)
     poorly_read: bool = False  # OCR: some of its lines were read poorly; the clerk checks them
+    unsure: list[str] = field(default_factory=list)  # OCR: fields from poorly read lines: responsible, deadline
 
 
 @dataclass(slots=True)

@@ -68,8 +68,10 @@ class ReviewScreen(DeskScreen):
         caption = act_caption(preview.kind, preview.number, preview.date)
         done = self.outcomes.get(self.index)
         state = f" — {done.status}" if done else ""
+        head_end = min((d.span[0] for d in preview.orders if d.span), default=len(preview.text))
+        unsure = UNSURE_MARK if any(start < head_end for start, _, _ in preview.poorly_read) else ""
         self.query_one("#review-title", Label).update(
-            f"Файл {self.index + 1} из {len(self.previews)}: {name} — {caption}{state}")
+            f"Файл {self.index + 1} из {len(self.previews)}: {name} — {caption}{unsure}{state}")
         notes = Text()
         if preview.error:
             notes.append(f"Ошибка: {preview.error}\n", style="bold red")
@@ -97,7 +99,8 @@ class ReviewScreen(DeskScreen):
                                                               or draft.deadline_text or "—")
             table.add_row(
                 Text(draft.number + (UNSURE_MARK if draft.poorly_read else ""), style=style),
-                Text(names, style=style), Text(deadline, style=style),
+                Text(names + (UNSURE_MARK if "responsible" in draft.unsure else ""), style=style),
+                Text(deadline + (UNSURE_MARK if "deadline" in draft.unsure else ""), style=style),
                 f"{draft.confidence:.0%}", "исключён" if not draft.keep else "", key=str(position),
             )
         if table.row_count:
