@@ -12,8 +12,9 @@ from pathlib import Path
 
 from parsers.errors import ReadError
 from parsers.model import Block, ReadDocument
+from parsers.readers.item_numbers import fill_item_numbers
 from parsers.readers.limits import MAX_PDF_PAGES
-from parsers.readers.ocr import OcrControl, PagePicture, fill_item_numbers, recognise
+from parsers.readers.ocr import OcrControl, PagePicture, recognise
 from parsers.readers.pdf import Line, drop_running_lines, paragraphs
 
 A4_WIDTH_INCHES = 210 / 25.4

@@ -84,7 +84,7 @@ def read_pdf(path: Path, ocr: OcrControl | None = None) -> ReadDocument:
     body = drop_running_lines(pages, heights)
     found = paragraphs(body, page_width=max(widths, default=0.0))
     if images_only:
-        from parsers.readers.ocr import fill_item_numbers
+        from parsers.readers.item_numbers import fill_item_numbers
 
         found = fill_item_numbers(found)
     blocks = [Block(text=text, confidence=confidence) for text, confidence in found if text]

@@ -28,7 +28,9 @@ from parsers.model import Block, DocumentInfo, ExtractedOrder, ParseResult, Part
 from parsers.pipeline import parse_file, parse_files
 from parsers.read_confidence import apply_read_confidence
 from parsers.readers import read_document
-from parsers.readers.ocr import UNREAD_NUMBER, OcrCancelled, OcrControl, fill_item_numbers
+from parsers.readers.item_numbers import fill_item_numbers
+from parsers.readers.ocr import OcrCancelled, OcrControl
+from parsers.readers.ocr_lines import UNREAD_NUMBER
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = ROOT / "tracker" / "samples" / "acts"
