@@ -238,7 +238,7 @@ def test_ctrl_c_kills_the_tesseract_processes(corpus):
 
 
 def test_parse_marks_fields_from_poorly_read_lines():
-    from tracker.cli.parse_cmd import summary
+    from cli.parse_cmd import summary
 
     poor = "1. Отделу культуры провести смотр до 1 марта 2026 года."
     document = ReadDocument.build("image", [Block(text="РАСПОРЯЖЕНИЕ", confidence=0.96),
@@ -329,7 +329,7 @@ def test_a_multipage_tiff_is_read_page_after_page(tmp_path):
 
 
 def test_the_import_preview_names_the_fields_from_poorly_read_lines():
-    from tracker.mapping import preview_from_parse
+    from tracker.control.preview import preview_from_parse
 
     poor = "1. Отделу культуры провести смотр до 1 марта 2026 года."
     result = parse_file_from(ReadDocument.build("image", [

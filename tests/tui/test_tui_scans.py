@@ -10,7 +10,7 @@ from pathlib import Path
 from textual.widgets import DataTable, Label, Static
 from tui_helpers import SIZE, TODAY, column_values, settle
 
-from tracker.services.api import DraftOrder, ImportPreview, ImportProgress
+from tracker.control.api import DraftOrder, ImportPreview, ImportProgress
 from tui.app import make_app
 from tui.screens.importing import ImportScreen
 from tui.screens.review import ReviewScreen
@@ -111,12 +111,12 @@ async def test_the_review_marks_orders_from_poorly_read_lines_and_shows_the_line
 
 
 async def test_a_scanned_jpeg_goes_through_the_real_import(tmp_path):
-    from tracker.services import open_service
+    from tracker.root import compose
 
     folder = tmp_path / "scans"
     folder.mkdir()
     save_jpegs(scanned_pages(SCAN_TEXT, Print(seed=3)), folder / "418-п")
-    service = open_service(tmp_path / "desk.db", user="делопроизводитель")
+    service = compose(tmp_path / "desk.db", user="делопроизводитель").control
     app = make_app(service, today=TODAY, import_dir=folder)
     async with app.run_test(size=SIZE) as pilot:
         await open_import(app, pilot, [folder])

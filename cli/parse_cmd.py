@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from tracker.cli.common import friendly_errors, page_read
+from cli.common import friendly_errors, page_read
 
 if TYPE_CHECKING:
     from parsers.model import ExtractedOrder, ParseResult
