@@ -7,6 +7,7 @@ Each block carries the mean word confidence of its lines.
 """
 from __future__ import annotations
 
+import warnings
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -28,12 +29,14 @@ def read_image(path: Path, ocr: OcrControl | None = None) -> ReadDocument:
 
     Image.MAX_IMAGE_PIXELS = MAX_PIXELS
     try:
-        with Image.open(path) as image:
-            frames = getattr(image, "n_frames", 1)
-            if frames > MAX_PDF_PAGES:
-                raise ReadError(str(path), f"в файле {frames} страниц (допускается не больше {MAX_PDF_PAGES})",
-                                "Проверьте, что это нужный акт; большой документ разделите на части")
-            pictures = list(_frames(image))
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # a damaged tag is Pillow's note to developers, not the clerk's
+            with Image.open(path) as image:
+                frames = getattr(image, "n_frames", 1)
+                if frames > MAX_PDF_PAGES:
+                    raise ReadError(str(path), f"в файле {frames} страниц (допускается не больше {MAX_PDF_PAGES})",
+                                    "Проверьте, что это нужный акт; большой документ разделите на части")
+                pictures = list(_frames(image))
     except ReadError:
         raise
     except Image.DecompressionBombError:
@@ -59,9 +62,13 @@ def recognise_pdf_pages(path: Path, numbers: list[int], ocr: OcrControl | None =
 
     def pictures() -> Iterator[PagePicture]:  # rendered one by one, as the OCR workers free up
         for number in numbers:
-            page = document[number - 1]
-            dpi = _scan_dpi(page)
-            bitmap = page.render(scale=dpi / 72.0, grayscale=True)
+            try:
+                page = document[number - 1]
+                dpi = _scan_dpi(page)
+                bitmap = page.render(scale=dpi / 72.0, grayscale=True)
+            except pypdfium2.PdfiumError:
+                raise ReadError(str(path), f"страница {number} PDF повреждена и не отрисовывается",
+                                "Откройте файл в программе просмотра PDF и сохраните заново") from None
             yield PagePicture(number, bitmap.to_pil().convert("L"), dpi)
             page.close()
 

@@ -170,10 +170,22 @@ def test_missing_russian_data_names_its_package(corpus, monkeypatch, tmp_path):
         read_document(corpus[AS_JPEG[0]][1])
 
 
-def test_a_damaged_picture_is_one_clear_message(tmp_path):
-    path = tmp_path / "photo.jpg"
-    path.write_bytes(b"\xff\xd8\xff\xe0" + b"\x00" * 100)
-    with pytest.raises(ReadError, match="изображение повреждено"):
+def _damaged(kind: str) -> bytes:
+    from io import BytesIO
+
+    from PIL import Image
+
+    picture = BytesIO()
+    Image.new("L", (300, 400), 200).save(picture, {"png": "PNG", "jpg": "JPEG", "tif": "TIFF"}[kind[:3]])
+    data = picture.getvalue()
+    return data[: len(data) // 2] if kind.endswith("cut") else data[:16] + bytes(range(256)) * 2
+
+
+@pytest.mark.parametrize("kind", ["png-cut", "jpg-cut", "tif-cut", "png-garbage", "jpg-garbage", "tif-garbage"])
+def test_a_damaged_picture_is_one_clear_russian_message(tmp_path, kind):
+    path = tmp_path / f"скан.{kind[:3]}"
+    path.write_bytes(_damaged(kind))
+    with pytest.raises(ReadError, match="скан.*(изображение повреждено|не нашло на скане)"):
         read_document(path)
 
 
