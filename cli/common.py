@@ -83,3 +83,10 @@ def friendly_errors(func: F) -> F:
             raise fail(f"{where}{os_problem(error)}. Проверьте путь и права доступа.") from None
 
     return wrapper  # type: ignore[return-value]
+
+
+def page_read(source: str, done: int, total: int) -> None:
+    """A scan's pages as they are recognised, one line each on stderr (stdout keeps the results;
+    Ctrl+C stops the recognition)."""
+    if done:
+        print(f"{Path(source).name}: распознано страниц {done} из {total}", file=sys.stderr, flush=True)

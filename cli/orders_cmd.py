@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from cli import common
-from cli.common import DbOption, fail, friendly_errors
+from cli.common import DbOption, fail, friendly_errors, page_read
 from russian_errors import os_problem
 
 if TYPE_CHECKING:
@@ -142,17 +142,17 @@ def import_files(service: ControlService, paths: list[Path], yes: bool, dry_run:
 
     files = expand_paths(paths)
     if not files:
-        raise fail("не найдено ни одного файла акта (.docx, .pdf, .txt, .rtf, .odt, .doc).")
+        raise fail("не найдено ни одного файла акта (.docx, .pdf, .txt, .rtf, .odt, .doc, сканов .jpg, .png, .tif).")
     previews: list[ImportPreview] = []
     if len(files) > 1:
         # the files are read in a helper process while this one extracts (both cores), each once
         with typer.progressbar(length=len(files), label="Разбор файлов", file=sys.stderr) as bar:
-            for progress in service.preview_files(files):
+            for progress in service.preview_files(files, on_page=page_read):
                 if progress.preview is not None:
                     previews.append(progress.preview)
                 bar.update(1)
     else:
-        previews.append(service.preview_file(files[0]))
+        previews.append(service.preview_file(files[0], on_page=page_read))
     for preview in previews:
         typer.echo(preview.source)
         typer.echo(_describe_preview(preview))

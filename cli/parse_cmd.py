@@ -14,12 +14,13 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from cli.common import friendly_errors
+from cli.common import friendly_errors, page_read
 
 if TYPE_CHECKING:
     from parsers.model import ExtractedOrder, ParseResult
 
 PREVIEW_WORDS = 14
+UNSURE = " (?)"  # beside a field read from a poorly recognised line of a scan
 
 
 def register(app: typer.Typer) -> None:
@@ -28,7 +29,7 @@ def register(app: typer.Typer) -> None:
     @app.command("parse")
     @friendly_errors
     def parse(
-        files: Annotated[list[Path], typer.Argument(help="Файлы актов: .docx, .pdf, .txt, .rtf, .odt, .doc.",
+        files: Annotated[list[Path], typer.Argument(help="Файлы актов: .docx, .pdf, .txt, .rtf, .odt, .doc; сканы .jpg, .png, .tif.",
                                                     show_default=False)],
         as_json: Annotated[bool, typer.Option("--json", help="Вывести JSON Lines: одна строка на файл.")] = False,
     ) -> None:
@@ -41,10 +42,11 @@ def register(app: typer.Typer) -> None:
 def parse_files(sources: list[str], as_json: bool) -> int:
     """Parse each file and print its result as soon as it is ready; return how many failed."""
     from parsers.pipeline import parse_files as parse_all
+    from parsers.readers.ocr import OcrControl
 
     failed = 0
     show_progress = as_json and len(sources) > 1 and sys.stderr.isatty()
-    for index, result in enumerate(parse_all(sources), 1):
+    for index, result in enumerate(parse_all(sources, ocr=OcrControl(progress=lambda p: page_read(p.source, p.done, p.total))), 1):
         if show_progress:
             print(f"[{index}/{len(sources)}] {result.source}", file=sys.stderr)
         if result.error:
@@ -61,12 +63,14 @@ def parse_files(sources: list[str], as_json: bool) -> int:
 
 
 def summary(result: ParseResult) -> str:
-    """A readable Russian summary of one act."""
+    """A readable Russian summary of one act; «(?)» marks what a poorly read scan line gave."""
     doc = result.document
+    first = result.text.rfind("\n", 0, result.orders[0].span[0]) if result.orders else len(result.text)
+    head = _unsure(result, (0, max(first, 0)))  # the lines above the first order: the act's details
     lines = [f"Файл: {result.source} ({result.format or '?'})"]
     lines.append(f"  Вид акта:   {doc.kind or 'не определён'}")
-    lines.append(f"  Номер:      {doc.number or '—'}")
-    lines.append(f"  Дата:       {doc.date.strftime('%d.%m.%Y') if doc.date else '—'}")
+    lines.append(f"  Номер:      {doc.number or '—'}{head if doc.number else ''}")
+    lines.append(f"  Дата:       {doc.date.strftime('%d.%m.%Y') if doc.date else '—'}{head if doc.date else ''}")
     lines.append(f"  Издал:      {doc.issuer or '—'}")
     lines.append(f"  Заголовок:  {doc.title or '—'}")
     if doc.controller:
@@ -79,7 +83,7 @@ def summary(result: ParseResult) -> str:
         lines.append(f"  Отменяет:   {ref.text or ref.number}")
     if result.orders:
         lines.append(f"  Поручений: {len(result.orders)}")
-        lines.extend(_order_lines(order) for order in result.orders)
+        lines.extend(_order_lines(order, result) for order in result.orders)
     else:
         lines.append("  Поручений не найдено")
     lines.extend(f"  Предупреждение: {warning}" for warning in result.warnings)
@@ -91,18 +95,25 @@ def _party(party) -> str:  # noqa: ANN001 - parsers.model.Party
     return f"{name} ({party.person})" if party.person else name
 
 
-def _order_lines(order: ExtractedOrder) -> str:
+def _unsure(result: ParseResult, span: tuple[int, int] | None) -> str:
+    from parsers.read_confidence import POORLY_READ, read_confidence_of
+
+    confidence = read_confidence_of(span, result.read_lines)
+    return UNSURE if confidence is not None and confidence < POORLY_READ else ""
+
+
+def _order_lines(order: ExtractedOrder, result: ParseResult) -> str:
     words = order.text.split()
     preview = " ".join(words[:PREVIEW_WORDS]) + (" …" if len(words) > PREVIEW_WORDS else "")
-    executors = "; ".join(_party(p) for p in order.responsible) or "не указан"
-    parts = [f"  {order.number}. {preview}", f"      Исполнитель: {executors}"]
+    executors = "; ".join(_party(p) + _unsure(result, p.span or order.span) for p in order.responsible) or "не указан"
+    parts = [f"  {order.number}. {preview}{_unsure(result, order.span)}", f"      Исполнитель: {executors}"]
     if order.coexecutors:
         parts.append(f"      Совместно с: {'; '.join(_party(p) for p in order.coexecutors)}")
     deadline = order.deadline
     if deadline and (deadline.date or deadline.recurrence or deadline.relative or deadline.text):
         when = deadline.date.strftime("%d.%m.%Y") if deadline.date else (deadline.recurrence or deadline.relative
                                                                           or deadline.text)
-        parts.append(f"      Срок: {when}")
+        parts.append(f"      Срок: {when}{_unsure(result, deadline.span or order.span)}")
     else:
         parts.append("      Срок: не указан")
     return "\n".join(parts)

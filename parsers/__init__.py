@@ -36,8 +36,9 @@ def extract(document, source: str | None = None):  # noqa: ANN001
     return _extract(document, source=source)
 
 
-def parse_file(path, source: str | None = None):  # noqa: ANN001
-    """Read and extract one file; a read failure is returned as ParseResult.error, never raised."""
+def parse_file(path, source: str | None = None, ocr=None):  # noqa: ANN001
+    """Read and extract one file; a read failure is returned as ParseResult.error, never raised.
+    `ocr` (parsers.readers.ocr.OcrControl): progress of a scan's pages, and a cancel flag."""
     from parsers.pipeline import parse_file as _parse
 
-    return _parse(path, source=source)
+    return _parse(path, source=source, ocr=ocr)

@@ -23,6 +23,7 @@ class Block:
     level: int | None = None
     in_table: bool = False
     start: int = 0  # offset of this block in ReadDocument.text, set by ReadDocument.build
+    confidence: float | None = None  # mean OCR word confidence, 0..1; None for a block not read by OCR
 
 
 @dataclass(slots=True)
@@ -116,6 +117,8 @@ class ParseResult:
     document: DocumentInfo = field(default_factory=DocumentInfo)
     orders: list[ExtractedOrder] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    # Spans of the text read by OCR with their confidence (0..1); empty for typed text.
+    read_lines: list[tuple[int, int, float]] = field(default_factory=list)
 
     def to_json(self) -> dict:
         """The object `tracker parse --json` prints (shared/docs/extraction-contract.md)."""

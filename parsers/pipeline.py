@@ -13,33 +13,41 @@ import os
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from parsers.errors import ParserError
 from parsers.model import Block, ParseResult, ReadDocument
+
+if TYPE_CHECKING:
+    from parsers.readers.ocr import OcrControl
 
 # A read is ("document", ReadDocument) or ("error", message). Exceptions are not sent between
 # processes: ReadError's constructor does not survive pickling.
 ReadOutcome = tuple[str, object]
 
 
-def parse_file(path: str | Path, source: str | None = None) -> ParseResult:
-    """The whole parse of one act file. `source` is how the caller names the file (default: path)."""
+def parse_file(path: str | Path, source: str | None = None, ocr: OcrControl | None = None) -> ParseResult:
+    """The whole parse of one act file. `source` is how the caller names the file (default: path);
+    `ocr` hears the progress of a scan's pages and can cancel their recognition."""
     source = str(path) if source is None else source
-    return _finish(source, read_outcome(path))
+    return _finish(source, read_outcome(path, ocr))
 
 
-def parse_files(paths: Sequence[str | Path], sources: Sequence[str] | None = None) -> Iterator[ParseResult]:
+def parse_files(paths: Sequence[str | Path], sources: Sequence[str] | None = None,
+                ocr: OcrControl | None = None) -> Iterator[ParseResult]:
     """Parse files in the given order, yielding each result as soon as it is ready.
 
     One file's failure, even a bug in the rules, becomes that file's error; the rest go on.
+    A forked reader reports scanned pages through `ocr.progress` from its own process (the
+    callback is inherited, not pickled); it is stopped by Ctrl+C, which reaches it too.
     """
     sources = [str(p) for p in paths] if sources is None else list(sources)
     if not paths:
         return
-    outcomes = _read_in_background(paths) if _can_fork() else None
+    outcomes = _read_in_background(paths, ocr) if _can_fork() else None
     if outcomes is None:
         for source, path in zip(sources, paths, strict=True):
-            yield _finish_safely(source, read_outcome(path))
+            yield _finish_safely(source, read_outcome(path, ocr))
         return
     warm_up()  # while the helper reads
     read = list(outcomes)  # the helper is done and gone: this process has one thread again
@@ -90,13 +98,17 @@ def _fork_pool():  # noqa: ANN202 - a ProcessPoolExecutor, or None if no helper 
         return None
 
 
-def read_outcome(path: str | Path) -> ReadOutcome:
+def read_outcome(path: str | Path, ocr: OcrControl | None = None) -> ReadOutcome:
     from parsers.readers import read_document
 
     try:
-        return "document", read_document(path)
+        return "document", read_document(path, ocr if ocr is not None else _inherited_ocr)
     except ParserError as error:
         return "error", str(error)
+
+
+# The OcrControl of the parse_files call that forked the reading helper: a fork inherits it.
+_inherited_ocr: OcrControl | None = None
 
 
 def warm_up() -> None:
@@ -113,12 +125,14 @@ def warm_up() -> None:
 
 def _finish(source: str, outcome: ReadOutcome) -> ParseResult:
     from parsers.extract import extract
+    from parsers.read_confidence import apply_read_confidence
 
     kind, value = outcome
     if kind == "error":
         return ParseResult(source=source, error=str(value))
     document: ReadDocument = value  # type: ignore[assignment]
     result = extract(document, source=source)
+    apply_read_confidence(result, document)
     if result.format is None:
         result.format = document.format
     for warning in document.warnings:
@@ -146,26 +160,38 @@ def _can_fork() -> bool:
             and threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods())
 
 
-def _read_in_background(paths: Sequence[str | Path]) -> Iterable[ReadOutcome] | None:
+def _read_in_background(paths: Sequence[str | Path], ocr: OcrControl | None = None) -> Iterable[ReadOutcome] | None:
     """Outcomes of reading `paths` in a forked helper, in order; None if no helper could start."""
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
+    from parsers.readers.ocr import OcrControl
+
+    context = multiprocessing.get_context("fork")
+    stop = context.Event()  # shared with the helper: set when the reading is abandoned (Ctrl+C)
+    global _inherited_ocr
+    _inherited_ocr = OcrControl(progress=ocr.progress if ocr else None, cancel=stop)  # type: ignore[arg-type]
     try:
-        pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
-        futures = [pool.submit(read_outcome, path) for path in paths]
+        pool = ProcessPoolExecutor(max_workers=1, mp_context=context)
+        futures = [pool.submit(read_outcome, path) for path in paths]  # the helper forks here, keeping it
     except (OSError, RuntimeError):
         return None
 
     def results() -> Iterator[ReadOutcome]:
+        finished = False
         try:
             for path, future in zip(paths, futures, strict=True):
                 try:
                     yield future.result()
                 except BrokenProcessPool:  # the helper died (killed, out of memory): read here
-                    yield read_outcome(path)
+                    yield read_outcome(path, ocr)
+            finished = True
         finally:
+            global _inherited_ocr
+            _inherited_ocr = None
+            if not finished:
+                stop.set()  # the helper's OCR stops at once instead of finishing the file it reads
             pool.shutdown(wait=True, cancel_futures=True)
 
     return results()

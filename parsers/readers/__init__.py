@@ -7,6 +7,7 @@ anything it cannot read. Parsing libraries are imported only by the reader that 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from parsers.errors import ReadError
 from parsers.model import ReadDocument
@@ -20,7 +21,10 @@ from parsers.readers.sniff import (
 )
 from russian_errors import os_problem
 
-SUPPORTED = ", ".join(sorted({f".{fmt}" for fmt in SUFFIXES.values()}))
+if TYPE_CHECKING:
+    from parsers.readers.ocr import OcrControl
+
+SUPPORTED = ", ".join([*sorted({f".{fmt}" for fmt in SUFFIXES.values() if fmt != "image"}), ".jpg, .png, .tif (сканы)"])
 
 
 def detect_format(path: Path) -> str:
@@ -56,7 +60,7 @@ def detect_format(path: Path) -> str:
         return "doc"  # Word's «web page» or 2003 XML saved as .doc: LibreOffice converts those too
     foreign = describe_foreign(head)
     if foreign:
-        advice = ("Если это скан акта, нужно распознавание текста (OCR); затем сохраните акт как .docx или .pdf"
+        advice = ("Если это скан акта, сохраните его как .jpg, .png, .tif или .pdf: такие сканы распознаются"
                   if foreign.startswith("изображение") else f"Укажите файл акта в одном из форматов: {SUPPORTED}")
         named = f"назван .{by_suffix}, но " if by_suffix else ""
         raise ReadError(str(path), f"файл {named}внутри {foreign}, а не текст акта", advice)
@@ -77,8 +81,9 @@ def detect_format(path: Path) -> str:
     return "txt"
 
 
-def read_document(path: str | Path) -> ReadDocument:
-    """Read one act file into blocks; ReadError (Russian, one line) if that is impossible."""
+def read_document(path: str | Path, ocr: OcrControl | None = None) -> ReadDocument:
+    """Read one act file into blocks; ReadError (Russian, one line) if that is impossible.
+    `ocr` hears the progress of scanned pages and can cancel their recognition."""
     path = Path(path)
     fmt = detect_format(path)
     check_size(path, fmt)
@@ -93,7 +98,11 @@ def read_document(path: str | Path) -> ReadDocument:
     if fmt == "pdf":
         from parsers.readers.pdf import read_pdf
 
-        return read_pdf(path)
+        return read_pdf(path, ocr)
+    if fmt == "image":
+        from parsers.readers.images import read_image
+
+        return read_image(path, ocr)
     if fmt == "rtf":
         from parsers.readers.rtf import read_rtf
 

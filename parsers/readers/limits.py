@@ -21,6 +21,7 @@ MAX_FILE_BYTES: dict[str, int] = {
     "odt": 40 * MB,
     "doc": 40 * MB,
     "pdf": 60 * MB,
+    "image": 60 * MB,
 }
 # Zip containers (.docx, .odt): parsers.readers.archive.
 MAX_PDF_PAGES = 500

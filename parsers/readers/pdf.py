@@ -6,7 +6,8 @@ then joins wrapped lines: a line continues the previous one unless it starts an 
 («1.», «1.1.», «2-1.», «а)», a dash), is set apart by a larger vertical gap or a first-line
 indent, or its first word would have fitted on the previous line (so that line was ended
 by hand). Words hyphenated across lines are rejoined; real compounds keep their hyphen.
-A PDF without a text layer is a scan and is refused with advice to run OCR.
+Pages without a text layer (scans) are recognised by OCR (parsers/readers/ocr.py) into the
+same lines, page by page, so a PDF with typed pages and scanned ones reads as one act.
 """
 from __future__ import annotations
 
@@ -15,11 +16,15 @@ import statistics
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from parsers.errors import ReadError
 from parsers.model import Block, ReadDocument
 from parsers.readers.hyphens import join_hyphenated
 from parsers.readers.limits import MAX_PDF_PAGES
+
+if TYPE_CHECKING:
+    from parsers.readers.ocr import OcrControl
 
 ITEM_START = re.compile(
     r'^[«"]?(?:\d{1,3}(?:[.\-]\d{1,3})*[.)]|[а-яёa-z][)]|[IVXLC]{1,6}\.|[•·▪●]|§\s*\d)\s'
@@ -47,20 +52,26 @@ class Line:
     first_word_width: float
     # Parts of the line set far apart (cells of a borderless table row): (x0, x1, text).
     segments: list[tuple[float, float, str]] = field(default_factory=list)
+    confidence: float | None = None  # mean word confidence, 0..1, for a line read by OCR
 
 
-def read_pdf(path: Path) -> ReadDocument:
+def read_pdf(path: Path, ocr: OcrControl | None = None) -> ReadDocument:
     pages, heights, widths, images_only = _extract_lines(path)
+    if images_only:
+        from parsers.readers.images import recognise_pdf_pages
+
+        for number, lines in recognise_pdf_pages(path, images_only, ocr).items():
+            pages[number - 1] = lines
     lines = [line for page in pages for line in page]
     letters = sum(ch.isalnum() for line in lines for ch in line.text)
     unmapped = sum(line.text.count("(cid:") for line in lines)
     if unmapped * 4 > max(letters, 1) and letters >= MIN_TEXT_CHARS:
         raise ReadError(str(path), "текст в PDF записан шрифтами без таблицы символов и не извлекается",
                         "Нужно распознавание текста (OCR) или исходный файл акта (.docx)")
-    if letters < MIN_TEXT_CHARS or len(images_only) == len(pages):
-        raise ReadError(str(path), "в PDF нет текстового слоя: это скан (изображение страниц)",
-                        "Нужно распознавание текста (OCR): распознайте файл, например, в FineReader, "
-                        "или возьмите акт в формате .docx или .pdf с текстом")
+    if letters < MIN_TEXT_CHARS:
+        scanned = "распознавание текста (OCR) не нашло на скане ни строки" if images_only else "в PDF нет текста"
+        raise ReadError(str(path), scanned,
+                        "Проверьте, что это нужный файл; плохой скан отсканируйте заново (300 dpi, без наклона)")
     warnings = []
     if is_mojibake(lines):
         for line in lines:
@@ -69,11 +80,14 @@ def read_pdf(path: Path) -> ReadDocument:
         warnings.append("русский текст в PDF был записан в неверной кодировке и перекодирован из Windows-1251")
     if images_only:
         listed = ", ".join(str(n) for n in images_only[:10])
-        warnings.append(f"страницы {listed} — сканы без текстового слоя: их содержимое не прочитано, "
-                        "нужно распознавание текста")
+        warnings.append(f"страницы {listed} — сканы: их текст распознан (OCR), сверьте поручения с оригиналом")
     body = drop_running_lines(pages, heights)
-    paragraphs = join_lines(body, page_width=max(widths, default=0.0))
-    blocks = [Block(text=text) for text in paragraphs if text]
+    found = paragraphs(body, page_width=max(widths, default=0.0))
+    if images_only:
+        from parsers.readers.item_numbers import fill_item_numbers
+
+        found = fill_item_numbers(found)
+    blocks = [Block(text=text, confidence=confidence) for text, confidence in found if text]
     return ReadDocument.build("pdf", blocks, warnings)
 
 
@@ -344,11 +358,18 @@ def _cell_of(row: Line, line: Line, pitch: float) -> int | None:
 
 def join_lines(lines: list[Line], page_width: float = 0.0) -> list[str]:
     """Paragraph texts from lines in reading order."""
+    return [text for text, _ in paragraphs(lines, page_width)]
+
+
+def paragraphs(lines: list[Line], page_width: float = 0.0) -> list[tuple[str, float | None]]:
+    """Paragraph texts from lines in reading order, each with the mean confidence of the OCR'd
+    lines it joins (None where no line came from OCR)."""
     if not lines:
         return []
     left = _left_edge(lines)
     pitch, right = _line_pitch(lines), _right_edge(lines, left, page_width)
     paragraphs: list[str] = [lines[0].text]
+    members: list[list[Line]] = [[lines[0]]]
     row: Line | None = lines[0] if lines[0].segments else None
     cells: list[str] = [segment[2] for segment in lines[0].segments]
     previous = lines[0]
@@ -357,14 +378,23 @@ def join_lines(lines: list[Line], page_width: float = 0.0) -> list[str]:
         if row is not None and cell is not None:
             cells[cell] = join_hyphenated(cells[cell], line.text)
             paragraphs[-1] = " ".join(cells)
+            members[-1].append(line)
             previous = line
             continue
         row = None
         if starts_paragraph(previous, line, pitch, right, left, paragraphs[-1]):
             paragraphs.append(line.text)
+            members.append([line])
             if line.segments:
                 row, cells = line, [segment[2] for segment in line.segments]
         else:
             paragraphs[-1] = join_hyphenated(paragraphs[-1], line.text)
+            members[-1].append(line)
         previous = line
-    return [re.sub(r"\s+", " ", text).strip() for text in paragraphs]
+    return [(re.sub(r"\s+", " ", text).strip(), _mean_confidence(group))
+            for text, group in zip(paragraphs, members, strict=True)]
+
+
+def _mean_confidence(lines: list[Line]) -> float | None:
+    read = [line.confidence for line in lines if line.confidence is not None]
+    return sum(read) / len(read) if read else None

@@ -15,7 +15,10 @@ SUFFIXES = {
     ".rtf": "rtf",
     ".odt": "odt",
     ".doc": "doc",
+    ".jpg": "image", ".jpeg": "image", ".png": "image", ".tif": "image", ".tiff": "image",
 }
+# Pictures read through OCR (magic bytes): a scanned act from a copier or a phone.
+SCAN_MAGIC = (b"\x89PNG", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*")
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 # What a non-document file is, for the message: magic bytes -> Russian description.
 FOREIGN_MAGIC = (
@@ -56,6 +59,8 @@ def sniff_format(path: Path, head: bytes) -> str | None:
         return "doc"
     if head.startswith(b"PK\x03\x04"):
         return _zip_kind(path)
+    if head.startswith(SCAN_MAGIC):
+        return "image"
     return None
 
 

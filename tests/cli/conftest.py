@@ -18,17 +18,17 @@ def acts(monkeypatch):
     prepared: dict = {}
     real = parsers.parse_file
 
-    def fake(path, source=None):
+    def fake(path, source=None, ocr=None):
         name = Path(path).name
         if name in prepared:
             result = prepared[name]
             result.source = source or str(path)
             return result
-        return real(path, source=source)
+        return real(path, source=source, ocr=ocr)
 
-    def fake_many(paths, sources=None):  # the folder path of an import (parsers.pipeline.parse_files)
+    def fake_many(paths, sources=None, ocr=None):  # the folder path of an import (parsers.pipeline.parse_files)
         for index, path in enumerate(paths):
-            yield fake(path, None if sources is None else sources[index])
+            yield fake(path, None if sources is None else sources[index], ocr)
 
     from parsers import pipeline
 

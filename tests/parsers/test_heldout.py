@@ -24,7 +24,6 @@ that unseen acts score 1.0.
 """
 from __future__ import annotations
 
-import difflib
 import json
 import re
 from collections import Counter
@@ -32,54 +31,17 @@ from pathlib import Path
 
 import pytest
 from builders import DocxBuilder
+from extraction_score import bodies as _bodies
+from extraction_score import deadline_fact
+from extraction_score import norm as _norm
+from extraction_score import order_number as _number
+from extraction_score import person_key as _person_key
+from extraction_score import similar as _similar
 
 from parsers.pipeline import parse_file
 
 HELDOUT = Path(__file__).parent / "heldout"
 BAR = 0.98
-FUZZY = 0.85
-
-
-def _norm(text: str | None) -> str:
-    text = (text or "").lower().replace("ё", "е")
-    text = re.sub(r"[«»\"'“”„()\[\],.;:]", " ", text)
-    text = re.sub(r"[‐-―−-]+", "-", text)
-    return re.sub(r"\s+", " ", text).strip(" -")
-
-
-def _similar(a: str, b: str) -> bool:
-    a, b = _norm(a), _norm(b)
-    return bool(a) and bool(b) and difflib.SequenceMatcher(None, a, b).ratio() >= FUZZY
-
-
-def _person_key(name: str | None) -> str:
-    words = re.sub(r"[^а-яa-z]", " ", _norm(name)).split()
-    if not words:
-        return ""
-    return "".join(w for w in words if len(w) == 1) + ":" + max(words, key=len)[:5]
-
-
-def _number(text: str | None) -> str:
-    return re.sub(r"[\s.)]+$", "", (text or "").strip()).replace(" ", "")
-
-
-def _deadline_fact(date: str | None, recurrence: str | None, relative: str | None) -> str:
-    if date:
-        return "date:" + date
-    if recurrence:
-        return "every:" + _norm(recurrence)
-    return "relative" if relative else "none"
-
-
-def _bodies(parties: list[dict]) -> list[str]:
-    out = []
-    for party in parties:
-        written = party.get("as_written") or party.get("name") or ""
-        if party.get("person") and _person_key(written) == _person_key(party["person"]):
-            continue  # a person alone is no body
-        if written:
-            out.append(written)
-    return out
 
 
 def _score(gold: dict, pred: dict, log: list[str]) -> Counter:
@@ -127,9 +89,9 @@ def _score(gold: dict, pred: dict, log: list[str]) -> Counter:
         tally.update(tp=hits, fp=sum(pp.values()) - hits, fn=sum(gp.values()) - hits)
         if gp != pp:
             log.append(f"{number} лица: ожидалось {g['persons']}, получено {[x['person'] for x in p['responsible']]}")
-        gd = _deadline_fact(g["deadline"], g["recurrence"], g["relative"])
+        gd = deadline_fact({"date": g["deadline"], "recurrence": g["recurrence"], "relative": g["relative"]})
         d = p.get("deadline") or {}
-        pd = _deadline_fact(d.get("date"), d.get("recurrence"), d.get("relative"))
+        pd = deadline_fact(d)
         tally.update(tp=int(gd == pd), fp=int(gd != pd), fn=int(gd != pd))
         if gd != pd:
             log.append(f"{number} срок: ожидалось {gd}, получено {pd}")

@@ -274,7 +274,7 @@ class FakeService:
         return executor
 
     # -- import -------------------------------------------------------------------------
-    def preview_file(self, path: Path) -> ImportPreview:
+    def preview_file(self, path: Path, on_page=None, cancel=None) -> ImportPreview:
         try:
             text = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as error:
@@ -290,7 +290,7 @@ class FakeService:
                              date=date(2026, 10, 1), issuer="Правительство области", title=path.stem,
                              text=text, orders=drafts, warnings=[])
 
-    def preview_files(self, paths: list[Path]) -> Iterator[ImportProgress]:
+    def preview_files(self, paths: list[Path], on_page=None, cancel=None) -> Iterator[ImportProgress]:
         files = [p for path in paths for p in (sorted(path.iterdir()) if path.is_dir() else [path])]
         for done, path in enumerate(files, 1):
             yield ImportProgress(done=done, total=len(files), source=str(path), preview=self.preview_file(path))

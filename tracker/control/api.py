@@ -7,7 +7,8 @@ with Russian messages: storage errors are translated at the service boundary.
 """
 from __future__ import annotations
 
-from collections.abc import Iterator
+import threading
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
@@ -123,6 +124,9 @@ class DraftOrder:
     relative: str | None = None
     confidence: float = 0.0
     keep: bool = True  # False: the clerk dropped it as a false order
+    read_confidence: float | None = None  # OCR: how well its lines of a scan were read (None: typed text)
+    poorly_read: bool = False  # OCR: some of its lines were read poorly; the clerk checks them
+    unsure: list[str] = field(default_factory=list)  # OCR: fields from poorly read lines: responsible, deadline
 
 
 @dataclass(slots=True)
@@ -146,6 +150,7 @@ class ImportPreview:
     controller: str | None = None
     signatory: str | None = None
     amends: list[str] = field(default_factory=list)  # acts it amends, as written
+    poorly_read: list[tuple[int, int, float]] = field(default_factory=list)  # OCR: spans of doubtful lines
 
 
 @dataclass(slots=True)
@@ -166,11 +171,18 @@ class ImportProgress:
     preview: ImportPreview | None = None
 
 
+# Called as the pages of a scan are recognised: the file, pages done, pages in all.
+PageProgress = Callable[[str, int, int], None]
+
+
 class ControlServiceAPI(Protocol):
     # -- import -----------------------------------------------------------------
-    def preview_file(self, path: Path) -> ImportPreview: ...
-    def preview_files(self, paths: list[Path]) -> Iterator[ImportProgress]:
-        """Parse many files (a directory is expanded); yields progress, one per file. No storage."""
+    def preview_file(self, path: Path, on_page: PageProgress | None = None,
+                     cancel: threading.Event | None = None) -> ImportPreview: ...
+    def preview_files(self, paths: list[Path], on_page: PageProgress | None = None,
+                      cancel: threading.Event | None = None) -> Iterator[ImportProgress]:
+        """Parse many files (a directory is expanded); yields progress, one per file. No storage.
+        A scan's recognised pages are reported to `on_page`; setting `cancel` stops the parsing."""
         ...
     def commit_import(self, preview: ImportPreview) -> ImportOutcome:
         """Put the (possibly corrected) orders on control; learns corrected executor names."""

@@ -7,6 +7,7 @@ a helper process while this one extracts (both cores), each file read once by it
 """
 from __future__ import annotations
 
+import threading
 import uuid
 from collections.abc import Callable, Iterator
 from datetime import datetime
@@ -16,7 +17,14 @@ from typing import TYPE_CHECKING
 from db.api import Store
 from tracker.clock import Clock
 from tracker.control import history
-from tracker.control.api import DraftOrder, ImportOutcome, ImportPreview, ImportProgress, OrderQueries
+from tracker.control.api import (
+    DraftOrder,
+    ImportOutcome,
+    ImportPreview,
+    ImportProgress,
+    OrderQueries,
+    PageProgress,
+)
 from tracker.control.preview import expand_paths, file_sha256, preview_from_parse
 from tracker.control.records import (
     ACTS,
@@ -47,6 +55,7 @@ from tracker.statuses import OPEN, derive_status, withdraw
 
 if TYPE_CHECKING:
     from parsers.model import ParseResult
+    from parsers.readers.ocr import OcrControl
 
 Parse = Callable[[Path], "ParseResult"]
 
@@ -64,17 +73,19 @@ class ActImporter:
         self._dirty_executors: set[str] = set()
 
     # -- preview -------------------------------------------------------------------------
-    def preview_file(self, path: Path) -> ImportPreview:
+    def preview_file(self, path: Path, on_page: PageProgress | None = None,
+                     cancel: threading.Event | None = None) -> ImportPreview:
         """Parse one file and say what importing it would do; nothing is stored.
 
         Touches no store (only the rows and directory in memory): safe in a worker thread.
         commit_import() checks duplicates and versions again against the fresh database.
+        A scan's pages are reported to `on_page`; setting `cancel` stops their recognition.
         """
         path = Path(path)
         sha = file_sha256(path)
         if isinstance(sha, ImportPreview):
             return sha
-        return self._review(self._parse_file(path), sha)
+        return self._review(self._parse_file(path, on_page, cancel), sha)
 
     def _review(self, result: ParseResult, sha: str) -> ImportPreview:
         """The preview of one parsed file: names as the directory knows them, duplicates and versions."""
@@ -90,12 +101,13 @@ class ActImporter:
         self._classify(preview)
         return preview
 
-    def _parse_file(self, path: Path) -> ParseResult:
+    def _parse_file(self, path: Path, on_page: PageProgress | None = None,
+                    cancel: threading.Event | None = None) -> ParseResult:
         if self._parse is not None:
             return self._parse(path)
         from parsers import parse_file  # lazy: spaCy and readers load only for an import
 
-        return parse_file(path, source=str(path))
+        return parse_file(path, source=str(path), ocr=_ocr_control(on_page, cancel))
 
     def _classify(self, preview: ImportPreview) -> None:
         preview.duplicate_of = self.index.act_by_hash(preview.sha256)
@@ -105,16 +117,21 @@ class ActImporter:
             if key:
                 preview.new_version_of = self.index.act_by_key(key)
 
-    def preview_files(self, paths: list[Path]) -> Iterator[ImportProgress]:
-        """Parse many files (directories expanded); one progress item per file; nothing stored."""
+    def preview_files(self, paths: list[Path], on_page: PageProgress | None = None,
+                      cancel: threading.Event | None = None) -> Iterator[ImportProgress]:
+        """Parse many files (directories expanded); one progress item per file; nothing stored.
+        A scan's pages are reported to `on_page`; setting `cancel` stops the parsing."""
         files = expand_paths(paths)
         if self._parse is not None or len(files) < 2:
             for number, path in enumerate(files, start=1):
-                yield ImportProgress(done=number, total=len(files), source=str(path), preview=self.preview_file(path))
+                if cancel is not None and cancel.is_set():
+                    return
+                preview = self.preview_file(path, on_page, cancel)
+                yield ImportProgress(done=number, total=len(files), source=str(path), preview=preview)
             return
         from parsers.pipeline import parse_files  # lazy: spaCy and readers load only for an import
 
-        results = parse_files(files)
+        results = parse_files(files, ocr=_ocr_control(on_page, cancel))
         for number, (path, result) in enumerate(zip(files, results, strict=True), start=1):
             sha = file_sha256(path)
             preview = sha if isinstance(sha, ImportPreview) else self._review(result, sha)
@@ -348,3 +365,13 @@ def _act_changes(act: Act, preview: ImportPreview) -> list[str]:
         if new and (old or "") != new:
             changes.append(f"{label}: «{old or '—'}» → «{new}»")
     return changes
+
+
+def _ocr_control(on_page: PageProgress | None, cancel: threading.Event | None) -> OcrControl:
+    """The parsers' OCR control for this import: page progress to `on_page`, stopped by `cancel`."""
+    from parsers.readers.ocr import OcrControl
+
+    control = OcrControl(progress=(lambda p: on_page(p.source, p.done, p.total)) if on_page else None)
+    if cancel is not None:
+        control.cancel = cancel
+    return control

@@ -13,12 +13,17 @@ from tracker.control.records import act_label, span
 if TYPE_CHECKING:
     from parsers.model import ParseResult
 
-ACT_FILE_SUFFIXES = (".docx", ".pdf", ".txt", ".rtf", ".odt", ".doc")
+ACT_FILE_SUFFIXES = (".docx", ".pdf", ".txt", ".rtf", ".odt", ".doc", ".jpg", ".jpeg", ".png", ".tif", ".tiff")
 
 
 def preview_from_parse(result: ParseResult, sha256: str = "") -> ImportPreview:
-    """A parsers.ParseResult as an ImportPreview the clerk can review (nothing stored)."""
+    """A parsers.ParseResult as an ImportPreview the clerk can review (nothing stored).
+    From a scan, the orders, executors and deadlines read from poorly recognised lines are marked."""
+    from parsers.read_confidence import POORLY_READ, read_confidence_of
+
     doc = result.document
+    read_lines = list(result.read_lines)
+    poorly_read = [line for line in read_lines if line[2] < POORLY_READ]
     orders: list[DraftOrder] = []
     for item in result.orders:
         deadline = item.deadline
@@ -34,11 +39,16 @@ def preview_from_parse(result: ParseResult, sha256: str = "") -> ImportPreview:
             recurrence=deadline.recurrence if deadline else None,
             relative=deadline.relative if deadline else None,
             confidence=float(item.confidence or 0.0),
+            read_confidence=read_confidence_of(item.span, read_lines),
+            poorly_read=read_confidence_of(item.span, poorly_read) is not None,
+            unsure=[name for name, spans in (("responsible", [p.span for p in item.responsible]),
+                                             ("deadline", [deadline.span if deadline else None]))
+                    if any(read_confidence_of(span, poorly_read) is not None for span in spans)],
         ))
     return ImportPreview(
         source=result.source, error=result.error, kind=doc.kind, number=doc.number, date=doc.date,
         issuer=doc.issuer, title=doc.title, text=result.text or "", orders=orders,
-        warnings=list(result.warnings), sha256=sha256, **_act_extras(result),
+        warnings=list(result.warnings), sha256=sha256, poorly_read=poorly_read, **_act_extras(result),
     )
 
 

@@ -6,6 +6,7 @@ tracker errors (tracker.boundary). Built by tracker.root.compose(), never by a f
 """
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -24,6 +25,7 @@ from tracker.control.api import (
     OrderFilter,
     OrderQueries,
     OrdersPage,
+    PageProgress,
 )
 from tracker.control.commands import OrderCommands
 from tracker.control.importer import ActImporter, Parse
@@ -72,13 +74,16 @@ class ControlService:
         return self.index.resolve_order_id(ref)
 
     # -- import --------------------------------------------------------------------------------
-    def preview_file(self, path: Path) -> ImportPreview:
+    def preview_file(self, path: Path, on_page: PageProgress | None = None,
+                     cancel: threading.Event | None = None) -> ImportPreview:
         """Parse one file and say what importing it would do; nothing is stored (thread-safe)."""
-        return self.importer.preview_file(path)
+        return self.importer.preview_file(path, on_page, cancel)
 
-    def preview_files(self, paths: list[Path]) -> Iterator[ImportProgress]:
-        """Parse many files (directories expanded); one progress item per file; nothing stored."""
-        yield from self.importer.preview_files(paths)
+    def preview_files(self, paths: list[Path], on_page: PageProgress | None = None,
+                      cancel: threading.Event | None = None) -> Iterator[ImportProgress]:
+        """Parse many files (directories expanded); one progress item per file; nothing stored.
+        A scan's recognised pages go to `on_page`; setting `cancel` stops the parsing."""
+        yield from self.importer.preview_files(paths, on_page, cancel)
 
     def commit_import(self, preview: ImportPreview) -> ImportOutcome:
         """Put the reviewed orders on control (or record a new version of a known act)."""

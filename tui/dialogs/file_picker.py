@@ -11,7 +11,7 @@ from textual.widgets import Button, DirectoryTree, Label, ListItem, ListView
 from tui.dialogs.base import Dialog, error_label
 from tui.keys import both
 
-ACT_SUFFIXES = {".docx", ".pdf", ".txt", ".rtf", ".odt", ".doc"}
+ACT_SUFFIXES = {".docx", ".pdf", ".txt", ".rtf", ".odt", ".doc", ".jpg", ".jpeg", ".png", ".tif", ".tiff"}  # scans too
 
 
 class ActsTree(DirectoryTree):

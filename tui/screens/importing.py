@@ -1,6 +1,7 @@
 """Import, step 1: parse the picked files in a worker with a progress bar (nothing is stored yet)."""
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 from textual import work
@@ -25,6 +26,13 @@ class ImportScreen(DeskScreen):
             super().__init__()
             self.progress = progress
 
+    class PageRead(Message):
+        """A page of a scan was recognised (OCR): `done` of `total` in `source`."""
+
+        def __init__(self, source: str, done: int, total: int) -> None:
+            super().__init__()
+            self.source, self.done, self.total = source, done, total
+
     class Finished(Message):
         def __init__(self, error: str | None = None) -> None:
             super().__init__()
@@ -34,12 +42,14 @@ class ImportScreen(DeskScreen):
         super().__init__()
         self.paths = paths
         self.previews: list[ImportPreview] = []
+        self.cancel = threading.Event()  # stops the OCR of a scan mid-file, not only between files
 
     def compose(self) -> ComposeResult:
         yield Header()
         with Vertical(id="import-box"):
             yield Label(f"Разбор файлов: {len(self.paths)}", id="import-title", classes="section-title")
             yield ProgressBar(total=None, show_eta=False, id="import-progress")
+            yield Label("", id="import-pages")
             yield Log(id="import-log")
         yield Footer()
 
@@ -52,14 +62,27 @@ class ImportScreen(DeskScreen):
         """Runs the service's generator off the main thread; results travel back as messages."""
         worker = get_current_worker()
         try:
-            for progress in self.service.preview_files(self.paths):
+            def page_read(source: str, done: int, total: int) -> None:
+                self.post_message(self.PageRead(source, done, total))
+
+            for progress in self.service.preview_files(self.paths, on_page=page_read, cancel=self.cancel):
                 if worker.is_cancelled:
                     return
                 self.post_message(self.Progressed(progress))
         except TrackerError as error:  # the service's errors: shown, never raised into Textual
-            self.post_message(self.Finished(error_text(error)))
+            if not self.cancel.is_set():
+                self.post_message(self.Finished(error_text(error)))
             return
-        self.post_message(self.Finished())
+        if not (worker.is_cancelled or self.cancel.is_set()):  # a cancelled import has left the screen
+            self.post_message(self.Finished())
+
+    def on_import_screen_page_read(self, message: PageRead) -> None:
+        pages = self.query_one("#import-pages", Label)
+        if message.done >= message.total:
+            pages.update("")
+        else:
+            pages.update(f"{Path(message.source).name}: распознавание скана, страница "
+                         f"{message.done + 1} из {message.total}")
 
     def on_import_screen_progressed(self, message: Progressed) -> None:
         progress = message.progress
@@ -89,6 +112,7 @@ class ImportScreen(DeskScreen):
         self.app.switch_screen(ReviewScreen(self.previews))
 
     def action_cancel(self) -> None:
+        self.cancel.set()  # the service stops the OCR pool of the file being read
         self.workers.cancel_group(self, "import")
         self.app.notify("Импорт прерван: ничего не сохранено", severity="warning")
         self.app.pop_screen()

@@ -19,6 +19,7 @@ from tui.screens.base import DeskScreen
 from tui.widgets.source_view import SourceView
 
 LOW_CONFIDENCE = 0.6
+UNSURE_MARK = " (?)"  # an order from a line of a scan the OCR read poorly
 
 
 class ReviewScreen(DeskScreen):
@@ -67,8 +68,10 @@ class ReviewScreen(DeskScreen):
         caption = act_label(preview.kind, preview.number, preview.date)
         done = self.outcomes.get(self.index)
         state = f" — {done.status}" if done else ""
+        head_end = min((d.span[0] for d in preview.orders if d.span), default=len(preview.text))
+        unsure = UNSURE_MARK if any(start < head_end for start, _, _ in preview.poorly_read) else ""
         self.query_one("#review-title", Label).update(
-            f"Файл {self.index + 1} из {len(self.previews)}: {name} — {caption}{state}")
+            f"Файл {self.index + 1} из {len(self.previews)}: {name} — {caption}{unsure}{state}")
         notes = Text()
         if preview.error:
             notes.append(f"Ошибка: {preview.error}\n", style="bold red")
@@ -89,12 +92,15 @@ class ReviewScreen(DeskScreen):
         row = table.cursor_row if cursor is None else cursor
         table.clear()
         for position, draft in enumerate(self.preview.orders):
-            style = "strike dim" if not draft.keep else ("yellow" if draft.confidence < LOW_CONFIDENCE else "")
+            low = draft.confidence < LOW_CONFIDENCE or draft.poorly_read
+            style = "strike dim" if not draft.keep else ("yellow" if low else "")
             names = "; ".join(draft.responsible_names or draft.responsible) or "—"
             deadline = fmt_date(draft.due) if draft.due else (draft.recurrence or draft.relative
                                                               or draft.deadline_text or "—")
             table.add_row(
-                Text(draft.number, style=style), Text(names, style=style), Text(deadline, style=style),
+                Text(draft.number + (UNSURE_MARK if draft.poorly_read else ""), style=style),
+                Text(names + (UNSURE_MARK if "responsible" in draft.unsure else ""), style=style),
+                Text(deadline + (UNSURE_MARK if "deadline" in draft.unsure else ""), style=style),
                 f"{draft.confidence:.0%}", "исключён" if not draft.keep else "", key=str(position),
             )
         if table.row_count:
@@ -111,19 +117,32 @@ class ReviewScreen(DeskScreen):
         current = self.current_draft()
         source = self.query_one(SourceView)
         detail = self.query_one("#review-detail", Static)
+        unsure = [(start, end) for start, end, _ in self.preview.poorly_read]
         if current is None:
-            source.show(self.preview.text or (self.preview.error or ""), None)
+            source.show(self.preview.text or (self.preview.error or ""), None, unsure)
             detail.update("Поручений не найдено. N — добавить пропущенное.")
             return
         _, draft = current
-        source.show(self.preview.text, draft.span)
+        source.show(self.preview.text, draft.span, unsure)
         lines = Text(f"Пункт {draft.number}\n", style="bold")
         lines.append(draft.text)
+        for line, confidence in self._poor_lines(draft):
+            lines.append(f"\nРаспознано со скана неуверенно ({confidence:.0%}), сверьте с оригиналом:\n",
+                         style="bold red")
+            lines.append(f"«{line}»", style="red")
         if draft.coexecutors:
             lines.append(f"\nСоисполнители: {'; '.join(draft.coexecutors)}")
         if draft.deadline_text:
             lines.append(f"\nСрок в акте: «{draft.deadline_text}»")
         detail.update(lines)
+
+    def _poor_lines(self, draft: DraftOrder) -> list[tuple[str, float]]:
+        """The recognised lines, as read, that this order comes from and the OCR doubted."""
+        if not draft.poorly_read or not draft.span:
+            return []
+        start, end = draft.span
+        return [(" ".join(self.preview.text[s:e].split()), confidence)
+                for s, e, confidence in self.preview.poorly_read if s < end and start < e]
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         self.show_current()

@@ -6,6 +6,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 HIGHLIGHT = "bold black on yellow"
+UNSURE = "underline red"  # a line of a scan the OCR read poorly
 
 
 class SourceView(VerticalScroll):
@@ -24,9 +25,14 @@ class SourceView(VerticalScroll):
     def compose(self):
         yield self._body
 
-    def show(self, text: str, span: tuple[int, int] | None = None) -> None:
+    def show(self, text: str, span: tuple[int, int] | None = None,
+             unsure: list[tuple[int, int]] | None = None) -> None:
+        """`unsure`: spans of lines recognised poorly from a scan, marked for the clerk to check."""
         self._text = text or ""
         rich_text = Text(self._text or "Текст акта не сохранён.")
+        for start, end in unsure or []:
+            if 0 <= start < end <= len(self._text):
+                rich_text.stylize(UNSURE, start, end)
         if span and 0 <= span[0] < span[1] <= len(self._text):
             rich_text.stylize(HIGHLIGHT, span[0], span[1])
             line = self._text.count("\n", 0, span[0])
