@@ -7,7 +7,7 @@ amended or cancelled. Uncertainty becomes warnings on the result, never exceptio
 from __future__ import annotations
 
 from parsers.model import DocumentInfo, ParseResult, ReadDocument
-from parsers.rules import amendments, controller, header, orders, structure
+from parsers.rules import amendments, controller, header, orders, structure, sureness
 
 
 def extract(document: ReadDocument, source: str | None = None) -> ParseResult:
@@ -32,7 +32,8 @@ def _extract_into(result: ParseResult, text: str, table: list[tuple[int, int]]) 
     first_item = main[0].start if main else (quoted[0].start if quoted else 0)
     head_end = min(p for p in (body_at, first_item) if p > 0) if (body_at > 0 or first_item > 0) else 0
     head = header.find_header(text, head_end)
-    info = DocumentInfo(kind=head.kind, number=head.number, date=head.date, issuer=head.issuer, title=head.title)
+    info = DocumentInfo(kind=head.kind, number=head.number, date=head.date, issuer=head.issuer, title=head.title,
+                        confidence=dict(head.confidence))
     result.document = info
     reference = head.date
     found = orders.extract_orders(text, main, reference, table)
@@ -47,12 +48,16 @@ def _extract_into(result: ParseResult, text: str, table: list[tuple[int, int]]) 
     info.signatory = controller.find_signatory(text, main[-1].end if main else tail_from)
     if (info.number is None or info.date is None) and main:
         number, day = header.find_tail_details(text[main[-1].end:])
-        info.number, info.date = info.number or number, info.date or day
+        for name, value in (("number", number), ("date", day)):  # the signature block: «Москва, Кремль / 12 мая 2008 года / № 724»
+            if getattr(info, name) is None and value is not None:
+                setattr(info, name, value)
+                info.confidence[name] = sureness.GOOD
     info.controller = controller.find_controller(_unquoted(text, quoted), info.signatory)
     info.amends = amendments.find_amends(info.title, text)
     info.cancels = amendments.find_cancels(text[body_at:] if body_at else text)
     if info.issuer is None and info.signatory and info.signatory.position:
         info.issuer = info.signatory.position
+        info.confidence["issuer"] = sureness.GUESS
     _warn(result)
 
 

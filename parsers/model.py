@@ -56,6 +56,7 @@ class Party:
     name: str | None = None  # nominative form
     person: str | None = None  # the official, nominative («О.Г. Константинова»)
     span: tuple[int, int] | None = None
+    confidence: float = 0.0  # how sure the rule that found this party was (parsers/rules/sureness.py)
 
 
 @dataclass(slots=True)
@@ -71,6 +72,7 @@ class Deadline:
     recurrence: str | None = None  # постоянно | ежедневно | еженедельно | ежемесячно | ежеквартально | раз в полгода | ежегодно
     relative: str | None = None  # «в течение 3 рабочих дней с даты создания»
     span: tuple[int, int] | None = None
+    confidence: float = 0.0  # how sure the rule that found this deadline was
 
 
 @dataclass(slots=True)
@@ -92,6 +94,8 @@ class DocumentInfo:
     cancels: list[ActRef] = field(default_factory=list)
     controller: Party | None = None
     signatory: Signatory | None = None
+    # how sure the rule was of each detail found: kind, number, date, issuer, title -> 0..1
+    confidence: dict[str, float] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -133,7 +137,8 @@ class ParseResult:
         orders = []
         for order in self.orders:
             data = conv(asdict(order))
-            data["deadline"] = data["deadline"] or {"text": None, "date": None, "recurrence": None, "relative": None}
+            data["deadline"] = data["deadline"] or {"text": None, "date": None, "recurrence": None, "relative": None,
+                                                    "confidence": 0.0}
             orders.append(data)
         return {
             "source": self.source,

@@ -8,11 +8,11 @@ both («от 8 декабря 2014 г. № 1521-рг», «06.10.97 N 360»), els
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from parsers import nlp
-from parsers.rules import executors, words
+from parsers.rules import executors, sureness, words
 from parsers.rules.deadlines import find_dates
 from parsers.rules.text import despace_letters, squash, strip_markup
 
@@ -37,6 +37,8 @@ class Header:
     issuer: str | None = None
     title: str | None = None
     end: int = 0
+    # how sure the sub-rule that found each field was (parsers/rules/sureness.py)
+    confidence: dict[str, float] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -145,7 +147,8 @@ def _recase(upper: str) -> str:
     return "".join(out)
 
 
-def _issuer(lines: list[_Line], kind_index: int | None, text: str, formula_at: int) -> str | None:
+def _issuer(lines: list[_Line], kind_index: int | None, text: str, formula_at: int) -> tuple[str | None, float]:
+    """The issuing body and how sure the place it was read from is."""
     if kind_index is not None:
         above = []
         for line in reversed(lines[:kind_index]):
@@ -154,24 +157,24 @@ def _issuer(lines: list[_Line], kind_index: int | None, text: str, formula_at: i
             if not line.text.isupper():
                 first = line.text.split()[0]
                 if not above and first[:1].isupper() and nlp.lemmas(first) & words.body_heads():
-                    return line.text  # «Администрация Зеленодольского муниципального района»
+                    return line.text, sureness.CLEAN  # «Администрация Зеленодольского муниципального района»
                 break
             above.insert(0, line.text)
         if above:
-            return _recase(" ".join(above))
+            return _recase(" ".join(above)), sureness.CLEAN
         after = lines[kind_index + 1] if kind_index + 1 < len(lines) else None
         if after and after.text.isupper() and not re.search(r"\d", after.text):
-            return executors.nominative(_recase(after.text), "gent")
+            return executors.nominative(_recase(after.text), "gent"), sureness.GOOD
     for line in lines:
         m = re.match(r"^(?:Принят[оа]?|Утвержден[оа]?)\s+([А-ЯЁ].+)$", line.text)
         if m:
-            return executors.nominative(m.group(1), "ablt")
+            return executors.nominative(m.group(1), "ablt"), sureness.GOOD
     if formula_at > 0:
         before = text[max(0, formula_at - 200):formula_at]
         clause = re.split(r"[,.;:\n]\s*(?=[^,.;:\n]*$)", before)[-1].strip()
         if clause and clause[:1].isalpha() and len(clause.split()) <= 12 and not _PREAMBLE.match(clause):
-            return clause[:1].upper() + clause[1:]
-    return None
+            return clause[:1].upper() + clause[1:], sureness.FALLBACK
+    return None, 0.0
 
 
 def _title(lines: list[_Line], start_index: int) -> str | None:
@@ -200,38 +203,48 @@ def _title(lines: list[_Line], start_index: int) -> str | None:
     return None
 
 
-def find_header(text: str, body_at: int) -> Header:
-    """The header facts of an act whose enacting part starts at `body_at`."""
-    end = body_at if body_at > 0 else min(len(text), 3000)
-    lines = _lines(text, end)
-    header = Header(end=end)
-    kind_index = None
-    for i, line in enumerate(lines):
-        if line.chrome:
-            continue
-        kind = _kind_at_start(line.text) or _kind_anywhere(line.text)
-        if kind is None and i + 1 < len(lines) and len(line.text.split()) == 1:
-            # «ПЕРЕЧЕНЬ / поручений Главы Республики ...»: a two-word kind broken over two lines
-            joined = _kind_at_start(f"{line.text} {lines[i + 1].text}")
-            kind = joined if joined and " " in joined else None
+# Notes an editor puts above the text of an act as it stands now: a repeal note, the list of
+# amending acts. Their numbers and dates are those of other acts.
+_NOTE = re.compile(
+    r"\(\s*(?:в\s+ред(?:акции|\.)|с\s+изменени|с\s+учетом\s+изменени|утратил\w?\s+силу|"
+    r"документ\s+утратил|изменени\w+\s+(?:внесены|вносятся))[^()]*(?:\([^()]*\)[^()]*)*\)"
+    r"|(?<![а-яё])(?:Утратил\w?|УТРАТИЛ\w?)\s+(?:силу|СИЛУ)\b[^\n]*(?:\n(?![ \t]*\n)[^\n]*){0,3}",
+    re.IGNORECASE)
+# «Текст Указа», «Настоящий Указ вступает в силу»: the act names its own kind
+_SELF_NAMED = re.compile(r"(?:\bТекст|\b[Нн]астоящ(?:ий|ее|им|его))\s+([А-ЯЁ]?[а-яё]+)")
+
+
+def _blank_notes(text: str) -> str:
+    """The header with editors' notes blanked, offsets kept."""
+    return _NOTE.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
+
+
+def _self_named_kind(text: str) -> str | None:
+    forms = words.act_kind_forms()
+    for m in _SELF_NAMED.finditer(text):
+        kind = forms.get(m.group(1).lower()) or next(
+            (k for f, k in forms.items() if m.group(1).lower().startswith(f[:-1]) and len(f) > 4), None)
         if kind:
-            header.kind, kind_index = kind, i
-            break
-    if header.kind is None:
-        joined = " ".join(line.text for line in lines if not line.chrome)
-        m = re.search(r"приложени[ея](?:\s*(?:№|N)\s*\d+)?\s+к\s+([а-яё]+)", joined, re.IGNORECASE)
-        if m:
-            header.kind = words.act_kind_forms().get(m.group(1).lower())
-    formula_kind, formula_at = _formula_kind(text[: max(end, 1)] if body_at > 0 else text[:4000])
-    if header.kind is None:
-        header.kind = formula_kind
+            return kind
+    return None
+
+
+def _number_only(number: str) -> str:
+    """«184-рПравительство» -> «184-р»: a page that lost its spaces glues the next word to the number."""
+    return re.sub(r"(?<=[\dа-яёa-z])[А-ЯЁ][а-яё].*$", "", number).rstrip(".-")
+
+
+def _details(lines: list[_Line], is_act: bool) -> tuple[str | None, date | None, dict[str, float]]:
+    """The act's number and date from its header lines, and how sure each is."""
+    sure: dict[str, float] = {}
     number = day = None
     for line in lines:
-        if line.chrome or _TITLE_START.match(line.text) or _PREAMBLE.match(line.text):
+        if line.chrome or _TITLE_START.match(line.text):
             continue
         n, d = _pair(line.text)
         if n and d and not _OBLIQUE_REF.search(line.text[: line.text.find(n)]):
-            number, day = n, d
+            number, day = _number_only(n), d
+            sure["number"] = sure["date"] = sureness.CLEAN
             break
     if number is None:
         for line in lines:
@@ -239,30 +252,85 @@ def find_header(text: str, body_at: int) -> Header:
                 continue
             n, _ = _pair(line.text)
             if n and not _OBLIQUE_REF.search(line.text):
-                number = n
+                number = _number_only(n)
+                sure["number"] = sureness.GOOD
                 break
     if day is None:
         for line in lines:
-            if line.chrome or _TITLE_START.match(line.text) or _PREAMBLE.match(line.text):
+            if line.chrome or _TITLE_START.match(line.text):
                 continue
             found = find_dates(line.text)
             if found and re.fullmatch(r"(?:от\s+)?" + re.escape(line.text[found[0].start:found[0].end]).strip()
                                       + r"\s*(?:г\.?|года)?\.?", line.text.strip()):
                 day = found[0].value
+                sure["date"] = sureness.GOOD
                 break
-    if day is None and (number is not None or header.kind is not None):
+    if day is None and (number is not None or is_act):
         for line in lines:  # an act on one line: its date stands among the header words
-            if line.chrome or _TITLE_START.match(line.text) or _PREAMBLE.match(line.text):
+            if line.chrome or _TITLE_START.match(line.text):
                 continue
             found = [d for d in find_dates(line.text) if not re.match(r"\s*(?:г\.?|года)?\s*(?:№|N\s*\d)",
                                                                      line.text[d.end:])]
             if found and not _OBLIQUE_REF.search(line.text[: found[0].start]):
                 day = found[0].value
+                sure["date"] = sureness.FALLBACK
                 break
+    return number, day, sure
+
+
+def find_header(text: str, body_at: int) -> Header:
+    """The header facts of an act whose enacting part starts at `body_at`."""
+    end = body_at if body_at > 0 else min(len(text), 3000)
+    lines = _lines(_blank_notes(text[:end]), end)
+    header = Header(end=end)
+    sure: dict[str, float] = {}
+    kind_index = None
+    for i, line in enumerate(lines):
+        if line.chrome:
+            continue
+        kind = _kind_at_start(line.text)
+        how = sureness.CLEAN if kind else sureness.GOOD
+        kind = kind or _kind_anywhere(line.text)
+        if kind is None and i + 1 < len(lines) and len(line.text.split()) == 1:
+            # «ПЕРЕЧЕНЬ / поручений Главы Республики ...»: a two-word kind broken over two lines
+            joined = _kind_at_start(f"{line.text} {lines[i + 1].text}")
+            kind = joined if joined and " " in joined else None
+        if kind:
+            header.kind, kind_index = kind, i
+            sure["kind"] = how
+            break
+    if header.kind is None:
+        joined = " ".join(line.text for line in lines if not line.chrome)
+        m = re.search(r"приложени[ея](?:\s*(?:№|N)\s*\d+)?\s+к\s+([а-яё]+)", joined, re.IGNORECASE)
+        if m:
+            header.kind = words.act_kind_forms().get(m.group(1).lower())
+            sure["kind"] = sureness.FALLBACK
+    formula_kind, formula_at = _formula_kind(text[: max(end, 1)] if body_at > 0 else text[:4000])
+    if header.kind is None and formula_kind:
+        header.kind = formula_kind
+        sure["kind"] = sureness.FALLBACK
+    if header.kind is None:
+        header.kind = _self_named_kind(text)
+        if header.kind:
+            sure["kind"] = sureness.FALLBACK
+    # the letterhead («ПОСТАНОВЛЕНИЕ» in capitals on its line) holds the act's own details: a
+    # site's title line above it is read only when the letterhead has none. The preamble
+    # («В соответствии с решением ... от 12 марта 2021 года № 57») cites other acts.
+    heading = next((i for i, line in enumerate(lines) if line.text.isupper() and _kind_at_start(line.text)), None)
+    preamble = next((i for i, line in enumerate(lines) if _PREAMBLE.match(line.text)), len(lines))
+    number = day = None
+    if heading is not None and heading < preamble:
+        number, day, found = _details(lines[heading:preamble], header.kind is not None)
+        sure.update(found)
+    if number is None and day is None:
+        number, day, found = _details(lines[:preamble], header.kind is not None)
+        sure.update(found)
     if header.kind is None and number is None:
         return Header(end=end)  # not an act: no details invented from a news text
     header.number, header.date = number, day
     header.title = _title(lines, kind_index or 0) or _title(lines, 0)
+    if header.title:
+        sure["title"] = sureness.CLEAN if kind_index is not None else sureness.GOOD
     if header.kind in ("перечень поручений", "протокол") and kind_index is not None and header.title is None:
         parts = []
         for follow in lines[kind_index + 1: kind_index + 6]:
@@ -273,8 +341,10 @@ def find_header(text: str, body_at: int) -> Header:
                 break
             parts.append(follow.text)
         header.title = squash(" ".join(parts)) or None
-    heading = next((i for i, line in enumerate(lines) if line.text.isupper() and _kind_at_start(line.text)), kind_index)
-    header.issuer = _issuer(lines, heading, text, formula_at)
+        if header.title:
+            sure["title"] = sureness.GOOD
+    header.issuer, sure["issuer"] = _issuer(lines, heading if heading is not None else kind_index, text, formula_at)
+    header.confidence = {k: v for k, v in sure.items() if getattr(header, k) is not None}
     return header
 
 
