@@ -6,6 +6,8 @@ amended or cancelled. Uncertainty becomes warnings on the result, never exceptio
 """
 from __future__ import annotations
 
+import re
+
 from parsers.model import DocumentInfo, ParseResult, ReadDocument
 from parsers.rules import amendments, controller, header, orders, structure, sureness
 
@@ -38,7 +40,10 @@ def _extract_into(result: ParseResult, text: str, table: list[tuple[int, int]]) 
     reference = head.date
     found = orders.extract_orders(text, main, reference, table)
     found += orders.extract_orders(text, quoted, reference)
-    if head.kind is None and head.number is None and not (len(main) >= 2 and any(o.responsible for o in found)):
+    if info.kind is None and _reads_as_list_of_orders(text, main, found):
+        info.kind = "перечень поручений"  # a page showing items of a перечень without its heading
+        info.confidence["kind"] = sureness.FALLBACK
+    if info.kind is None and head.number is None and not (len(main) >= 2 and any(o.responsible for o in found)):
         if found:  # news, slides: a numbered list in a text that is no act holds no orders
             result.warnings.append("Текст не похож на акт: поручения не извлекались.")
         return
@@ -59,6 +64,18 @@ def _extract_into(result: ParseResult, text: str, table: list[tuple[int, int]]) 
         info.issuer = info.signatory.position
         info.confidence["issuer"] = sureness.GUESS
     _warn(result)
+
+
+_ORDER_LINE = re.compile(r"(?:^|\n|[.;] )\s*(?:Срок|Ответственн\w*)\s*[:–—-]", re.IGNORECASE)
+
+
+def _reads_as_list_of_orders(text: str, main: list[structure.Item], found: list) -> bool:
+    """Items addressed to someone, each followed by its «Срок –» or «Ответственный:» line: the
+    shape of a перечень поручений even where the page lost the heading."""
+    if not found or not any(order.responsible for order in found):
+        return False
+    marked = [item for item in main if not item.children and _ORDER_LINE.search(text, item.body_start, item.end)]
+    return len(marked) >= max(1, len(found) // 2)
 
 
 def _unquoted(text: str, quoted: list[structure.Item]) -> str:

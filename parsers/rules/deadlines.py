@@ -121,7 +121,7 @@ def is_reference_date(text: str, match: DateMatch) -> bool:
 _TRIGGER = re.compile(r"(?<![а-яёa-z])(?:(?:в\s+срок\s+)?(?:до|не\s+позднее|не\s+позже|к)|в\s+срок|с|со)\s*$", re.IGNORECASE)
 _PERIOD = re.compile(r"(?<![а-яё])с\s+\d{1,2}(?:\s*[а-яё]+)?(?:\s+\d{4}\s*(?:года|г\.?)?)?\s+(?:по|до)\s+\d{1,2}\s*[а-яё]+"
                      r"(?:\s+\d{4}(?:\s*(?:года|г\.?)(?![а-яё]))?)?", re.IGNORECASE)
-_SROK = re.compile(r"(?:^|(?<=[\s.;:]))Срок[а-я]*(?:\s+[а-я]+){0,3}?\s*[:–—-]\s*"
+_SROK = re.compile(r"(?:^|(?<=[\s.;:]))(?:Срок[а-я]*(?:\s+[а-я]+){0,3}?|Доклад)\s*[:–—-]\s*"
                    r"(?P<phrase>[^\n]+?)\s*(?=\.\s|\.?$|;|\n|\.\Z)", re.MULTILINE)
 
 
@@ -131,7 +131,7 @@ def recurrence_in(text: str) -> tuple[str, int, int] | None:
     lowered = text.lower()
     for stem, value in words.mapping("recurrence.txt").items():
         pattern = rf"(?<![а-яё]){re.escape(stem)}" + (r"(?![а-яё])" if " " in stem or stem == "постоянно" else "")
-        m = re.search(pattern, lowered)
+        m = next((m for m in re.finditer(pattern, lowered) if not _in_circumstance(lowered, m.start())), None)
         if m and (best is None or m.start() < best[1]):
             end = re.match(r"[а-яё]*", lowered[m.end():]).end() + m.end()
             best = (value, m.start(), end)
@@ -155,6 +155,34 @@ def recurrence_in(text: str) -> tuple[str, int, int] | None:
             best = (units[m.group(1)], m.start(), m.end())
         break
     return best
+
+
+def _in_circumstance(lowered: str, at: int) -> bool:
+    """Is the recurrence word at `at` an adjective inside a prepositional phrase («с учётом
+    ежегодных планов работы», «в рамках ежегодного смотра»)? That phrase qualifies a
+    circumstance of the task, not how often the task is done."""
+    from parsers import nlp
+
+    word = re.match(r"[а-яё]+", lowered[at:]).group(0)
+    if not any(p.tag.POS in ("ADJF", "PRTF") for p in nlp.parses(word)[:1]):
+        return False  # «ежегодно»: an adverb always states the recurrence
+    before = re.findall(r"[а-яё]+", lowered[max(0, at - 40):at])[-2:]
+    tags = [nlp.parses(w)[0].tag if nlp.parses(w) else None for w in before]
+    if tags and tags[-1] is not None and tags[-1].POS == "PREP":
+        return True
+    return (len(tags) == 2 and tags[0] is not None and tags[0].POS == "PREP" and tags[1] is not None
+            and tags[1].POS == "NOUN")
+
+
+_THEN = re.compile(r"(?<![а-яё])далее\s*[–—-]?\s*(?P<then>[^.;\n]+)", re.IGNORECASE)
+
+
+def then_recurrence(after: str) -> str | None:
+    """«…, далее – ежегодно», «далее – один раз в полгода»: how often the task repeats after its
+    first date (looked for in the words right after that date)."""
+    m = _THEN.match(after.lstrip(" ,–—-"))
+    found = recurrence_in(m.group("then")) if m else None
+    return found[0] if found else None
 
 
 def relative_in(text: str) -> tuple[int, int] | None:
@@ -200,7 +228,8 @@ def deadline_from_phrase(phrase: str, start: int, reference: date | None) -> Dea
     span = (start, start + len(phrase))
     found = recurrence_in(phrase)
     if dates and not (found and not dates[0].year_written):
-        return Deadline(text=words_, date=dates[0].value, span=span)
+        return Deadline(text=words_, date=dates[0].value, span=span,
+                        recurrence=then_recurrence(phrase[dates[0].end:]))
     bare = _bare_period_end(phrase)
     if bare and not found:
         return Deadline(text=words_, date=bare, span=span)
@@ -270,7 +299,8 @@ def find_deadline(text: str, offset: int = 0, reference: date | None = None,
         if lead:
             start -= len(lead.group(0))
         return Deadline(text=squash(text[start:chosen.end]), date=chosen.value,
-                        span=(offset + start, offset + chosen.end))
+                        span=(offset + start, offset + chosen.end),
+                        recurrence=then_recurrence(masked[chosen.end:chosen.end + 80]))
     relative = relative_in(masked)
     if periods and (relative is None or periods[0][0] <= relative[0]):
         relative = periods[0]

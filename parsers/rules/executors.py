@@ -34,7 +34,7 @@ NAME_END = re.compile(
     r"в\s+(?:I{1,3}|IV|[1-4]|перв\w*|втор\w*|треть\w*|четверт\w*)(?:-?м)?\s+(?:квартал|полугоди)\w*|"
     r"в\s+\d{4}\s*(?:году|г\.)|"
     r"в\s+[\w-]+\s+срок|"
-    r"при\s*(?![А-ЯЁ])[а-яё]|до\s+\d+|к\s+\d+|не\s+позднее|совместно\s+с|с\s+учетом|с\s+участием|"
+    r"при\s*(?![А-ЯЁ])[а-яё]|в\s+случа[ея]|до\s+\d+|к\s+\d+|не\s+позднее|совместно\s+с|с\s+учетом|с\s+участием|"
     r"ежедневно|еженедельно|ежемесячно|ежеквартально|ежегодно|постоянно|заблаговременно|незамедлительно|"
     r"дополнительно|повторно|в\s+срочном|в\s+установленн|в\s+пределах|за\s+счет|на\s+основании)\b",
     re.IGNORECASE)
@@ -245,6 +245,27 @@ def _first_word_case(segment: str, case: str) -> tuple[bool, bool]:
     return False, False
 
 
+def _agrees(ending: str, group: str) -> bool:
+    """Can «котор-<ending>» refer to a noun inside `group` (not its head, which the list shares)?
+    A plural pronoun needs a plural noun in an oblique case; a singular one, a singular noun."""
+    plural = ending in ("ых", "ым", "ые", "ыми")
+    for m in list(WORD.finditer(group))[1:]:
+        for parse in nlp.parses(m.group(0))[:3]:
+            if parse.tag.POS != "NOUN" or parse.tag.case in ("nomn", "accs"):
+                continue
+            if (parse.tag.number == "plur") == plural:
+                return True
+    return False
+
+
+def _proper_noun_in(segment: str, case: str) -> bool:
+    """Does the segment open with a capitalized noun in `case` (a body's own name, «Минтруду»)?"""
+    first = WORD.search(segment)
+    return bool(first and first.start() == len(segment) - len(segment.lstrip()) and first.group(0)[:1].isupper()
+                and not first.group(0).isupper() and _noun_parse(first.group(0), case) is not None
+                and _adj_parse(first.group(0), case) is None)
+
+
 def opens_with_head(segment: str, case: str) -> bool:
     """Does the segment open with a body or an official («Отдел ...», «заместителя главы ...») in `case`?"""
     return _first_word_case(segment, case) == (True, True)
@@ -331,9 +352,15 @@ def parties(text: str, start: int = 0, case: str = "datv") -> list[Party]:
         piece = text[s:e]
         if not piece.strip():
             continue
-        if re.search(r"(?<![а-яё])котор", piece, re.IGNORECASE):
-            break  # «..., в организационном подчинении которых ...»: a relative clause ends the list
+        relative = re.search(r"(?<![а-яё])котор(ых|ого|ой|ому|ым|ую|ая|ый|ое|ые|ыми)", piece, re.IGNORECASE)
+        if relative:
+            if groups and _agrees(relative.group(1).lower(), text[groups[-1][0]:groups[-1][1]]):
+                groups[-1][1] = e  # «руководителям организаций, на балансе которых находятся объекты»:
+                continue  # the clause defines a noun of this name, so it is part of the name
+            break  # «A, B, в подчинении которых ...»: a clause about the whole list ends it
         is_case, is_head = _first_word_case(piece, case)
+        if groups and not is_head and _proper_noun_in(piece, case) and _proper_noun_in(text[groups[-1][0]:], case):
+            is_head = True  # «Минобразованию России и Минтруду России»: conjuncts of one shape are two bodies
         first = WORD.search(piece)
         if groups and first and _is_abbreviation(first.group(0)) and (
                 not re.match(r"\s*[«\"]|\s+[А-ЯЁ]", piece[first.end():])

@@ -16,7 +16,7 @@ from datetime import date
 
 from parsers import nlp
 from parsers.model import ExtractedOrder, Party
-from parsers.rules import executors, words
+from parsers.rules import executors, sureness, words
 from parsers.rules.deadlines import find_dates, find_deadline
 from parsers.rules.structure import Item
 from parsers.rules.text import squash
@@ -110,8 +110,8 @@ def _executor_lead(lead: str) -> tuple[str, int]:
     return lead, 0
 
 
-_RESPONSIBLE_LINE = re.compile(r"(?:^|\n)\s*(?:Ответственн\w*(?:\s+исполнител\w*)?|Отв\.|Исполнител[ьи])\s*[:–—-]\s*"
-                               r"(?P<who>[^\n]+)", re.IGNORECASE)
+_RESPONSIBLE_LINE = re.compile(r"(?:^|\n|(?<=[.;] ))\s*(?:Ответственн\w*(?:\s+исполнител\w*)?|Отв\.|Исполнител[ьи])"
+                               r"\s*[:–—-]\s*(?P<who>[^\n]+)", re.IGNORECASE)
 
 
 def read_item(own: str, offset: int, in_table: bool = False) -> Reading:
@@ -119,19 +119,57 @@ def read_item(own: str, offset: int, in_table: bool = False) -> Reading:
     `in_table`: the item is a row of a table (a перечень поручений from Word)."""
     if _CONTROL.match(own):
         return Reading("control")
-    reading = _read_item(own, offset)
     line = _RESPONSIBLE_LINE.search(own)
+    reading = _read_item(own[: line.start()] if line else own, offset)
     if line and reading.kind in ("order", "neutral", "addressee"):
-        # «Ответственные: Министерство образования (И.И. Иванов), ...»: executors in the nominative
-        who = line.group("who").rstrip(" .;")
-        named = executors.parties(who, offset + line.start("who"), "nomn")
-        if named:
-            reading.responsible = named
-            if reading.kind == "neutral":
-                reading.kind = "order"
+        who = re.sub(r"(?<![А-ЯЁ])[.;,\s]+$", "", line.group("who"))  # keep the stop of an initial
+        persons = _persons_only(who, offset + line.start("who"))
+        if reading.responsible and persons:
+            # «Правительству ... обеспечить ... Ответственный: Мишустин М.В.»: the official of the
+            # dative addressee, never a replacement for it
+            _attach_persons(reading, persons)
+        elif not reading.responsible:
+            # «Ответственные: Министерство образования (И.И. Иванов), ...»: executors in the nominative
+            named = persons or executors.parties(who, offset + line.start("who"), "nomn")
+            if named:
+                reading.responsible = named
+                if reading.kind == "neutral":
+                    reading.kind = "order"
     if reading.kind == "order" and not reading.responsible and reading.verb:
         reading.responsible = _executor_cell(own, offset, reading.verb[1], in_table)
     return reading
+
+
+def _persons_only(who: str, offset: int) -> list[Party]:
+    """The officials of a «Ответственные:» line when it names persons only («Мишустин М.В.,
+    Хуснуллин М.Ш.» or «министр финансов Иванов И.И.»), each with its post dropped."""
+    out: list[Party] = []
+    for m in re.finditer(r"[^,;]+", who):
+        piece = m.group(0).strip()
+        if not piece:
+            continue
+        if executors.PERSON_FULL.match(piece):
+            person = executors.person_nominative(piece, "nomn")
+        else:
+            tail = executors.TRAILING_PERSON.search(" " + piece)
+            if not tail or not piece[:1].islower():
+                return []  # a body («Министерство финансов»): not persons only
+            person = executors.person_nominative(tail.group("person"), "nomn")
+        at = offset + m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
+        out.append(Party(as_written=person, name=person, person=person, span=(at, at + len(piece)),
+                         confidence=sureness.CLEAN))
+    return out
+
+
+def _attach_persons(reading: Reading, persons: list[Party]) -> None:
+    """One person per addressee, in order, when the counts agree; else every person is kept as
+    named (a person alone), so no name is lost or given to the wrong body."""
+    addressees = [p for p in reading.responsible if p.person is None]
+    if len(addressees) == len(persons):
+        for party, person in zip(addressees, persons, strict=True):
+            party.person = person.person
+        return
+    reading.responsible.extend(persons)
 
 
 _CELL_GAP = re.compile(r"(?<=[а-яё.;,»)])[ \t]+(?=[А-ЯЁ])")

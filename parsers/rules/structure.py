@@ -165,6 +165,8 @@ def _accept(path: list[tuple[str, tuple]], cand: _Cand, first_any: bool,
         if not prefix:
             if k == 1 and (levels[0] == (1, 0) or first_any):
                 return [("dot", levels[0])]
+            if k == 2 and levels[1] == (1, 0) and (levels[0] == (1, 0) or first_any):
+                return [("dot", lv) for lv in levels]  # an act whose first item is «1.1.»
             return None
         if k > len(prefix) + 1:
             return None
@@ -227,10 +229,15 @@ def _segment(text: str, cands: list[_Cand], start: int, end: int, quoted: bool) 
     flat: list[tuple[Item, int]] = []
     carry = None  # the last top-level number, for sections that carry the numbering on
     restarts = False
+    # a page that shows one item of a long перечень starts at «3.»: where no «1.» (or «1.1.»)
+    # opens a line, the first numbered line opens the list
+    opens_at_one = any(c.line_start and c.style == "dot" and c.value[0] == (1, 0) for c in cands
+                       if start <= c.start < end)
     for cand in cands:
         if not (start <= cand.start < end):
             continue
-        new = _accept(path, cand, first_any=quoted and not flat, carry=carry)
+        any_first = not flat and (quoted or (not opens_at_one and cand.line_start and cand.style == "dot"))
+        new = _accept(path, cand, first_any=any_first, carry=carry)
         if new is None:
             continue
         path = new
