@@ -15,7 +15,7 @@ from datetime import date
 from functools import cache
 
 from parsers.model import Deadline
-from parsers.rules import words
+from parsers.rules import sureness, words
 from parsers.rules.text import mask_quoted, squash
 
 
@@ -229,13 +229,13 @@ def deadline_from_phrase(phrase: str, start: int, reference: date | None) -> Dea
     found = recurrence_in(phrase)
     if dates and not (found and not dates[0].year_written):
         return Deadline(text=words_, date=dates[0].value, span=span,
-                        recurrence=then_recurrence(phrase[dates[0].end:]))
+                        recurrence=then_recurrence(phrase[dates[0].end:]), confidence=sureness.CLEAN)
     bare = _bare_period_end(phrase)
     if bare and not found:
-        return Deadline(text=words_, date=bare, span=span)
+        return Deadline(text=words_, date=bare, span=span, confidence=sureness.CLEAN)
     if found:
-        return Deadline(text=words_, recurrence=found[0], span=span)
-    return Deadline(text=words_, relative=words_, span=span)
+        return Deadline(text=words_, recurrence=found[0], span=span, confidence=sureness.CLEAN)
+    return Deadline(text=words_, relative=words_, span=span, confidence=sureness.GOOD)
 
 
 _BARE_QUARTER = re.compile(r"^\W*(?:до\s+(?:конца\s+)?)?(I{1,3}|IV|[1-4])(?:-?[йм]|-?ый)?\s+квартал\w*\s+(\d{4})", re.IGNORECASE)
@@ -278,17 +278,20 @@ def find_deadline(text: str, offset: int = 0, reference: date | None = None,
     dates = [d for d in find_dates(masked, reference) if not is_reference_date(masked, d)
              and not any(s <= d.start < e for s, e in periods)]
     chosen: DateMatch | None = None
+    how = sureness.CLEAN
     for d in dates:
         if d.month_only or _TRIGGER.search(masked[max(0, d.start - 24):d.start]):
             chosen = d
             break
         if verb_span and (0 <= d.start - verb_span[1] <= 2 or 0 <= verb_span[0] - d.end <= 2):
-            chosen = d
+            chosen, how = d, sureness.GOOD  # an event date by the verb
             break
         if verb_span is None and re.search(r"(?<![а-яё])[а-яё]{3,}(?:ть|ти|чь)\s*$", masked[max(0, d.start - 30):d.start],
                                            re.IGNORECASE):
-            chosen = d  # an event date right after the verb («Провести 14 февраля 2026 года»)
+            chosen, how = d, sureness.GOOD  # an event date right after the verb («Провести 14 февраля 2026 года»)
             break
+    if chosen is not None and len(dates) > 1:
+        how = min(how, sureness.GOOD)  # several dates in one order: the choice among them may be wrong
     found = recurrence_in(masked)
     if chosen is not None and not chosen.year_written and found:
         chosen = None  # «ежегодно до 1 февраля»: a recurrence, the year is not written
@@ -300,15 +303,17 @@ def find_deadline(text: str, offset: int = 0, reference: date | None = None,
             start -= len(lead.group(0))
         return Deadline(text=squash(text[start:chosen.end]), date=chosen.value,
                         span=(offset + start, offset + chosen.end),
-                        recurrence=then_recurrence(masked[chosen.end:chosen.end + 80]))
+                        recurrence=then_recurrence(masked[chosen.end:chosen.end + 80]), confidence=how)
     relative = relative_in(masked)
     if periods and (relative is None or periods[0][0] <= relative[0]):
         relative = periods[0]
     if found:  # a stated recurrence outranks a term or condition
         value, s, e = found
-        return Deadline(text=squash(text[s:e]), recurrence=value, span=(offset + s, offset + e))
+        return Deadline(text=squash(text[s:e]), recurrence=value, span=(offset + s, offset + e),
+                        confidence=sureness.GOOD)
     if relative:
         s, e = relative
         words_ = squash(text[s:e])
-        return Deadline(text=words_, relative=words_, span=(offset + s, offset + e))
+        return Deadline(text=words_, relative=words_, span=(offset + s, offset + e),
+                        confidence=sureness.FALLBACK)
     return None

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from parsers import nlp
 from parsers.model import Party
-from parsers.rules import words
+from parsers.rules import sureness, words
 from parsers.rules.text import squash
 
 WORD = re.compile(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*")
@@ -249,7 +249,8 @@ def _agrees(ending: str, group: str) -> bool:
     """Can «котор-<ending>» refer to a noun inside `group` (not its head, which the list shares)?
     A plural pronoun needs a plural noun in an oblique case; a singular one, a singular noun."""
     plural = ending in ("ых", "ым", "ые", "ыми")
-    for m in list(WORD.finditer(group))[1:]:
+    found = list(WORD.finditer(group))
+    for m in found[1:] or found:  # a name of one word: the clause defines its head
         for parse in nlp.parses(m.group(0))[:3]:
             if parse.tag.POS != "NOUN" or parse.tag.case in ("nomn", "accs"):
                 continue
@@ -304,12 +305,21 @@ def party_from(segment: str, start: int, case: str) -> Party | None:
             rest = (" " + written_clean)[: tail.start()].strip()
             if not rest:  # an order addressed to a person alone
                 return Party(as_written=written_clean, name=person_nominative(raw, case),
-                             person=person_nominative(raw, case), span=(start, start + len(segment)))
+                             person=person_nominative(raw, case), span=(start, start + len(segment)),
+                             confidence=sureness.CLEAN)
             person = person_nominative(raw, case)
             written_clean = rest
     offset = segment.find(written_clean[:10]) if written_clean else 0
     return Party(as_written=written_clean, name=nominative(written_clean, case), person=person,
-                 span=(start + max(offset, 0), start + max(offset, 0) + len(written_clean)))
+                 confidence=_party_sureness(written_clean, case), span=(start + max(offset, 0), start + max(offset, 0) + len(written_clean)))
+
+
+def _party_sureness(written: str, case: str) -> float:
+    """A name that opens with a known body or official in its case is sure; one that the head
+    rule could not place (an unknown word, a long name with commas or a clause) is not."""
+    if len(written) > 160 or re.search(r"(?<![а-яё])котор", written, re.IGNORECASE):
+        return sureness.FALLBACK
+    return sureness.CLEAN if opens_with_head(written, case) or _proper_noun_in(written, case) else sureness.FALLBACK
 
 
 def cut_name(text: str, case: str = "datv") -> str:

@@ -56,6 +56,10 @@ def _is_chrome(fragment: str) -> bool:
     return any(p.search(fragment) for p in words.patterns("chrome_markers.txt"))
 
 
+def _is_review(fragment: str) -> bool:
+    return any(p.search(fragment) for p in words.patterns("review_markers.txt"))
+
+
 def _lines(text: str, end: int) -> list[_Line]:
     """Header lines; a very long line is cut into sentence-like fragments."""
     out = []
@@ -234,8 +238,9 @@ def _number_only(number: str) -> str:
     return re.sub(r"(?<=[\dа-яёa-z])[А-ЯЁ][а-яё].*$", "", number).rstrip(".-")
 
 
-def _details(lines: list[_Line], is_act: bool) -> tuple[str | None, date | None, dict[str, float]]:
-    """The act's number and date from its header lines, and how sure each is."""
+def _details(lines: list[_Line], is_act: bool, lettered: bool = True) -> tuple[str | None, date | None, dict[str, float]]:
+    """The act's number and date from its header lines, and how sure each is. `lettered`: the
+    lines are a letterhead's; a date alone on a page without one may be a site's edition date."""
     sure: dict[str, float] = {}
     number = day = None
     for line in lines:
@@ -263,7 +268,7 @@ def _details(lines: list[_Line], is_act: bool) -> tuple[str | None, date | None,
             if found and re.fullmatch(r"(?:от\s+)?" + re.escape(line.text[found[0].start:found[0].end]).strip()
                                       + r"\s*(?:г\.?|года)?\.?", line.text.strip()):
                 day = found[0].value
-                sure["date"] = sureness.GOOD
+                sure["date"] = sureness.GOOD if lettered else sureness.FALLBACK
                 break
     if day is None and (number is not None or is_act):
         for line in lines:  # an act on one line: its date stands among the header words
@@ -323,10 +328,10 @@ def find_header(text: str, body_at: int) -> Header:
         number, day, found = _details(lines[heading:preamble], header.kind is not None)
         sure.update(found)
     if number is None and day is None:
-        number, day, found = _details(lines[:preamble], header.kind is not None)
+        number, day, found = _details(lines[:preamble], header.kind is not None, heading is not None)
         sure.update(found)
-    if header.kind is None and number is None:
-        return Header(end=end)  # not an act: no details invented from a news text
+    if (header.kind is None and number is None) or any(_is_review(line.text) for line in lines):
+        return Header(end=end)  # not an act (a news text, a site's review of an act): no details invented
     header.number, header.date = number, day
     header.title = _title(lines, kind_index or 0) or _title(lines, 0)
     if header.title:

@@ -23,7 +23,8 @@ from parsers.rules.text import squash
 
 FIRST_WINDOW = 360  # characters of an item tokenized first: the directive verb comes early
 ANALYSIS_LIMIT = 1500  # ... and at most, when the lead is long
-_CONTROL = re.compile(r"^\W*контрол[ья]\s+(?:за|над)\b", re.IGNORECASE)
+_CONTROL = re.compile(r"^\W*(?:контрол[ья]\s+(?:за|над)\b|(?:персональн\w+\s+)?ответственность\s+за\s+(?:исполнение|выполнение)"
+                      r"\s+(?:настоящего\s+)?(?:постановлени|распоряжени|приказ|решени|указ))", re.IGNORECASE)
 _RESPONSIBILITY = re.compile(r"^\W*(?:персональн\w+\s+)?(?:ответственность|обязанност\w+|функци\w+)\b", re.IGNORECASE)
 _PREPOSITIONAL_LEAD = re.compile(r"^\W*(?:в|во|для|на|по|с|со|при|согласно|во\s+исполнение)\s", re.IGNORECASE)
 
@@ -130,7 +131,7 @@ def read_item(own: str, offset: int, in_table: bool = False) -> Reading:
             _attach_persons(reading, persons)
         elif not reading.responsible:
             # «Ответственные: Министерство образования (И.И. Иванов), ...»: executors in the nominative
-            named = persons or executors.parties(who, offset + line.start("who"), "nomn")
+            named = persons or _capped(executors.parties(who, offset + line.start("who"), "nomn"), sureness.GOOD)
             if named:
                 reading.responsible = named
                 if reading.kind == "neutral":
@@ -201,7 +202,7 @@ def _executor_cell(own: str, offset: int, after: int, in_table: bool) -> list[Pa
             continue  # «Администрация района оказывает содействие.»: a sentence, not a name
         found = executors.parties(cell, offset + at, "nomn")
         if found:
-            return found
+            return _capped(found, sureness.GOOD)  # a nominative cell after the task: second-best place
     return []
 
 
@@ -225,6 +226,13 @@ def _read_item(own: str, offset: int) -> Reading:
         duty = re.search(r"\s(?:обязанност|функци|ответственност|полномочи|персональную)", rest)
         found = executors.parties(rest[: duty.start()] if duty else rest, offset + end + on.end(), "accs")
         return Reading("order", (start, end), lemma, found)
+    named_for = re.search(r"\s(?:ответственн\w+|уполномоченн\w+)\s+(?:за|на)\s", own[end:])
+    if lemma in ("определить", "назначить") and named_for:
+        # «Определить заместителя главы ... Бульс Ольгу Викторовну ответственным за ...»: the
+        # accusative named for a duty is its executor
+        found = executors.parties(own[end:end + named_for.start()], offset + end, "accs")
+        if found:
+            return Reading("order", (start, end), lemma, found)
     if label == "ADDRESSING" or lemma in words.addressing_verbs():
         stop = next((v[0] for v in verbs[1:]), len(own))
         colon = own.find(":", end)
@@ -250,7 +258,8 @@ def _read_item(own: str, offset: int) -> Reading:
             return Reading("order", (start, end), lemma, [], co)
         if lemma == "установить" and re.match(r"\s*,\s*что\b", own[end:]) and find_dates(own[end:]):
             subject = re.match(r"\s*,\s*что\s+(.+?)(?=\s+[а-яё]+(?:ет|ют|ит|ат|ят)\b)", own[end:])
-            party = [Party(as_written=squash(subject.group(1)), name=squash(subject.group(1)))] if subject else []
+            party = [Party(as_written=squash(subject.group(1)), name=squash(subject.group(1)),
+                           confidence=sureness.FALLBACK)] if subject else []
             return Reading("order", (start, end), lemma, party, co)
         return Reading("norm", (start, end), lemma)
     return Reading("order", (start, end), lemma, [], co)
@@ -276,7 +285,13 @@ def _nominative_slip(lead: str, offset: int) -> list[Party]:
     lead = lead.strip()
     if not lead[:1].isupper() or not executors.opens_with_head(lead, "nomn"):
         return []
-    return executors.parties(lead, offset, "nomn")
+    return _capped(executors.parties(lead, offset, "nomn"), sureness.FALLBACK)
+
+
+def _capped(found: list[Party], most: float) -> list[Party]:
+    for party in found:
+        party.confidence = min(party.confidence, most)
+    return found
 
 
 def _coordinated_duty(after_verb: str) -> bool:
