@@ -10,6 +10,7 @@ import re
 
 from parsers.model import DocumentInfo, ParseResult, ReadDocument
 from parsers.rules import amendments, controller, header, orders, structure, sureness
+from parsers.rules.text import Deglued, deglue, squash
 
 
 def extract(document: ReadDocument, source: str | None = None) -> ParseResult:
@@ -19,9 +20,14 @@ def extract(document: ReadDocument, source: str | None = None) -> ParseResult:
     result then carries what was found so far and a warning to check the act by hand."""
     result = ParseResult(source=source or "", format=document.format, text=document.text,
                          warnings=list(document.warnings))
-    table = [(b.start, b.start + len(b.text)) for b in document.blocks if b.in_table]
     try:
-        _extract_into(result, document.text, table)
+        # the rules read the text with the spaces a web page lost put back; spans are mapped
+        # back to the document's own text
+        glued = deglue(document.text)
+        table = [(glued.new(b.start), glued.new(b.start + len(b.text))) for b in document.blocks if b.in_table]
+        _extract_into(result, glued.text, table)
+        if glued.cuts:
+            _map_spans(result, glued)
     except (ValueError, IndexError, KeyError, AttributeError, TypeError) as error:
         result.warnings.append(f"Разбор акта прерван внутренней ошибкой ({type(error).__name__}): "
                                "проверьте поручения вручную и сообщите разработчикам.")
@@ -76,6 +82,25 @@ def _reads_as_list_of_orders(text: str, main: list[structure.Item], found: list)
         return False
     marked = [item for item in main if not item.children and _ORDER_LINE.search(text, item.body_start, item.end)]
     return len(marked) >= max(1, len(found) // 2)
+
+
+def _map_spans(result: ParseResult, glued: Deglued) -> None:
+    """Spans found in the deglued text, as offsets into the document's own text."""
+
+    def back(span):
+        return (glued.old(span[0]), glued.old(span[1])) if span else span
+
+    info = result.document
+    if info.controller is not None:
+        info.controller.span = back(info.controller.span)
+    for order in result.orders:
+        order.span = back(order.span)
+        written = squash(result.text[order.span[0]:order.span[1]])  # the order's text as written
+        order.text = written.rstrip("»\"").strip() if order.in_quoted_amendment else written
+        for party in order.responsible + order.coexecutors:
+            party.span = back(party.span)
+        if order.deadline is not None:
+            order.deadline.span = back(order.deadline.span)
 
 
 def _unquoted(text: str, quoted: list[structure.Item]) -> str:

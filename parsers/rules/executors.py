@@ -171,20 +171,10 @@ def person_nominative(text: str, case: str = "nomn") -> str:
     if re.fullmatch(SURNAME, text):
         return _surname_nominative(text, case)
     m = re.fullmatch(FULL_NAME, text)
-    if m and case != "nomn":  # «Иванову Ивану Ивановичу» -> «Иванов Иван Иванович»
+    if m:  # «Бульс Ольгу Викторовну» -> «О.В. Бульс»: initials and surname, as the contract writes officials
         surname, name, patronymic = text.split()
-        return " ".join([_surname_nominative(surname, case), _name_part(name, case, "Name"),
-                         _name_part(patronymic, case, "Patr")])
+        return f"{name[0]}.{patronymic[0]}. {_surname_nominative(surname, case)}"
     return text
-
-
-def _name_part(word: str, case: str, grammeme: str) -> str:
-    for parse in nlp.parses(word):
-        if grammeme in parse.tag and parse.tag.case == case:
-            form = parse.inflect({"nomn"})
-            if form:
-                return _restyle(form.word, word)
-    return word
 
 
 def _looks_like_person(inside: str) -> bool:
