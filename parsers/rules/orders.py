@@ -165,6 +165,10 @@ def _persons_only(who: str, offset: int) -> list[Party]:
 def _attach_persons(reading: Reading, persons: list[Party]) -> None:
     """One person per addressee, in order, when the counts agree; else every person is kept as
     named (a person alone), so no name is lost or given to the wrong body."""
+    known = {p.person for p in reading.responsible if p.person}
+    persons = [p for p in persons if p.person not in known]  # the official already named with the body
+    if not persons:
+        return
     addressees = [p for p in reading.responsible if p.person is None]
     if len(addressees) == len(persons):
         for party, person in zip(addressees, persons, strict=True):

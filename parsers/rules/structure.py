@@ -149,6 +149,9 @@ def _accept(path: list[tuple[str, tuple]], cand: _Cand, first_any: bool,
         section, rest = path[:1], path[1:]
         if cand.style == "dot" and not rest and len(cand.value) == 1 and carry and _follows(carry, cand.value[0]):
             return section + [("dot", cand.value[0])]
+        if (cand.style == "dot" and len(cand.value) == 2 and cand.value[0] == (section[0][1][0], 0)
+                and cand.value[1] == (1, 0) and not (rest and rest[0] == ("dot", cand.value[0]))):
+            return section + [("dot", lv) for lv in cand.value]  # «II. …» then «2.1.»: items numbered by their section
         inner = _accept(rest, cand, first_any)
         return section + inner if inner is not None else None
     if cand.style == "dot":
