@@ -57,10 +57,11 @@ def _extract_into(result: ParseResult, text: str, table: list[tuple[int, int]]) 
     result.orders = found
     tail_from = main[-1].start if main else 0
     info.signatory = controller.find_signatory(text, main[-1].end if main else tail_from)
-    if (info.number is None or info.date is None) and main:
-        number, day = header.find_tail_details(text[main[-1].end:])
-        for name, value in (("number", number), ("date", day)):  # the signature block: «Москва, Кремль / 12 мая 2008 года / № 724»
-            if getattr(info, name) is None and value is not None:
+    if info.confidence.get("number", 0) < sureness.CLEAN or info.confidence.get("date", 0) < sureness.CLEAN:
+        # the signature block («Москва, Кремль / 12 мая 2008 года / № 724») outranks a weak guess
+        number, day = header.find_tail_details(text[main[-1].end:] if main else text[body_at:])
+        for name, value in (("number", number), ("date", day)):
+            if value is not None and info.confidence.get(name, 0) < sureness.GOOD:
                 setattr(info, name, value)
                 info.confidence[name] = sureness.GOOD
     info.controller = controller.find_controller(_unquoted(text, quoted), info.signatory)

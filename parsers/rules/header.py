@@ -143,7 +143,7 @@ def _recase(upper: str) -> str:
         proper = any(("Geox" in t or "Name" in t or "Surn" in t) for t in tags[:2]) or (
             token[:7] in ("республ", "федерац") and rank > 0)
         near = [tokens[j] for j in word_positions[rank + 1: rank + 3]]
-        regional = any(w[:5] in ("облас", "края", "район", "округ", "респу") for w in near) and any(
+        regional = any(w[:5] in ("облас", "края", "район", "округ", "респу", "федер") for w in near) and any(
             t.POS == "ADJF" for t in tags) and token[:6] not in ("муници", "городс", "сельск", "автоно", "админи",
                                                                  "госуда", "национ")
         if rank == 0 or proper or regional:
@@ -182,6 +182,21 @@ def _issuer(lines: list[_Line], kind_index: int | None, text: str, formula_at: i
 
 
 def _title(lines: list[_Line], start_index: int) -> str | None:
+    found = _title_lines(lines, start_index)
+    if found is None:
+        return None
+    title = squash(" ".join(lines[i].text for i in found))
+    preamble = re.search(r"\s(?=(?:В\s+(?:соответствии|целях|связи)|На\s+основании|Руководствуясь)\s)", title)
+    if preamble:
+        title = title[: preamble.start()]
+    if title.startswith("(") and title.endswith(")"):
+        title = title[1:-1]
+    return title
+
+
+def _title_lines(lines: list[_Line], start_index: int) -> list[int] | None:
+    """The indices of the lines the title («О ...») spans: it may cite another act's number and
+    date («..., утвержденное Указом Президента / от 9 сентября 2000 г. N 1624»)."""
     for i in range(start_index, len(lines)):
         line = lines[i]
         if line.chrome or not _TITLE_START.match(line.text):
@@ -197,13 +212,7 @@ def _title(lines: list[_Line], start_index: int) -> str | None:
             parts.append(follow.text)
             if follow.text.endswith((".", ":")):
                 break
-        title = squash(" ".join(parts))
-        preamble = re.search(r"\s(?=(?:В\s+(?:соответствии|целях|связи)|На\s+основании|Руководствуясь)\s)", title)
-        if preamble:
-            title = title[: preamble.start()]
-        if title.startswith("(") and title.endswith(")"):
-            title = title[1:-1]
-        return title
+        return list(range(i, i + len(parts)))
     return None
 
 
@@ -258,7 +267,10 @@ def _details(lines: list[_Line], is_act: bool, lettered: bool = True) -> tuple[s
             n, _ = _pair(line.text)
             if n and not _OBLIQUE_REF.search(line.text):
                 number = _number_only(n)
-                sure["number"] = sureness.GOOD
+                # «№ 9», «ПРОТОКОЛ № 5»: a letterhead's; «больницы N 38, город Москва»: a guess
+                before = line.text[: line.text.find(n)].rstrip(" №N")
+                letterhead = not re.search(r"[а-яё]", before) or bool(_kind_at_start(line.text))
+                sure["number"] = sureness.GOOD if letterhead else sureness.FALLBACK
                 break
     if day is None:
         for line in lines:
@@ -323,6 +335,12 @@ def find_header(text: str, body_at: int) -> Header:
     # («В соответствии с решением ... от 12 марта 2021 года № 57») cites other acts.
     heading = next((i for i, line in enumerate(lines) if line.text.isupper() and _kind_at_start(line.text)), None)
     preamble = next((i for i, line in enumerate(lines) if _PREAMBLE.match(line.text)), len(lines))
+    titled = set(_title_lines(lines, kind_index or 0) or ())
+    own = [line for i, line in enumerate(lines) if i not in titled]  # a title cites other acts
+    preamble = sum(1 for i in range(preamble) if i not in titled)
+    lines_all, lines, letterhead = lines, own, heading
+    if heading is not None:
+        heading -= sum(1 for i in range(heading) if i in titled)
     number = day = None
     if heading is not None and heading < preamble:
         number, day, found = _details(lines[heading:preamble], header.kind is not None)
@@ -330,6 +348,7 @@ def find_header(text: str, body_at: int) -> Header:
     if number is None and day is None:
         number, day, found = _details(lines[:preamble], header.kind is not None, heading is not None)
         sure.update(found)
+    lines = lines_all
     if (header.kind is None and number is None) or any(_is_review(line.text) for line in lines):
         return Header(end=end)  # not an act (a news text, a site's review of an act): no details invented
     header.number, header.date = number, day
@@ -348,7 +367,7 @@ def find_header(text: str, body_at: int) -> Header:
         header.title = squash(" ".join(parts)) or None
         if header.title:
             sure["title"] = sureness.GOOD
-    header.issuer, sure["issuer"] = _issuer(lines, heading if heading is not None else kind_index, text, formula_at)
+    header.issuer, sure["issuer"] = _issuer(lines, letterhead if letterhead is not None else kind_index, text, formula_at)
     header.confidence = {k: v for k, v in sure.items() if getattr(header, k) is not None}
     return header
 
@@ -357,17 +376,31 @@ _TAIL_NUMBER = re.compile(r"^(?:№|N)\s*(?P<number>(?:[А-ЯЁA-Z][А-Яа-яЁ
 
 
 def find_tail_details(tail: str) -> tuple[str | None, date | None]:
-    """Number and date printed under the signature, as указы and laws are («г. Сыктывкар /
-    10 октября 2022 года / № 95»): each stands alone on its line."""
+    """Number and date printed under the signature, as указы and laws are («Москва, Кремль /
+    12 мая 2008 года / № 724», «г. Сыктывкар / 10 октября 2022 года / № 95»): each stands alone
+    on its line. A date line with a number line right under it is the signature block wherever
+    it stands; otherwise the first such lines after the last item."""
+    lines = [squash(strip_markup(raw)) for raw in tail.splitlines()]
+    lines = [line for line in lines if line]
+    for i, line in enumerate(lines[:-1]):
+        day = _alone_date(line)
+        m = _TAIL_NUMBER.match(lines[i + 1])
+        if day and m:
+            return m.group("number"), day
     number = day = None
-    for raw in tail.splitlines()[:12]:
-        line = squash(strip_markup(raw))
+    for line in lines[:12]:
         m = _TAIL_NUMBER.match(line)
         if m and number is None:
             number = m.group("number")
             continue
-        found = find_dates(line)
-        if found and day is None and re.fullmatch(r"(?:от\s+)?" + re.escape(line[found[0].start:found[0].end]).strip()
-                                                  + r"\s*(?:г\.?|года)?\.?", line):
-            day = found[0].value
+        if day is None:
+            day = _alone_date(line)
     return number, day
+
+
+def _alone_date(line: str) -> date | None:
+    found = find_dates(line)
+    if found and re.fullmatch(r"(?:от\s+)?" + re.escape(line[found[0].start:found[0].end]).strip()
+                              + r"\s*(?:г\.?|года)?\.?", line):
+        return found[0].value
+    return None
