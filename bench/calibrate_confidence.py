@@ -7,7 +7,7 @@ scorer (`../shared/tools/score_extraction.py`, imported so both count alike) mat
 the act's kind, number and date; each order's existence; each responsible body (fuzzy
 spelling); each official (initials and surname stem); each deadline (date, recurrence or a
 relative term as one fact). A field in an order the gold does not have is wrong. Fields at or
-above `parsers.rules.sureness.SURE` are «sure»; the figure is the share of them that is right
+above `parsers.model.SURE` are «sure»; the figure is the share of them that is right
 (issue 9 asks ≥ 98 % on the measured half). Fields the rules did not find are not counted
 here: recall is the scorer's job.
 """
@@ -21,7 +21,7 @@ from collections import Counter
 from pathlib import Path
 
 from parsers.pipeline import parse_file
-from parsers.rules.sureness import SURE
+from parsers.model import SURE
 
 SCORER = Path("../shared/tools/score_extraction.py")  # beside the project, where the Makefile finds it
 

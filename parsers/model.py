@@ -8,6 +8,14 @@ from dataclasses import asdict, dataclass, field
 from datetime import date
 
 
+SURE = 0.8  # a field whose confidence is at least this is shown as sure; below, marked for checking
+
+
+def is_sure(confidence: float | None) -> bool:
+    """Is a field found with this confidence sure enough to show unmarked?"""
+    return confidence is not None and confidence >= SURE
+
+
 @dataclass(slots=True)
 class Block:
     """One paragraph or table cell in document order.

@@ -7,13 +7,9 @@ half of the real corpus and checked on the measured half (tools/calibrate_confid
 """
 from __future__ import annotations
 
-SURE = 0.8  # at or above: shown as sure; below: marked «проверьте»
+from parsers.model import SURE, is_sure  # noqa: F401 - the threshold lives with the records it marks
 
 CLEAN = 0.95  # the field's own slot matched cleanly (a heading line, a «Срок:» line, a dative before the verb)
 GOOD = 0.85  # a second-best place that real acts use (the signature block, a nominative table cell)
 FALLBACK = 0.6  # a guess from a weaker cue (a formula, a lone date among header words)
 GUESS = 0.4  # a last resort (an issuer taken from the signatory's post)
-
-
-def is_sure(value: float | None) -> bool:
-    return value is not None and value >= SURE

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from parsers.model import ExtractedOrder, ParseResult
 
 PREVIEW_WORDS = 14
+UNSURE = " [?]"  # after a field the rules are not sure of: the clerk checks it in the act
 
 
 def register(app: typer.Typer) -> None:
@@ -63,12 +64,16 @@ def parse_files(sources: list[str], as_json: bool) -> int:
 def summary(result: ParseResult) -> str:
     """A readable Russian summary of one act."""
     doc = result.document
+
+    def mark(name: str) -> str:
+        return _mark(doc.confidence.get(name)) if getattr(doc, name) else ""
+
     lines = [f"Файл: {result.source} ({result.format or '?'})"]
-    lines.append(f"  Вид акта:   {doc.kind or 'не определён'}")
-    lines.append(f"  Номер:      {doc.number or '—'}")
-    lines.append(f"  Дата:       {doc.date.strftime('%d.%m.%Y') if doc.date else '—'}")
-    lines.append(f"  Издал:      {doc.issuer or '—'}")
-    lines.append(f"  Заголовок:  {doc.title or '—'}")
+    lines.append(f"  Вид акта:   {doc.kind or 'не определён'}{mark('kind')}")
+    lines.append(f"  Номер:      {doc.number or '—'}{mark('number')}")
+    lines.append(f"  Дата:       {doc.date.strftime('%d.%m.%Y') if doc.date else '—'}{mark('date')}")
+    lines.append(f"  Издал:      {doc.issuer or '—'}{mark('issuer')}")
+    lines.append(f"  Заголовок:  {doc.title or '—'}{mark('title')}")
     if doc.controller:
         lines.append(f"  Контроль:   {_party(doc.controller)}")
     if doc.signatory and (doc.signatory.position or doc.signatory.person):
@@ -83,26 +88,37 @@ def summary(result: ParseResult) -> str:
     else:
         lines.append("  Поручений не найдено")
     lines.extend(f"  Предупреждение: {warning}" for warning in result.warnings)
+    if UNSURE in "\n".join(lines):
+        lines.append(f"  {UNSURE.strip()} — правило не уверено: сверьте это поле с текстом акта.")
     return "\n".join(lines) + "\n"
 
 
-def _party(party) -> str:  # noqa: ANN001 - parsers.model.Party
+def _mark(confidence: float | None) -> str:
+    from parsers.model import is_sure
+
+    return "" if is_sure(confidence) else UNSURE
+
+
+def _party(party, marked: bool = False) -> str:  # noqa: ANN001 - parsers.model.Party
     name = party.name or party.as_written
-    return f"{name} ({party.person})" if party.person else name
+    shown = f"{name} ({party.person})" if party.person and party.person != name else name
+    return shown + _mark(party.confidence) if marked else shown
 
 
 def _order_lines(order: ExtractedOrder) -> str:
     words = order.text.split()
     preview = " ".join(words[:PREVIEW_WORDS]) + (" …" if len(words) > PREVIEW_WORDS else "")
-    executors = "; ".join(_party(p) for p in order.responsible) or "не указан"
+    executors = "; ".join(_party(p, marked=True) for p in order.responsible) or "не указан"
     parts = [f"  {order.number}. {preview}", f"      Исполнитель: {executors}"]
     if order.coexecutors:
-        parts.append(f"      Совместно с: {'; '.join(_party(p) for p in order.coexecutors)}")
+        parts.append(f"      Совместно с: {'; '.join(_party(p, marked=True) for p in order.coexecutors)}")
     deadline = order.deadline
     if deadline and (deadline.date or deadline.recurrence or deadline.relative or deadline.text):
         when = deadline.date.strftime("%d.%m.%Y") if deadline.date else (deadline.recurrence or deadline.relative
                                                                           or deadline.text)
-        parts.append(f"      Срок: {when}")
+        if deadline.date and deadline.recurrence:  # «Срок – 1 марта 2025 г., далее – один раз в полгода»
+            when += f", далее {deadline.recurrence}"
+        parts.append(f"      Срок: {when}{_mark(deadline.confidence)}")
     else:
         parts.append("      Срок: не указан")
     return "\n".join(parts)
