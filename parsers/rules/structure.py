@@ -24,7 +24,7 @@ _CANDIDATE = re.compile(
     r"|(?P<paren>\d{1,2})\)|(?P<letter>[а-я])\)|(?P<roman>[IVX]{1,4})\.)"
     r"(?P<space>[ \t\u00a0]*)(?=[А-ЯЁA-Zа-яё«\"(])"
 )
-_LONE_NUMBER = re.compile(r"(?m)^[ \t]*(?P<n>\d{1,3}(?:\.\d{1,3}){0,3})\.?[ \t]*\n[ \t]*(?=[А-ЯЁ«])")
+_LONE_NUMBER = re.compile(r"(?m)^[ \t]*(?P<n>\d{1,3}(?:\.\d{1,3}){0,3})\.?[ \t]*\n[ \t]*(?=[А-ЯЁа-яё«])")
 
 
 def _spaced(word: str) -> str:
@@ -116,7 +116,7 @@ def _candidates(text: str, start: int, end: int, table: Sequence[tuple[int, int]
             out.append(_Cand(m.start(), m.end(), "letter", (LETTERS.index(letter),), m.group("quote"), line_start))
     for m in _LONE_NUMBER.finditer(text, start, end):  # a table row whose number stands in its own cell
         in_table = any(s <= m.start("n") < e for s, e in table)
-        if not in_table and text[:m.start()].rstrip()[-1:] not in ("", ".", ";", ":"):
+        if not in_table and (text[:m.start()].rstrip()[-1:] not in ("", ".", ";", ":") or text[m.end()].islower()):
             continue  # a page number left in a copied text, inside a sentence running on
         out.append(_Cand(m.start("n"), m.end(), "dot", _parse_dotted(m.group("n")), "", True))
     out.sort(key=lambda cand: cand.start)
@@ -165,6 +165,12 @@ def _accept(path: list[tuple[str, tuple]], cand: _Cand, first_any: bool,
             if style != "dot":
                 break
             prefix.append(value)
+        if not prefix and path and path[0][0] == "paren" and k == 2 and levels[0] == (path[0][1][0], 0):
+            # «2) …» then «2.1. …», «2.2. …»: the act numbers its items «N)», their sub-items «N.M.»
+            sub = path[1] if len(path) > 1 and path[1][0] == "dot" else None
+            if levels[1] == (1, 0) or (sub and _follows(sub[1], levels[1])):
+                return path[:1] + [("dot", levels[1])]
+            return None
         if not prefix:
             if k == 1 and (levels[0] == (1, 0) or first_any):
                 return [("dot", levels[0])]
@@ -175,10 +181,10 @@ def _accept(path: list[tuple[str, tuple]], cand: _Cand, first_any: bool,
             return None
         if k == len(prefix) + 1:  # first child
             if tuple(prefix) == levels[:-1] and levels[-1] == (1, 0):
-                return [("dot", lv) for lv in levels]
+                return path[:len(prefix)] + [("dot", levels[-1])]
             return None
         if tuple(prefix[: k - 1]) == levels[:-1] and _follows(prefix[k - 1], levels[-1]):
-            return [("dot", lv) for lv in levels]
+            return path[:k - 1] + [("dot", levels[-1])]
         return None
     index = cand.value[0]
     for depth in range(len(path) - 1, -1, -1):  # sibling of an open level of the same style
@@ -186,6 +192,8 @@ def _accept(path: list[tuple[str, tuple]], cand: _Cand, first_any: bool,
         if style == cand.style and index == value[0] + 1:
             return path[:depth] + [(cand.style, (index,))]
     first = 1 if cand.style == "paren" else 0
+    if not path and cand.style == "paren" and first_any:
+        return [("paren", (index,))]
     if index == first:
         if not path and cand.style == "paren":
             return [("paren", (index,))]
@@ -226,6 +234,13 @@ def _quote_end(text: str, start: int, quote: str, limit: int) -> int:
     return m.start() + 1 if m else limit
 
 
+def _in_long_line(text: str, at: int) -> bool:
+    """Is `at` inside a line of a whole act printed on one line?"""
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    return (len(text) if end == -1 else end) - start > 300
+
+
 def _segment(text: str, cands: list[_Cand], start: int, end: int, quoted: bool) -> list[Item]:
     """Items of one region from its candidates, in order, with parents and ends."""
     path: list[tuple[str, tuple]] = []
@@ -234,12 +249,13 @@ def _segment(text: str, cands: list[_Cand], start: int, end: int, quoted: bool) 
     restarts = False
     # a page that shows one item of a long перечень starts at «3.»: where no «1.» (or «1.1.»)
     # opens a line, the first numbered line opens the list
-    opens_at_one = any(c.line_start and c.style == "dot" and c.value[0] == (1, 0) for c in cands
-                       if start <= c.start < end)
+    opens_at_one = any(c.style == "dot" and c.value[0] == (1, 0) for c in cands if start <= c.start < end)
     for cand in cands:
         if not (start <= cand.start < end):
             continue
-        any_first = not flat and (quoted or (not opens_at_one and cand.line_start and cand.style == "dot"))
+        any_first = not flat and ((quoted and cand.style == "dot") or (
+            not quoted and not opens_at_one and cand.style in ("dot", "paren")
+            and (cand.line_start or _in_long_line(text, cand.start))))
         new = _accept(path, cand, first_any=any_first, carry=carry)
         if new is None:
             continue
