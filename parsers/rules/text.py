@@ -60,42 +60,60 @@ def despace_letters(text: str) -> str:
 
 
 _LONG_WORD = re.compile(r"[А-Яа-яЁё]{8,}")
-_LETTER_DIGIT = re.compile(r"(?<=[а-яё]{3})(?=\d)")
-_SHORT_WORDS = "ивскоу"  # one-letter prepositions and conjunctions a lost space glues to the next word
+_LETTER_DIGIT = re.compile(r"(?<=[а-яё]{3})(?=\d)|(?<=[)»;])(?=[А-ЯЁа-яё])|(?<=[а-яё],)(?=[А-ЯЁа-яё])|(?<=[а-яё]{3})(?=\([А-ЯЁ])|(?<=[а-яё]{2})(?=[А-ЯЁ]\.)|(?<=\d)(?=[а-яё]{3})")
 
 
-def _whole_word(word: str) -> bool:
-    """A dictionary word in an inflected form of a full part of speech, not a combining form
-    («авто-», «корона-», «медиа-») or a name that only looks like two words."""
+def _whole_word(word: str, first: bool) -> bool:
+    """A dictionary word of a full part of speech, not a name that only looks like two words;
+    the `first` of two also not a combining form («авто-», «корона-», «медиа-»): it must be
+    inflected, long, or a verb."""
     from parsers import nlp
 
-    if len(word) < 5 or not nlp.is_known(word):
+    if len(word) < (5 if first else 3) or not nlp.is_known(word):
         return False
     best = nlp.parses(word)[0]
     if any(g in best.tag for g in ("Name", "Surn", "Patr", "Abbr", "Fixd")):
         return False
     return best.tag.POS in ("NOUN", "ADJF", "PRTF", "INFN", "VERB", "NPRO", "NUMR") and (
-        best.word != best.normal_form or len(word) >= 8 or best.tag.POS in ("INFN", "VERB"))
+        not first or best.word != best.normal_form or len(word) >= 8 or best.tag.POS in ("INFN", "VERB"))
 
 
-def _split_point(word: str) -> int | None:
-    """Where a word glued from two («Министерствуобразования», «ипроведение») splits, or None.
-    Only a word the dictionary does not know splits, and only into two whole words it knows."""
+def _function_word(word: str, conjunction: bool = True) -> bool:
+    """«для», «при», «в», «и»: a preposition (or conjunction) a lost space glues to its neighbour."""
     from parsers import nlp
 
-    if nlp.is_known(word) or word.isupper():
+    kinds = ("PREP", "CONJ") if conjunction else ("PREP",)
+    return len(word) <= 4 and nlp.is_known(word) and nlp.parses(word)[0].tag.POS in kinds
+
+
+def _split(word: str, depth: int = 0) -> list[int] | None:
+    """Where a word glued from two or three («Министерствуобразования», «выделитьвноябре»,
+    «дляприобретения») splits, as offsets, or None. Only a word the dictionary does not know
+    splits, and only into words it knows: whole words, or a preposition or conjunction."""
+    from parsers import nlp
+
+    if word.isupper() or nlp.is_known(word):
         return None
-    if word[0] in _SHORT_WORDS and nlp.is_known(word[1:]) and len(word) > 8:
-        return 1
-    best = None
-    for i in range(5, len(word) - 4):
+    best: tuple[int, list[int]] | None = None
+    for i in range(1, len(word)):
         left, right = word[:i], word[i:]
-        if left[0].isupper() and len(left) < 8:
+        capital = left[0].isupper()
+        if capital and len(left) < 8 and not (len(left) >= 2 and _function_word(left.lower())):
+            continue  # «Коростелеву», «Аманская»: a name is no «Ко» + «ростелеву»
+        whole = _whole_word(left, True)
+        if not (whole or _function_word(left.lower(), conjunction=depth == 0)):
             continue
-        if _whole_word(left) and _whole_word(right):
-            if best is None or abs(i - len(word) / 2) < abs(best - len(word) / 2):
-                best = i
-    return best
+        if _whole_word(right, False) or (whole and right not in "аоуыэюяие" and _function_word(right, False)):
+            cuts = [i]
+        elif depth == 0 and not capital and (rest := _split(right, 1)):
+            cuts = [i] + [i + c for c in rest]
+        else:
+            continue
+        # two whole words split near the middle beat a split at a preposition
+        rank = (0 if whole else 1, len(cuts), abs(i - len(word) / 2))
+        if best is None or rank < best[0]:
+            best = (rank, cuts)
+    return best[1] if best else None
 
 
 @dataclass(slots=True)
@@ -120,9 +138,7 @@ def deglue(text: str) -> Deglued:
     «Провести24.06.2017»): a word the dictionary does not know that splits into two it knows."""
     cuts: list[int] = []
     for m in _LONG_WORD.finditer(text):
-        at = _split_point(m.group(0))
-        if at is not None:
-            cuts.append(m.start() + at)
+        cuts.extend(m.start() + at for at in _split(m.group(0)) or ())
     cuts.extend(m.start() for m in _LETTER_DIGIT.finditer(text))
     if not cuts:
         return Deglued(text, [])
