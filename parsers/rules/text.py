@@ -60,7 +60,10 @@ def despace_letters(text: str) -> str:
 
 
 _LONG_WORD = re.compile(r"[А-Яа-яЁё]{8,}")
-_LETTER_DIGIT = re.compile(r"(?<=[а-яё]{3})(?=\d)|(?<=[)»;])(?=[А-ЯЁа-яё])|(?<=[а-яё],)(?=[А-ЯЁа-яё])|(?<=[а-яё]{3})(?=\([А-ЯЁ])|(?<=[а-яё]{2})(?=[А-ЯЁ]\.)|(?<=\d)(?=[а-яё]{3})")
+_GLUED = re.compile(  # where a lost space shows by itself: a letter against a digit, a bracket, an initial
+    r"(?<=[а-яё]{3})(?=\d)|(?<=(?<![А-Яа-яЁё])(?:до|от|по|на))(?=\d)|(?<=(?<![А-Яа-яЁё])[вкс])(?=\d)"
+    r"|(?<=\d)(?=[а-яё]{3})|(?<=[)»;])(?=[А-ЯЁа-яё])|(?<=[а-яё],)(?=[А-ЯЁа-яё])|(?<=[а-яё]{3})(?=\([А-ЯЁ])"
+    r"|(?<=[а-яё]{2})(?=[А-ЯЁ]\.)|(?<=(?<![А-Яа-яЁё])[А-ЯЁ]\.)(?=[а-яё]{3})|(?<=[А-ЯЁа-яё])(?=\"[А-ЯЁ])")
 
 
 def _whole_word(word: str, first: bool) -> bool:
@@ -105,7 +108,7 @@ def _split(word: str, depth: int = 0) -> list[int] | None:
             continue
         if _whole_word(right, False) or (whole and right not in "аоуыэюяие" and _function_word(right, False)):
             cuts = [i]
-        elif depth == 0 and not capital and (rest := _split(right, 1)):
+        elif depth == 0 and (whole or not capital) and (rest := _split(right, 1)):
             cuts = [i] + [i + c for c in rest]
         else:
             continue
@@ -139,7 +142,7 @@ def deglue(text: str) -> Deglued:
     cuts: list[int] = []
     for m in _LONG_WORD.finditer(text):
         cuts.extend(m.start() + at for at in _split(m.group(0)) or ())
-    cuts.extend(m.start() for m in _LETTER_DIGIT.finditer(text))
+    cuts.extend(m.start() for m in _GLUED.finditer(text))
     if not cuts:
         return Deglued(text, [])
     cuts.sort()
