@@ -19,7 +19,7 @@ from parsers.model import ExtractedOrder, Party
 from parsers.rules import executors, sureness, words
 from parsers.rules.deadlines import find_dates, find_deadline
 from parsers.rules.structure import Item
-from parsers.rules.text import squash
+from parsers.rules.text import mask_quoted, squash
 
 FIRST_WINDOW = 360  # characters of an item tokenized first: the directive verb comes early
 ANALYSIS_LIMIT = 1500  # ... and at most, when the lead is long
@@ -196,18 +196,34 @@ def _executor_cell(own: str, offset: int, after: int, in_table: bool) -> list[Pa
         if m.start() >= after and (in_table or own[: m.start()].rstrip()[-1:] in ".;)"):
             starts.append(m.end())
     if in_table:
+        masked = mask_quoted(own, also_parens=True)  # a gap inside «…» or (…) is no cell border
         for m in _CELL_GAP.finditer(own, after):
             word = re.search(r"(\w+)\W*$", own[: m.start()])
-            if word and not any(p.tag.POS in ("PREP", "CONJ") for p in nlp.parses(word.group(1))[:1]):
+            if masked[m.end()] == " ":
+                continue
+            if word and not any(p.tag.POS in ("PREP", "CONJ") for p in nlp.parses(word.group(1))[:1]) \
+                    and not _dependent_of(word.group(1), own[m.end():]):
                 starts.append(m.end())
     for at in sorted(set(starts)):
-        cell = own[at:].split("\n", 1)[0]
+        cell = re.split(r"\n|(?<=[.;])\s+(?=Срок|Ответствен)", own[at:], maxsplit=1)[0]
         if len(cell) > 250 or not executors.opens_with_head(cell, "nomn") or _has_verb(cell):
             continue  # «Администрация района оказывает содействие.»: a sentence, not a name
         found = executors.parties(cell, offset + at, "nomn")
         if found:
             return _capped(found, sureness.GOOD)  # a nominative cell after the task: second-best place
     return []
+
+
+def _dependent_of(previous: str, cell: str) -> bool:
+    """After a noun («сотрудников», «зданием»), a capitalized name that can be its genitive or
+    instrumental («Администрации города», «МАУ …») continues the sentence: no cell starts there.
+    «школ Министерство образования»: a nominative cannot depend on «школ», so a cell does."""
+    if not any(p.tag.POS == "NOUN" for p in nlp.parses(previous)[:2]):
+        return False
+    first = executors.WORD.match(cell)
+    if first is None or first.group(0).isupper():
+        return True  # an abbreviation does not decline: it may be either
+    return any(p.tag.case in ("gent", "ablt") for p in nlp.parses(first.group(0)))
 
 
 def _read_item(own: str, offset: int) -> Reading:
