@@ -337,6 +337,7 @@ _SEPARATORS = re.compile(r",?\s+а\s+также\s+|,\s+|\s+и\s+|;\s+")  # «A, 
 def parties(text: str, start: int = 0, case: str = "datv") -> list[Party]:
     """Executors named by an executor phrase (a lead before the verb, or the words after
     «Рекомендовать»). Nothing when the phrase does not open with a noun in `case`."""
+    text = re.split(r"(?<=[а-яё]{2})\.\s+(?=[А-ЯЁ])", text, maxsplit=1)[0]  # the sentence ends the name
     text = text.rstrip(" :,\n\t")
     text = text[:-1] if re.search(r"[а-яё»)]\.$", text) else text  # the stop ending the item, not an initial
     text = re.sub(r"\s+не$", "", text)  # «руководителям предприятий не допускать»: the negation is the verb's

@@ -23,7 +23,7 @@ from parsers.rules.text import mask_quoted, squash
 
 FIRST_WINDOW = 360  # characters of an item tokenized first: the directive verb comes early
 ANALYSIS_LIMIT = 1500  # ... and at most, when the lead is long
-_CONTROL = re.compile(r"^\W*(?:контрол[ья]\s+(?:за|над)\b|(?:персональн\w+\s+)?ответственность\s+за\s+(?:исполнение|выполнение)"
+_CONTROL = re.compile(r"^\W*(?:контрол[ья]\s+(?:за|над|исполнени|выполнени)|(?:персональн\w+\s+)?ответственность\s+за\s+(?:исполнение|выполнение)"
                       r"\s+(?:настоящего\s+)?(?:постановлени|распоряжени|приказ|решени|указ))", re.IGNORECASE)
 _RESPONSIBILITY = re.compile(r"^\W*(?:персональн\w+\s+)?(?:ответственность|обязанност\w+|функци\w+)\b", re.IGNORECASE)
 _PREPOSITIONAL_LEAD = re.compile(r"^\W*(?:в|во|для|на|по|с|со|при|согласно|во\s+исполнение)\s", re.IGNORECASE)

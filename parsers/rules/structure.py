@@ -317,6 +317,21 @@ def _trim_tail(text: str, start: int, end: int) -> int:
     return kept_end
 
 
+def _sentences_as_lines(text: str, start: int, end: int) -> str:
+    """The text with each sentence end inside a very long line (a whole act printed on one
+    line) turned into a line break, offsets kept, so the last item ends where a signature or
+    a site's note begins, as it does in a text printed by lines."""
+    lines_from = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    line_end = len(text) if line_end == -1 else line_end
+    if line_end - lines_from <= 300:
+        return text
+    chars = list(text)
+    for m in re.finditer(r"(?<=[а-яё»)\"][.;])( )(?=\S)|(?<=\S)( )(?=\|)|(?<=\|)( )", text[start:end]):
+        chars[start + m.start()] = "\n"
+    return "".join(chars)
+
+
 def body_start(text: str) -> int:
     """Where the enacting part starts: after «ПОСТАНОВЛЯЮ:» and the like, else 0. A protocol
     whose first section («I. О ...», or «1. О ...» before a «РЕШИЛИ:») precedes its formula
@@ -334,10 +349,15 @@ _ANNEX = re.compile(r"\n[ \t]*(?:Приложение|ПРИЛОЖЕНИЕ|УТ�
                     r"[ \t]*(?:\n|к\s+(?:постановлению|распоряжению|приказу|указу|решению|протоколу)\b|$)")
 
 
+# an annex's stamp inside a line: an act printed on one line («… N 1318 УТВЕРЖДЕН Указом Президента …»)
+_ANNEX_INLINE = re.compile(r"\s(?:УТВЕРЖДЕН[ОАЫ]?|Утвержден[оаы]?|ПРИЛОЖЕНИЕ|Приложение)(?:\s*(?:№|N)\s*\d+)?\s+"
+                           r"(?:к\s+)?(?:[Уу]каз|[Пп]остановлени|[Рр]аспоряжени|[Пп]риказ|[Рр]ешени)[а-яё]*\b")
+
+
 def _annex_start(text: str, after: int) -> int:
     """Where an annex printed after the act begins (its own numbering is no item of the act)."""
-    m = _ANNEX.search(text, after)
-    return m.start() + 1 if m else len(text)
+    found = [m.start() + 1 for m in (_ANNEX.search(text, after), _ANNEX_INLINE.search(text, after)) if m]
+    return min(found) if found else len(text)
 
 
 def segment(text: str, table: Sequence[tuple[int, int]] = ()) -> tuple[list[Item], list[Item]]:
@@ -356,7 +376,7 @@ def segment(text: str, table: Sequence[tuple[int, int]] = ()) -> tuple[list[Item
     main = _segment(text, main_cands, start, limit, quoted=False)
     if main:
         last = main[-1]
-        tail_end = _trim_tail(text, last.start, last.end)
+        tail_end = _trim_tail(_sentences_as_lines(text, last.start, last.end), last.start, last.end)
         for item in main:
             if item.end == last.end:
                 item.end = tail_end
