@@ -22,7 +22,7 @@ _CANDIDATE = re.compile(
     r"(?:(?P<dparen>\d{1,3}(?:\.\d{1,3}){1,3})\)"
     r"|(?P<dotted>\d{1,3}(?:-\d{1,2})?(?:\.\d{1,3}(?:-\d{1,2})?){0,4})(?P<dot>\.?)"
     r"|(?P<paren>\d{1,2})\)|(?P<letter>[а-я])\)|(?P<roman>[IVX]{1,4})\.)"
-    r"(?P<space>[ \t\u00a0]*)(?=[А-ЯЁA-Zа-яё«\"(])"
+    r"(?P<space>[ \t\u00a0]*(?:\n[ \t\u00a0]*)?)(?=[А-ЯЁA-Zа-яё«\"(])"
 )
 _LONE_NUMBER = re.compile(r"(?m)^[ \t]*(?P<n>\d{1,3}(?:\.\d{1,3}){0,3})\.?[ \t]*\n[ \t]*(?=[А-ЯЁа-яё«])")
 
@@ -86,6 +86,9 @@ def _candidates(text: str, start: int, end: int, table: Sequence[tuple[int, int]
     for m in _CANDIDATE.finditer(text, start, end):
         line_start = m.start() == 0 or text[m.start() - 1] == "\n"
         nxt = text[m.end():m.end() + 1]
+        if "\n" in m.group("space") and (line_start or not m.group("dotted") or not m.group("dot")
+                                         or text[:m.start()].rstrip()[-1:] not in ".;:" or not nxt.isupper()):
+            continue  # «… очередь. 2.⏎Руководителям»: a hard wrap right after the number only
         if m.group("dparen"):  # «2.1)»: a dotted number closed by a parenthesis
             out.append(_Cand(m.start(), m.end(), "dot", _parse_dotted(m.group("dparen")), m.group("quote"),
                              line_start))
