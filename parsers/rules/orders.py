@@ -397,6 +397,18 @@ def extract_orders(text: str, items: list[Item], reference: date | None,
                 if deadline is not None:
                     break
         body = text[item.body_start:item.end].rstrip()
+        duties = _duties_with_own_terms(own, item.body_start, reference) if not item.children else []
+        if duties:
+            # «обеспечить: координацию …; ведение реестра …; ежеквартальное формирование …»,
+            # each with a term of its own: each duty is an order (2-1.1, 2-1.2, …)
+            for index, (start, end, term) in enumerate(duties, 1):
+                order = ExtractedOrder(
+                    number=f"{item.number}.{index}", parent=item.number, text=squash(text[start:end]),
+                    span=(start, end), responsible=responsible, coexecutors=coexec, deadline=term,
+                    in_quoted_amendment=item.quoted)
+                order.confidence = _confidence(order, impersonal=not responsible)
+                orders.append(order)
+            continue
         order = ExtractedOrder(
             number=item.number, parent=item.parent, text=squash(body).rstrip("»\"").strip() if item.quoted else squash(body),
             span=(item.body_start, item.body_start + len(body)), responsible=responsible,
@@ -404,4 +416,36 @@ def extract_orders(text: str, items: list[Item], reference: date | None,
         order.confidence = _confidence(order, impersonal=not responsible)
         orders.append(order)
     return orders
+
+
+_DUTY_SEPARATOR = re.compile(r";[ \t]*\n\s*(?=[а-яё])|;[ \t]+(?=[а-яё])")
+
+
+def _duties_with_own_terms(own: str, offset: int, reference: date | None) -> list[tuple[int, int, object]]:
+    """The unnumbered duties after «…:» of one item, as (start, end, deadline), when at least two
+    of them carry terms and those terms differ; else [] and the item stays one order (a term
+    written once for the whole list is the list's)."""
+    colon = re.search(r":[ \t]*\n?\s*(?=[а-яё])", own)
+    if colon is None:
+        return []
+    pieces, start = [], colon.end()
+    for m in _DUTY_SEPARATOR.finditer(own, start):
+        pieces.append((start, m.start()))
+        start = m.end()
+    pieces.append((start, len(own.rstrip(" .\n»\""))))
+    if len(pieces) < 2:
+        return []
+    out = []
+    for s, e in pieces:
+        term = find_deadline(own[s:e], offset + s, reference)
+        out.append((offset + s, offset + e, term))
+    facts = {_fact(term) for _, _, term in out if term is not None}
+    if sum(term is not None for _, _, term in out) < 2 or len(facts) < 2:
+        return []
+    lead = find_deadline(own[: colon.start()], offset, reference)  # a term before the colon is every duty's
+    return [(s, e, term or lead) for s, e, term in out]
+
+
+def _fact(term) -> str:  # noqa: ANN001 - a Deadline
+    return str(term.date) if term.date else term.recurrence or ("relative" if term.relative else "")
 
