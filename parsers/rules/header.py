@@ -372,7 +372,7 @@ def find_header(text: str, body_at: int) -> Header:
     return header
 
 
-_TAIL_NUMBER = re.compile(r"^(?:№|N)\s*(?P<number>(?:[А-ЯЁA-Z][А-Яа-яЁёA-Za-z]{0,4}-)?\d[\w/\-.]*?)\.?$")
+_TAIL_NUMBER = re.compile(r"^(?:№|N)\s*(?P<number>(?:[А-ЯЁA-Z][А-Яа-яЁёA-Za-z]{0,4}-)?\d[\w/\-.]*?)[.\-_]*$")
 
 
 def find_tail_details(tail: str) -> tuple[str | None, date | None]:

@@ -272,7 +272,7 @@ def _read_item(own: str, offset: int) -> Reading:
         responsible = _nominative_slip(lead, offset + shift)  # «Учреждение ... упразднить» is its object
     if responsible:
         return Reading("order", (start, end), lemma, responsible, co)
-    phrase = own[start:start + 40].lower()
+    phrase = " ".join(own[start:start + 60].lower().split())
     if lemma in words.nonorder_verbs() or any(" " in p and phrase.startswith(p) for p in words.nonorder_verbs()):
         if _coordinated_duty(own[end:]):
             return Reading("order", (start, end), lemma, [], co)
