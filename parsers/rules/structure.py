@@ -363,6 +363,18 @@ def _annex_start(text: str, after: int) -> int:
     return min(found) if found else len(text)
 
 
+def _single_paragraph(text: str, start: int, end: int) -> list[Item]:
+    """An act whose enacting part is one unnumbered paragraph («ПОСТАНОВЛЯЮ: Выделить …»): that
+    paragraph is its item 1, up to the signature."""
+    body = re.search(r"\S", text[start:end])
+    if body is None:
+        return []
+    at = start + body.start()
+    if not text[at].isupper():
+        return []
+    return [Item("1", None, at, at, end)]
+
+
 def segment(text: str, table: Sequence[tuple[int, int]] = ()) -> tuple[list[Item], list[Item]]:
     """(items of the act itself, items of quoted new wordings), each in text order.
     `table`: spans of table cells, where a row number may stand alone in its cell."""
@@ -377,6 +389,8 @@ def segment(text: str, table: Sequence[tuple[int, int]] = ()) -> tuple[list[Item
             regions.append((quote_pos, _quote_end(text, quote_pos, cand.quote, limit)))
     main_cands = [c for c in cands if not any(s <= c.start < e for s, e in regions)]
     main = _segment(text, main_cands, start, limit, quoted=False)
+    if not main and start > 0 and not regions:
+        main = _single_paragraph(text, start, limit)
     if main:
         last = main[-1]
         tail_end = _trim_tail(_sentences_as_lines(text, last.start, last.end), last.start, last.end)
