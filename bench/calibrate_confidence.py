@@ -20,8 +20,8 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from parsers.pipeline import parse_file
 from parsers.model import SURE
+from parsers.pipeline import parse_file
 
 SCORER = Path("../shared/tools/score_extraction.py")  # beside the project, where the Makefile finds it
 

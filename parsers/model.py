@@ -7,7 +7,6 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from datetime import date
 
-
 SURE = 0.8  # a field whose confidence is at least this is shown as sure; below, marked for checking
 
 

@@ -9,6 +9,7 @@ import re
 from datetime import date, datetime
 from typing import Any
 
+from parsers.model import is_sure
 from tracker.models import (
     Act,
     ActVersion,
@@ -223,12 +224,25 @@ def preview_from_parse(result: Any, sha256: str = "") -> ImportPreview:
             recurrence=deadline.recurrence if deadline else None,
             relative=deadline.relative if deadline else None,
             confidence=float(item.confidence or 0.0),
+            unsure=_unsure_of_order(item),
         ))
+    unsure = [name for name in ("kind", "number", "date", "issuer", "title")
+              if getattr(doc, name) and not is_sure(getattr(doc, "confidence", {}).get(name))]
     return ImportPreview(
         source=result.source, error=result.error, kind=doc.kind, number=doc.number, date=doc.date,
         issuer=doc.issuer, title=doc.title, text=result.text or "", orders=orders,
-        warnings=list(result.warnings), sha256=sha256, **_act_extras(result),
+        warnings=list(result.warnings), sha256=sha256, unsure=unsure, **_act_extras(result),
     )
+
+
+def _unsure_of_order(item: Any) -> list[str]:
+    """The fields of an extracted order the rules marked unsure (parsers.model.is_sure)."""
+    out = []
+    if any(not is_sure(getattr(p, "confidence", None)) for p in item.responsible + item.coexecutors):
+        out.append("responsible")
+    if item.deadline is not None and not is_sure(getattr(item.deadline, "confidence", None)):
+        out.append("deadline")
+    return out
 
 
 def _act_extras(result: Any) -> dict:

@@ -119,6 +119,7 @@ class DraftOrder:
     relative: str | None = None
     confidence: float = 0.0
     keep: bool = True  # False: the clerk dropped it as a false order
+    unsure: list[str] = field(default_factory=list)  # fields the rules are not sure of: responsible, deadline
 
 
 @dataclass(slots=True)
@@ -142,6 +143,7 @@ class ImportPreview:
     controller: str | None = None
     signatory: str | None = None
     amends: list[str] = field(default_factory=list)  # acts it amends, as written
+    unsure: list[str] = field(default_factory=list)  # act details the rules are not sure of: kind, number, date ...
 
 
 @dataclass(slots=True)

@@ -19,6 +19,10 @@ from tui.screens.orders import act_caption
 from tui.widgets.source_view import SourceView
 
 LOW_CONFIDENCE = 0.6
+UNSURE = " ?"  # after a field the rules are not sure of: the clerk checks it against the act
+UNSURE_STYLE = "bold yellow"
+ACT_FIELDS = {"kind": "вид", "number": "номер", "date": "дата", "issuer": "кто издал", "title": "заголовок"}
+ORDER_FIELDS = {"responsible": "исполнитель", "deadline": "срок"}
 
 
 class ReviewScreen(DeskScreen):
@@ -76,6 +80,9 @@ class ReviewScreen(DeskScreen):
             notes.append("Этот файл уже загружен: повторная загрузка ничего не добавит.\n", style="yellow")
         if preview.new_version_of:
             notes.append("Это новая редакция уже загруженного акта: изменения будут записаны.\n", style="yellow")
+        if preview.unsure:
+            fields = ", ".join(ACT_FIELDS.get(name, name) for name in preview.unsure)
+            notes.append(f"Проверьте по тексту акта (правило не уверено): {fields}.\n", style=UNSURE_STYLE)
         for warning in preview.warnings[:5]:
             notes.append(f"• {warning}\n", style="dim")
         if preview.title:
@@ -93,8 +100,13 @@ class ReviewScreen(DeskScreen):
             names = "; ".join(draft.responsible_names or draft.responsible) or "—"
             deadline = fmt_date(draft.due) if draft.due else (draft.recurrence or draft.relative
                                                               or draft.deadline_text or "—")
+            names_cell, deadline_cell = Text(names, style=style), Text(deadline, style=style)
+            if draft.keep and "responsible" in draft.unsure:
+                names_cell.append(UNSURE, style=UNSURE_STYLE)
+            if draft.keep and "deadline" in draft.unsure:
+                deadline_cell.append(UNSURE, style=UNSURE_STYLE)
             table.add_row(
-                Text(draft.number, style=style), Text(names, style=style), Text(deadline, style=style),
+                Text(draft.number, style=style), names_cell, deadline_cell,
                 f"{draft.confidence:.0%}", "исключён" if not draft.keep else "", key=str(position),
             )
         if table.row_count:
@@ -123,6 +135,9 @@ class ReviewScreen(DeskScreen):
             lines.append(f"\nСоисполнители: {'; '.join(draft.coexecutors)}")
         if draft.deadline_text:
             lines.append(f"\nСрок в акте: «{draft.deadline_text}»")
+        if draft.unsure:
+            fields = ", ".join(ORDER_FIELDS.get(name, name) for name in draft.unsure)
+            lines.append(f"\n? Проверьте: {fields} (правило не уверено).", style=UNSURE_STYLE)
         detail.update(lines)
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
