@@ -26,6 +26,7 @@ PERSON_FULL = re.compile(rf"^(?:{INITIALS}\s?(?:{SURNAME})|(?:{SURNAME})\s+{INIT
                          rf"[А-ЯЁ]\.\s?(?:{SURNAME})|(?:{SURNAME})\s+[А-ЯЁ]\.)$")
 TRAILING_PERSON = re.compile(rf"\s+(?P<person>{INITIALS}\s?(?:{SURNAME})|(?:{SURNAME})\s+{INITIALS}|{FULL_NAME})\s*$")
 PAREN = re.compile(r"\(([^()]*)\)")
+LEADING_PERSON = re.compile(rf"^\s*(?P<person>{INITIALS}\s?(?:{SURNAME})|(?:{SURNAME})\s+{INITIALS})\s*(?:,|\s[–—-])\s*\S")
 DROP_PARENS = re.compile(r"^\s*(?:по\s+согласованию|далее\s*[-–—]|далее\b|по\s+списку|прилагается)", re.IGNORECASE)
 # where an executor's name ends and the circumstances of the task begin
 NAME_END = re.compile(
@@ -279,6 +280,8 @@ def party_from(segment: str, start: int, case: str) -> Party | None:
     for m in list(PAREN.finditer(written)):
         inside = m.group(1)
         post_and_name = TRAILING_PERSON.search(" " + inside) if inside[:1].islower() else None
+        if post_and_name is None:  # «(Иванов И.И., по согласованию)», «(Иванов И.И. – начальник отдела)»
+            post_and_name = LEADING_PERSON.match(inside)
         if DROP_PARENS.match(inside) or (person is None and (_looks_like_person(inside) or post_and_name)):
             if person is None and _looks_like_person(inside):
                 person = person_nominative(inside, _paren_case(inside, case))
