@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from parsers import nlp
-from parsers.model import ExtractedOrder, Party
+from parsers.model import Deadline, ExtractedOrder, Party
 from parsers.rules import executors, sureness, words
 from parsers.rules.deadlines import find_dates, find_deadline
 from parsers.rules.structure import Item
@@ -384,11 +384,23 @@ def extract_orders(text: str, items: list[Item], reference: date | None,
         own = text[item.body_start:item.lead_end]
         responsible = list(reading.responsible)
         coexec = list(reading.coexecutors)
+        persons_only = bool(responsible) and all(_person_alone(p) for p in responsible)
         for ancestor in ancestors(item):
-            if not responsible:
-                responsible = list(readings[id(ancestor)].responsible)
+            above = readings[id(ancestor)].responsible
+            if (not responsible or persons_only) and above and not all(_person_alone(p) for p in above):
+                # «а) …; б) … Ответственный: Мишустин М.В.» after the sub-items: the official of the
+                # parent's addressee, for every sub-item
+                inherited = Reading("order", responsible=[_copy(p) for p in above])
+                if persons_only:
+                    _attach_persons(inherited, responsible)
+                responsible, persons_only = inherited.responsible, False
             if not coexec:
                 coexec = list(readings[id(ancestor)].coexecutors)
+        closing = _closing_persons(text, item, parents) if responsible and not any(p.person for p in responsible) else []
+        if closing:
+            shared = Reading("order", responsible=[_copy(p) for p in responsible])
+            _attach_persons(shared, closing)
+            responsible = shared.responsible
         deadline = find_deadline(own, item.body_start, reference, reading.verb)
         if deadline is None:
             for ancestor in ancestors(item):
@@ -396,6 +408,8 @@ def extract_orders(text: str, items: list[Item], reference: date | None,
                 deadline = find_deadline(lead, ancestor.body_start, reference, readings[id(ancestor)].verb)
                 if deadline is not None:
                     break
+        if deadline is None:
+            deadline = _closing_term(text, item, parents)
         body = text[item.body_start:item.end].rstrip()
         duties = _duties_with_own_terms(own, item.body_start, reference) if not item.children else []
         if duties:
@@ -416,6 +430,49 @@ def extract_orders(text: str, items: list[Item], reference: date | None,
         order.confidence = _confidence(order, impersonal=not responsible)
         orders.append(order)
     return orders
+
+
+def _person_alone(party: Party) -> bool:
+    return bool(party.person) and party.as_written == party.person
+
+
+def _copy(party: Party) -> Party:
+    return Party(as_written=party.as_written, name=party.name, person=party.person, span=party.span,
+                 confidence=party.confidence)
+
+
+_CLOSING_TERM = re.compile(r"\n[ \t]*(?=(?:Срок|Доклад)\w*\s*[:–—-])")
+
+
+def _closing_persons(text: str, item: Item, parents: dict) -> list[Party]:
+    """The «Ответственный: …» line after the last sub-item, where no sibling has one: the
+    officials of the parent's addressee, for every sub-item."""
+    parent = parents.get(id(item))
+    if parent is None or not parent.children or item is parent.children[-1]:
+        return []
+    siblings = parent.children
+    if any(_RESPONSIBLE_LINE.search(text, s.body_start, s.end) for s in siblings[:-1]):
+        return []
+    line = _RESPONSIBLE_LINE.search(text, siblings[-1].body_start, siblings[-1].end)
+    if line is None:
+        return []
+    who = re.sub(r"(?<![А-ЯЁ])[.;,\s]+$", "", line.group("who"))
+    return _persons_only(who, line.start("who"))
+
+
+def _closing_term(text: str, item: Item, parents: dict) -> Deadline | None:
+    """«Правительству …:\nа) …;\nб) …\nСрок – до 1 июля 2021 г.»: a term on its own line after the
+    last sub-item, where no sibling has one of its own, is the parent's: every sub-item's."""
+    parent = parents.get(id(item))
+    if parent is None or not parent.children:
+        return None
+    siblings = parent.children
+    last = siblings[-1]
+    closing = list(_CLOSING_TERM.finditer(text, last.body_start, last.end))
+    if not closing or any(_CLOSING_TERM.search(text, s.body_start, s.end) for s in siblings[:-1]):
+        return None
+    at = closing[-1].end()
+    return find_deadline(text[at:last.end], at)
 
 
 _DUTY_SEPARATOR = re.compile(r";[ \t]*\n\s*(?=[а-яё])|;[ \t]+(?=[а-яё])")

@@ -69,3 +69,14 @@ def test_duties_with_different_terms_become_sub_orders_each_with_its_own_term():
 
 def test_srok_dash_reads_like_srok_colon():
     assert find_deadline("Срок – до 3 августа 2015 года.").date == date(2015, 8, 3)
+
+
+def test_srok_and_otvetstvennyi_after_lettered_sub_items_belong_to_all_of_them():
+    found = orders_of("1. Правительству Российской Федерации:\nа) обеспечить разработку программы;\n"
+                      "б) представить предложения.\nСрок – до 1 июля 2021 г.\nОтветственный: Мишустин М.В.\n"
+                      "2. Минфину России обеспечить финансирование.\nСрок – 1 марта 2022 г.\n")
+    for number in ("1.а", "1.б"):
+        order = found[number]
+        assert [(p.as_written, p.person) for p in order.responsible] == [
+            ("Правительству Российской Федерации", "Мишустин М.В.")]
+        assert order.deadline.date == date(2021, 7, 1)
