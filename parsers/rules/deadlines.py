@@ -174,7 +174,7 @@ def _in_circumstance(lowered: str, at: int) -> bool:
             and tags[1].POS == "NOUN")
 
 
-_THEN = re.compile(r"(?<![а-яё])далее\s*[–—-]?\s*(?P<then>[^.;\n]+)", re.IGNORECASE)
+_THEN = re.compile(r"(?<![а-яё])(?:и\s+|а\s+)?(?:далее|в\s+дальнейшем)\s*[–—-]?\s*(?P<then>[^.;\n]+)", re.IGNORECASE)
 
 
 def then_recurrence(after: str) -> str | None:
