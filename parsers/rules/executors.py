@@ -315,6 +315,22 @@ def _party_sureness(written: str, case: str) -> float:
     return sureness.CLEAN if opens_with_head(written, case) or _proper_noun_in(written, case) else sureness.FALLBACK
 
 
+_PERSON_LIST = re.compile(rf"^\s*(?:{INITIALS}\s?(?:{SURNAME})|(?:{SURNAME})\s+{INITIALS})"
+                          rf"(?:\s*,\s*(?:{INITIALS}\s?(?:{SURNAME})|(?:{SURNAME})\s+{INITIALS}))+\s*$")
+
+
+def _more_officials(segment: str, start: int, party: Party) -> list[Party]:
+    """«Министерству (И.И. Иванов, П.П. Петров)»: the officials after the first, each kept as
+    named (a person alone), so no name is lost."""
+    for m in PAREN.finditer(segment):
+        if _PERSON_LIST.match(m.group(1)):
+            names = [n.strip() for n in m.group(1).split(",")][1:]
+            return [Party(as_written=person_nominative(n), name=person_nominative(n), person=person_nominative(n),
+                          span=(start + m.start(1), start + m.end(1)), confidence=party.confidence)
+                    for n in names]
+    return []
+
+
 def cut_name(text: str, case: str = "datv") -> str:
     """The executor phrase without the circumstances that follow it («в срок до ...», «при ...»)."""
     m = NAME_END.search(text)
@@ -385,10 +401,12 @@ def parties(text: str, start: int = 0, case: str = "datv") -> list[Party]:
         party = party_from(text[s:e], start + s, case)
         if party is None:
             continue
+        extras = _more_officials(text[s:e], start + s, party)
         if out and out[-1].person and out[-1].as_written == text[out[-1].span[0] - start:out[-1].span[1] - start] \
                 and out[-1].name == out[-1].person and party.person is None:
             continue  # «Тимофеевой А.В., главному специалисту отдела ...»: the post is an apposition
         out.append(party)
+        out.extend(extras)
     return out
 
 
