@@ -26,7 +26,7 @@ PERSON_FULL = re.compile(rf"^(?:{INITIALS}\s?(?:{SURNAME})|(?:{SURNAME})\s+{INIT
                          rf"[А-ЯЁ]\.\s?(?:{SURNAME})|(?:{SURNAME})\s+[А-ЯЁ]\.)$")
 TRAILING_PERSON = re.compile(rf"\s+(?P<person>{INITIALS}\s?(?:{SURNAME})|(?:{SURNAME})\s+{INITIALS}|{FULL_NAME})\s*$")
 PAREN = re.compile(r"\(([^()]*)\)")
-LEADING_PERSON = re.compile(rf"^\s*(?P<person>{INITIALS}\s?(?:{SURNAME})|(?:{SURNAME})\s+{INITIALS})\s*(?:,|\s[–—-])\s*\S")
+LEADING_PERSON = re.compile(rf"^\s*(?P<person>{INITIALS}\s?(?:{SURNAME})|(?:{SURNAME})\s+{INITIALS})\s*(?:,|;|\sи\s|\s[–—-])\s*\S")
 DROP_PARENS = re.compile(r"^\s*(?:по\s+согласованию|далее\s*[-–—]|далее\b|по\s+списку|прилагается)", re.IGNORECASE)
 # where an executor's name ends and the circumstances of the task begin
 NAME_END = re.compile(
@@ -280,8 +280,9 @@ def party_from(segment: str, start: int, case: str) -> Party | None:
     for m in list(PAREN.finditer(written)):
         inside = m.group(1)
         post_and_name = TRAILING_PERSON.search(" " + inside) if inside[:1].islower() else None
-        if post_and_name is None:  # «(Иванов И.И., по согласованию)», «(Иванов И.И. – начальник отдела)»
-            post_and_name = LEADING_PERSON.match(inside)
+        if post_and_name is None or _PERSON_LIST.match(inside):
+            # «(Иванов И.И., по согласованию)», «(Иванов И.И. – начальник отдела)», «(И.И. Иванов и П.П. Петров)»
+            post_and_name = LEADING_PERSON.match(inside) or post_and_name
         if DROP_PARENS.match(inside) or (person is None and (_looks_like_person(inside) or post_and_name)):
             if person is None and _looks_like_person(inside):
                 person = person_nominative(inside, _paren_case(inside, case))
@@ -316,7 +317,7 @@ def _party_sureness(written: str, case: str) -> float:
 
 
 _PERSON_LIST = re.compile(rf"^\s*(?:{INITIALS}\s?(?:{SURNAME})|(?:{SURNAME})\s+{INITIALS})"
-                          rf"(?:\s*,\s*(?:{INITIALS}\s?(?:{SURNAME})|(?:{SURNAME})\s+{INITIALS}))+\s*$")
+                          rf"(?:\s*(?:,|;|\sи)\s*(?:{INITIALS}\s?(?:{SURNAME})|(?:{SURNAME})\s+{INITIALS}))+\s*$")
 
 
 def _more_officials(segment: str, start: int, party: Party) -> list[Party]:
@@ -324,7 +325,7 @@ def _more_officials(segment: str, start: int, party: Party) -> list[Party]:
     named (a person alone), so no name is lost."""
     for m in PAREN.finditer(segment):
         if _PERSON_LIST.match(m.group(1)):
-            names = [n.strip() for n in m.group(1).split(",")][1:]
+            names = [n.strip() for n in re.split(r"\s*(?:,|;|\sи\s)\s*", m.group(1))][1:]
             return [Party(as_written=person_nominative(n), name=person_nominative(n), person=person_nominative(n),
                           span=(start + m.start(1), start + m.end(1)), confidence=party.confidence)
                     for n in names]
