@@ -163,7 +163,8 @@ def _in_circumstance(lowered: str, at: int) -> bool:
     circumstance of the task, not how often the task is done."""
     from parsers import nlp
 
-    word = re.match(r"[а-яё]+", lowered[at:]).group(0)
+    found = re.match(r"[а-яё]*", lowered[at:])
+    word = found.group(0) if found else ""
     if not any(p.tag.POS in ("ADJF", "PRTF") for p in nlp.parses(word)[:1]):
         return False  # «ежегодно»: an adverb always states the recurrence
     before = re.findall(r"[а-яё]+", lowered[max(0, at - 40):at])[-2:]

@@ -478,7 +478,7 @@ def _closing_term(text: str, item: Item, parents: dict) -> Deadline | None:
 _DUTY_SEPARATOR = re.compile(r";[ \t]*\n\s*(?=[а-яё])|;[ \t]+(?=[а-яё])")
 
 
-def _duties_with_own_terms(own: str, offset: int, reference: date | None) -> list[tuple[int, int, object]]:
+def _duties_with_own_terms(own: str, offset: int, reference: date | None) -> list[tuple[int, int, Deadline | None]]:
     """The unnumbered duties after «…:» of one item, as (start, end, deadline), when at least two
     of them carry terms and those terms differ; else [] and the item stays one order (a term
     written once for the whole list is the list's)."""
@@ -503,6 +503,6 @@ def _duties_with_own_terms(own: str, offset: int, reference: date | None) -> lis
     return [(s, e, term or lead) for s, e, term in out]
 
 
-def _fact(term) -> str:  # noqa: ANN001 - a Deadline
+def _fact(term: Deadline) -> str:
     return str(term.date) if term.date else term.recurrence or ("relative" if term.relative else "")
 

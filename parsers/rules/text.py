@@ -97,7 +97,7 @@ def _split(word: str, depth: int = 0) -> list[int] | None:
 
     if word.isupper() or nlp.is_known(word):
         return None
-    best: tuple[int, list[int]] | None = None
+    best: tuple[tuple[int, int, float], list[int]] | None = None
     for i in range(1, len(word)):
         left, right = word[:i], word[i:]
         capital = left[0].isupper()
