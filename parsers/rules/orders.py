@@ -253,6 +253,12 @@ def _read_item(own: str, offset: int) -> Reading:
         found = executors.parties(own[end:end + named_for.start()], offset + end, "accs")
         if found:
             return Reading("order", (start, end), lemma, found)
+    if lemma in ("определить", "назначить") and re.match(r"\W*(?:ответственн|уполномоченн)\w+\s+(?:за|на)\s", own, re.I):
+        # «Ответственным за проведение назначить заместителя главы Иванова И.И.»: the accusative
+        # after the verb is the executor
+        found = executors.parties(own[end:], offset + end, "accs")
+        if found:
+            return Reading("order", (start, end), lemma, found)
     if label == "ADDRESSING" or lemma in words.addressing_verbs():
         stop = next((v[0] for v in verbs[1:]), len(own))
         colon = own.find(":", end)

@@ -80,3 +80,14 @@ def test_srok_and_otvetstvennyi_after_lettered_sub_items_belong_to_all_of_them()
         assert [(p.as_written, p.person) for p in order.responsible] == [
             ("Правительству Российской Федерации", "Мишустин М.В.")]
         assert order.deadline.date == date(2021, 7, 1)
+
+
+def test_an_official_named_responsible_for_a_duty_either_way_round():
+    from parsers.rules.orders import read_item
+
+    for own in ("Ответственным за проведение мероприятия назначить заместителя главы администрации Иванова И.И.",
+                "Определить заместителя главы администрации Иванова И.И. ответственным за проведение мероприятия"):
+        reading = read_item(own, 0)
+        assert reading.kind == "order"
+        assert [(p.as_written, p.person) for p in reading.responsible] == [("заместителя главы администрации",
+                                                                            "Иванов И.И.")]
