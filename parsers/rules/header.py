@@ -154,7 +154,7 @@ def _recase(upper: str) -> str:
 def _issuer(lines: list[_Line], kind_index: int | None, text: str, formula_at: int) -> tuple[str | None, float]:
     """The issuing body and how sure the place it was read from is."""
     if kind_index is not None:
-        above = []
+        above: list[str] = []
         for line in reversed(lines[:kind_index]):
             if line.chrome or re.search(r"\d", line.text):
                 break
@@ -356,7 +356,7 @@ def find_header(text: str, body_at: int) -> Header:
     if header.title:
         sure["title"] = sureness.CLEAN if kind_index is not None else sureness.GOOD
     if header.kind in ("перечень поручений", "протокол") and kind_index is not None and header.title is None:
-        parts = []
+        parts: list[str] = []
         for follow in lines[kind_index + 1: kind_index + 6]:
             if follow.text.startswith(("г.", "г ")) or find_dates(follow.text):
                 break

@@ -6,7 +6,7 @@ from datetime import date
 from textual.widgets import DataTable, Static
 from tui_helpers import SIZE
 
-from tracker.services.api import DraftOrder, ImportPreview
+from tracker.control.api import DraftOrder, ImportPreview
 from tui.screens.review import UNSURE, ReviewScreen
 
 

@@ -45,8 +45,8 @@ def write_report_xlsx(data: ReportData, out: Path) -> Path:
 
     overdue = book.create_sheet("Просроченные")
     header(overdue, ["Акт", "Пункт", "Поручение", "Исполнитель", "Срок", "Дней просрочки"])
-    for line in data.overdue:
-        overdue.append([line.act, line.number, line.text, line.executors, line.due, line.days_overdue])
+    for late in data.overdue:
+        overdue.append([late.act, late.number, late.text, late.executors, late.due, late.days_overdue])
         overdue.cell(row=overdue.max_row, column=5).number_format = "DD.MM.YYYY"
     autosize(overdue)
     for cells in overdue.iter_rows(min_row=2):

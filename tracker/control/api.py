@@ -1,8 +1,9 @@
-"""The service facade the UI and the CLI talk to, and the view records it returns.
+"""The control feature's contract: the view records it returns and the Protocols at its seams.
 
-This file is the contract between tui/ (and the CLI) and the domain. The implementation
-is tracker.services.control.ControlService; `open_service(db_path)` builds one.
-Every method raises only TrackerError subclasses (or db.StoreError) with Russian messages.
+`ControlServiceAPI` is what the desk (and drafting) call; tracker.control.service.ControlService
+implements it and `tracker.root.compose(db)` builds one. `OrderQueries` is the read model behind
+it (today the in-memory index, later a SQL one). Every method raises only TrackerError subclasses
+with Russian messages: storage errors are translated at the service boundary.
 """
 from __future__ import annotations
 
@@ -11,9 +12,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from tracker.models import Act, Executor, Order, Status
+
+if TYPE_CHECKING:
+    from tracker.executors import Directory
 
 
 class SortKey(StrEnum):
@@ -196,3 +200,40 @@ class ControlServiceAPI(Protocol):
         """A control point entered by hand or made by the registry («сообщить в ЦУР»)."""
         ...
     def rename_executor(self, executor_id: str, name: str, alias: str | None = None) -> Executor: ...
+
+
+class OrderQueries(Protocol):
+    """The read model of orders: what lists, filters and figures are answered from.
+
+    The in-memory index (tracker.control.index.OrderIndex) implements it over any Store; a
+    SQL-backed one can replace it for PostgreSQL. Besides the queries it is told of every
+    change the commands and the importer make, so it never has to re-read what they wrote."""
+
+    directory: Directory
+
+    # -- queries --------------------------------------------------------------------------
+    def refresh(self) -> bool:
+        """Pick up changes made by another process; True if anything changed."""
+        ...
+    def list_orders(self, flt: OrderFilter, offset: int, limit: int | None, today: date) -> OrdersPage: ...
+    def dashboard(self, today: date) -> Dashboard: ...
+    def discipline(self, start: date, end: date, today: date) -> list[DisciplineRow]: ...
+    def act_orders_count(self) -> dict[str, int]: ...
+    def resolve_order_id(self, ref: str) -> str: ...
+    def has_act(self, act_id: str) -> bool: ...
+    def act_by_hash(self, sha256: str) -> str | None: ...
+    def act_by_key(self, key: str) -> str | None: ...
+    def act_label(self, act_id: str) -> str: ...
+    def order_ids_of_act(self, act_id: str) -> list[str]: ...
+    def executor_name(self, executor_id: str) -> str: ...
+
+    # -- told of changes ------------------------------------------------------------------
+    def remember_act(self, raw: dict) -> None:
+        """A stored act record: learn its label, key and hashes."""
+        ...
+    def put(self, raw: dict) -> None:
+        """A stored order record: replace its row."""
+        ...
+    def reload(self) -> None:
+        """The store rolled back or changed wholesale: rebuild everything from it."""
+        ...

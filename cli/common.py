@@ -10,11 +10,14 @@ import sys
 from collections.abc import Callable
 from functools import wraps
 from pathlib import Path
-from typing import Annotated, TypeVar
+from typing import TYPE_CHECKING, Annotated, TypeVar
 
 import typer
 
 from tracker.errors import TrackerError
+
+if TYPE_CHECKING:
+    from tracker.root import Application
 
 DB_ENV = "TRACKER_DB"
 
@@ -41,6 +44,15 @@ def resolve_db(path: Path | None) -> Path:
     return Path(path).expanduser() if path else default_db_path()
 
 
+def open_app(db: Path | None) -> Application:
+    """The application on --db (or the default database): every command's services come from here.
+
+    The clock honours $TRACKER_TODAY (tracker.clock); tests replace this function to use a memory store."""
+    from tracker.root import compose
+
+    return compose(resolve_db(db))
+
+
 def fail(message: str, code: int = 1) -> typer.Exit:
     """Print a Russian message to stderr; return the Exit to raise."""
     print(f"Ошибка: {message}", file=sys.stderr)
@@ -55,7 +67,7 @@ def friendly_errors(func: F) -> F:
 
     @wraps(func)
     def wrapper(*args, **kwargs):
-        from db.errors import StoreError  # light: db imports nothing heavy
+        from db.errors import StoreError  # light: `tracker db` calls the store itself, not a service
         from parsers.errors import ParserError
 
         try:

@@ -4,27 +4,27 @@ export, settings.
 Every command takes --db PATH. Dates are typed as ДД.ММ.ГГГГ; orders are named by the
 first characters of their id as `tracker orders` shows them. The service, the store and
 the parsers are imported inside the commands: `tracker --help` stays light.
-$TRACKER_TODAY (ДД.ММ.ГГГГ) fixes «today» for scripts and tests.
+$TRACKER_TODAY (ДД.ММ.ГГГГ) fixes «today» for scripts and tests (tracker.clock, for every command).
 """
 from __future__ import annotations
 
 import json
-import os
 import sys
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from tracker.cli.common import DbOption, fail, friendly_errors, resolve_db
+from cli import common
+from cli.common import DbOption, fail, friendly_errors
 
 if TYPE_CHECKING:
-    from tracker.services.api import ImportPreview, OrderFilter, OrderRow
-    from tracker.services.control import ControlService
+    from tracker.control.api import ImportPreview, OrderFilter, OrderRow
+    from tracker.control.service import ControlService
+    from tracker.models import Status
 
-TODAY_ENV = "TRACKER_TODAY"
 IdArg = Annotated[str, typer.Argument(metavar="КОД", help="Код поручения (первые символы, как в `tracker orders`).",
                                       show_default=False)]
 ExecutorOpt = Annotated[str | None, typer.Option("--executor", "-e", show_default=False,
@@ -40,24 +40,9 @@ STATUS_WORDS = {
 
 
 # -- shared helpers -------------------------------------------------------------------------
-def _today() -> date | None:
-    raw = os.environ.get(TODAY_ENV)
-    if not raw:
-        return None
-    from tracker.dates import parse_user_date
-
-    return parse_user_date(raw)
-
-
 def open_cli_service(db: Path | None) -> ControlService:
-    """The service over --db (or the default database), with $TRACKER_TODAY as the clock."""
-    from tracker.services import open_service
-
-    today = _today()
-    options = {}
-    if today is not None:
-        options["now"] = lambda: datetime.combine(today, datetime.now().time())
-    return open_service(resolve_db(db), **options)
+    """The control service of the application on --db (its clock honours $TRACKER_TODAY)."""
+    return common.open_app(db).control
 
 
 def _date(text: str | None) -> date | None:
@@ -127,7 +112,7 @@ def _change_order(db: Path | None, order_id: str, message: str,
 def _describe_preview(preview: ImportPreview) -> str:
     if preview.error:
         return f"  ошибка: {preview.error}"
-    from tracker.mapping import act_label
+    from tracker.control.records import act_label
 
     label = act_label(preview.kind, preview.number, preview.date) if preview.kind else "акт не распознан"
     kept = [o for o in preview.orders if o.keep]
@@ -152,16 +137,19 @@ def _confirm(question: str) -> bool:
 
 def import_files(service: ControlService, paths: list[Path], yes: bool, dry_run: bool) -> int:
     """Preview every file, show it, confirm, commit; returns the number of failed files."""
-    from tracker.services.importing import expand_paths
+    from tracker.control.preview import expand_paths
 
     files = expand_paths(paths)
     if not files:
         raise fail("не найдено ни одного файла акта (.docx, .pdf, .txt, .rtf, .odt, .doc).")
     previews: list[ImportPreview] = []
     if len(files) > 1:
-        with typer.progressbar(files, label="Разбор файлов", file=sys.stderr) as bar:
-            for path in bar:
-                previews.append(service.preview_file(path))
+        # the files are read in a helper process while this one extracts (both cores), each once
+        with typer.progressbar(length=len(files), label="Разбор файлов", file=sys.stderr) as bar:
+            for progress in service.preview_files(files):
+                if progress.preview is not None:
+                    previews.append(progress.preview)
+                bar.update(1)
     else:
         previews.append(service.preview_file(files[0]))
     for preview in previews:
@@ -201,7 +189,7 @@ def import_files(service: ControlService, paths: list[Path], yes: bool, dry_run:
 
 
 # -- listing ----------------------------------------------------------------------------------
-def _statuses(text: str | None) -> tuple[set, bool]:
+def _statuses(text: str | None) -> tuple[set[Status] | None, bool]:
     """Statuses from Russian words; «просрочено» is a filter, not a status."""
     from tracker.errors import ValidationError
     from tracker.models import Status
@@ -259,7 +247,7 @@ def print_rows(rows: list[OrderRow]) -> None:
 
 def build_filter(service: ControlService, overdue: bool, due_within: int | None, executor: str | None,
                  act: str | None, status: str | None, text: str | None, open_only: bool) -> OrderFilter:
-    from tracker.services.api import OrderFilter, SortKey
+    from tracker.control.api import OrderFilter, SortKey
 
     statuses, status_overdue = _statuses(status)
     return OrderFilter(
@@ -270,9 +258,9 @@ def build_filter(service: ControlService, overdue: bool, due_within: int | None,
 
 
 def show_card(service: ControlService, order_id: str) -> None:
-    card = service.order_card(order_id, today=_today())
+    card = service.order_card(order_id)
     order, act = card.order, card.act
-    from tracker.mapping import act_label
+    from tracker.control.records import act_label
 
     typer.echo(f"Поручение {order.id[:8]} — п. {order.number} {act_label(act.kind, act.number, act.date)}")
     if act.title:
@@ -357,19 +345,11 @@ def write_xlsx(path: Path, rows: list[list]) -> None:
 
 
 # -- settings -----------------------------------------------------------------------------------
-SETTINGS_MODULES = ("tracker.registry.norms", "tracker.drafting.config")
-
-
 def _settings_sections() -> dict[str, type]:
-    import importlib
-
     from tracker import settings
+    from tracker.drafting import config  # noqa: F401 - features register their sections when imported
+    from tracker.registry import norms  # noqa: F401
 
-    for name in SETTINGS_MODULES:  # features register their sections when imported
-        try:
-            importlib.import_module(name)
-        except ImportError:
-            continue
     return settings.SECTIONS
 
 
@@ -437,7 +417,7 @@ def register(app: typer.Typer) -> None:
         service = open_cli_service(db)
         try:
             flt = build_filter(service, overdue, due_within, executor, act, status, text, open_only)
-            page = service.list_orders(flt, limit=None if (limit == 0 or as_json) else limit, today=_today())
+            page = service.list_orders(flt, limit=None if (limit == 0 or as_json) else limit)
         finally:
             service.close()
         if as_json:
@@ -472,7 +452,7 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Отметить, что отчёт об исполнении представлен (поручение — на приёмке)."""
         _change_order(db, order_id, "Отчёт отмечен",
-                      lambda service, full: service.report_received(full, _order_executor(service, full, executor), text, _date(when) or _today()))
+                      lambda service, full: service.report_received(full, _order_executor(service, full, executor), text, _date(when)))
 
     @app.command("done")
     @friendly_errors
@@ -484,7 +464,7 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Принять исполнение (после отчёта): исполнено, когда приняты все исполнители."""
         _change_order(db, order_id, "Исполнение принято",
-                      lambda service, full: service.accept(full, _order_executor(service, full, executor), _date(when) or _today()))
+                      lambda service, full: service.accept(full, _order_executor(service, full, executor), _date(when)))
 
     @app.command("return")
     @friendly_errors
@@ -510,7 +490,9 @@ def register(app: typer.Typer) -> None:
         db: DbOption = None,
     ) -> None:
         """Перенести срок: новый срок, причина, документ-основание."""
-        new_date = _date(to)
+        from tracker.dates import parse_user_date
+
+        new_date = parse_user_date(to)
         _change_order(db, order_id, f"Срок перенесён на {_fmt(new_date)}",
                       lambda service, full: service.extend(full, new_date, reason, basis))
 
@@ -554,11 +536,11 @@ def register(app: typer.Typer) -> None:
         service = open_cli_service(db)
         try:
             flt = build_filter(service, overdue, None, executor, None, None, None, open_only)
-            page = service.list_orders(flt, limit=None, today=_today())
+            page = service.list_orders(flt, limit=None)
             rows = export_rows(service, page.rows)
         finally:
             service.close()
-        target = xlsx or csv_path
+        target = xlsx or csv_path or Path()  # exactly one of them is given (checked above)
         try:
             (write_xlsx if xlsx else write_csv)(target, rows)
         except OSError as error:
@@ -580,7 +562,7 @@ def register(app: typer.Typer) -> None:
         service = open_cli_service(db)
         try:
             for section, cls in _settings_sections().items():
-                value = settings.load(service.store, section, cls)
+                value: object = settings.load(service.store, section, cls)
                 for item in dataclasses.fields(cls):
                     typer.echo(f"{section}.{item.name} = {getattr(value, item.name)}")
         finally:
@@ -609,7 +591,7 @@ def register(app: typer.Typer) -> None:
             raise ValidationError(f"В разделе «{section}» нет настройки «{name}». Есть: {', '.join(names)}.")
         service = open_cli_service(db)
         try:
-            current = settings.load(service.store, section, cls)
+            current: object = settings.load(service.store, section, cls)
             setattr(current, name, _convert(value, getattr(current, name)))
             with service.store.transaction():
                 settings.save(service.store, section, current)

@@ -12,10 +12,11 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from tracker.cli.common import DbOption, fail, friendly_errors, resolve_db
+from cli import common
+from cli.common import DbOption, fail, friendly_errors, resolve_db
 
 if TYPE_CHECKING:
-    from tracker.drafting.service import DraftingService
+    from tracker.root import Application
 
 OutOption = Annotated[Path | None, typer.Option("--out", "-o", help="Файл проекта (.docx).", show_default=False)]
 TemplateOption = Annotated[
@@ -29,18 +30,13 @@ TodayOption = Annotated[
 ]
 
 
-def open_drafting(db: Path | None) -> DraftingService:
-    """The drafting service over the database, with its registry and control services."""
-    from tracker.drafting.service import DraftingService
-    from tracker.registry.service import RegistryService
-    from tracker.services import open_service
-
+def open_drafting(db: Path | None) -> Application:
+    """The application over an existing database: its drafting service, with registry and control."""
     path = resolve_db(db)
     if not path.exists():
         raise fail(f"База {path} не найдена. Укажите её в --db или загрузите данные: "
                    "tracker registry import ФАЙЛ, tracker import АКТЫ.")
-    control = open_service(path)
-    return DraftingService(control.store, registry=RegistryService(control.store), control=control)
+    return common.open_app(path)
 
 
 def parse_day(text: str | None, option: str) -> date | None:
@@ -90,9 +86,10 @@ def register(app: typer.Typer) -> None:
         db: DbOption = None,
     ) -> None:
         """Проект постановления об актуализации списка ответственных за официальные страницы и лист изменений."""
-        day = parse_day(today, "--today") or date.today()
+        app = open_drafting(db)
+        service = app.drafting
+        day = parse_day(today, "--today") or app.clock().date()
         list_day = parse_day(as_of, "--as-of") or day
-        service = open_drafting(db)
         result = service.quarterly(out or default_out("проект-актуализация-списка", list_day), as_of=list_day,
                                    since=parse_day(since, "--since"), changes_out=changes, today=day,
                                    template=template)
@@ -120,10 +117,11 @@ def register(app: typer.Typer) -> None:
         """Информация о ходе исполнения поручений за период: итоги, Kо по исполнителям, просроченные (.docx и .xlsx)."""
         from tracker.drafting.dates import quarter_start
 
-        day = parse_day(today, "--today") or date.today()
+        app = open_drafting(db)
+        service = app.drafting
+        day = parse_day(today, "--today") or app.clock().date()
         end_day = parse_day(end, "--to") or day
         start_day = parse_day(start, "--from") or quarter_start(end_day)
-        service = open_drafting(db)
         result = service.report(out or default_out("информация-об-исполнении", end_day), start_day, end_day,
                                 today=day, act_id=act, executor_id=executor, xlsx_out=xlsx, template=template)
         show(result)
@@ -140,8 +138,9 @@ def register(app: typer.Typer) -> None:
         db: DbOption = None,
     ) -> None:
         """Напоминания исполнителям: одно письмо на исполнителя, каждое с новой страницы, в одном .docx."""
-        day = parse_day(today, "--today") or date.today()
-        service = open_drafting(db)
+        app = open_drafting(db)
+        service = app.drafting
+        day = parse_day(today, "--today") or app.clock().date()
         result = service.reminders(out or default_out("напоминания", day), within_days=days, today=day,
                                    executor_id=executor, template=template)
         show(result)
@@ -154,7 +153,8 @@ def register(app: typer.Typer) -> None:
                                                         show_default=False)] = None,
     ) -> None:
         """Проверить шаблон (например, после правки в Word): все ли поля в нём известны."""
+        from db import MemoryStore
         from tracker.drafting.service import DraftingService
 
-        path = DraftingService(store=None).check(kind, template)
+        path = DraftingService(MemoryStore()).check(kind, template)
         typer.echo(f"Шаблон {path} в порядке.")

@@ -1,15 +1,21 @@
-"""Records <-> store dicts (dates as ISO strings), and ParseResult -> ImportPreview.
+"""The one codec of stored control records: domain dataclasses <-> store dicts.
 
-The one place that knows both the domain's dataclasses and the shapes stored in db/ and
-produced by parsers/. Stored dicts are plain JSON: dates "YYYY-MM-DD", datetimes ISO.
+The one place that knows both the domain's dataclasses and the shapes stored in db/:
+orders, acts, executors, history entries, and the light in-memory row the query index keeps
+of an order (decoded straight from the stored dict, the hot path of opening 100,000 orders).
+Stored dicts are plain JSON: dates "YYYY-MM-DD", datetimes ISO.
 """
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date, datetime
+from functools import lru_cache
 from typing import Any
 
-from parsers.model import is_sure
+from tracker.calendar import ProductionCalendar
+from tracker.deadlines import current_due, describe
 from tracker.models import (
     Act,
     ActVersion,
@@ -25,7 +31,8 @@ from tracker.models import (
     Recurrence,
     Status,
 )
-from tracker.services.api import DraftOrder, ImportPreview
+
+ORDERS, ACTS, EXECUTORS, HISTORY = "orders", "acts", "executors", "history"
 
 
 def d2s(value: date | None) -> str | None:
@@ -40,7 +47,12 @@ def s2dt(value: str | None) -> datetime | None:
     return datetime.fromisoformat(value) if value else None
 
 
-def _span(value: Any) -> tuple[int, int] | None:
+def fold(text: str) -> str:
+    """Lower case, «ё» as «е»: how texts are compared and searched."""
+    return (text or "").lower().replace("ё", "е")
+
+
+def span(value: Any) -> tuple[int, int] | None:
     return (int(value[0]), int(value[1])) if value else None
 
 
@@ -91,7 +103,7 @@ def extension_to_dict(e: Extension) -> dict:
 
 
 def extension_from_dict(raw: dict) -> Extension:
-    return Extension(old=s2d(raw.get("old")), new=s2d(raw["new"]), reason=raw.get("reason", ""),
+    return Extension(old=s2d(raw.get("old")), new=date.fromisoformat(raw["new"]), reason=raw.get("reason", ""),
                      basis=raw.get("basis"), at=s2dt(raw.get("at")) or datetime.min, who=raw.get("who", ""))
 
 
@@ -111,14 +123,14 @@ def order_to_record(o: Order) -> dict:
 def order_from_record(raw: dict) -> Order:
     return Order(
         id=raw["id"], act_id=raw.get("act_id") or "", number=raw.get("number") or "",
-        text=raw.get("text") or "", parent=raw.get("parent"), span=_span(raw.get("span")),
+        text=raw.get("text") or "", parent=raw.get("parent"), span=span(raw.get("span")),
         deadline=deadline_from_dict(raw.get("deadline")),
         assignments=[assignment_from_dict(a) for a in raw.get("assignments") or []],
         status=Status(raw.get("status") or Status.ON_CONTROL), done_at=s2d(raw.get("done_at")),
         withdrawn_reason=raw.get("withdrawn_reason"),
         extensions=[extension_from_dict(e) for e in raw.get("extensions") or []],
         confidence=float(raw.get("confidence") or 0.0),
-        closed_points=[ClosedPoint(due=s2d(p["due"]), done_at=s2d(p["done_at"]))
+        closed_points=[ClosedPoint(due=date.fromisoformat(p["due"]), done_at=date.fromisoformat(p["done_at"]))
                        for p in raw.get("closed_points") or []],
         created=s2d(raw.get("created")), rev=raw.get("_rev"),
     )
@@ -205,56 +217,96 @@ def executor_from_record(raw: dict) -> Executor:
                     person=raw.get("person"), kind=raw.get("kind"))
 
 
-# -- parser output -> preview ------------------------------------------------------------------
-def preview_from_parse(result: Any, sha256: str = "") -> ImportPreview:
-    """A parsers.ParseResult as an ImportPreview the clerk can review (nothing stored)."""
-    doc = result.document
-    orders: list[DraftOrder] = []
-    for item in result.orders:
-        deadline = item.deadline
-        orders.append(DraftOrder(
-            number=item.number, text=item.text, parent=item.parent,
-            span=_span(item.span),
-            responsible=[p.as_written for p in item.responsible],
-            responsible_names=[p.name or p.as_written for p in item.responsible],
-            persons=[p.person for p in item.responsible],
-            coexecutors=[p.name or p.as_written for p in item.coexecutors],
-            deadline_text=deadline.text if deadline else None,
-            due=deadline.date if deadline else None,
-            recurrence=deadline.recurrence if deadline else None,
-            relative=deadline.relative if deadline else None,
-            confidence=float(item.confidence or 0.0),
-            unsure=_unsure_of_order(item),
-        ))
-    unsure = [name for name in ("kind", "number", "date", "issuer", "title")
-              if getattr(doc, name) and not is_sure(getattr(doc, "confidence", {}).get(name))]
-    return ImportPreview(
-        source=result.source, error=result.error, kind=doc.kind, number=doc.number, date=doc.date,
-        issuer=doc.issuer, title=doc.title, text=result.text or "", orders=orders,
-        warnings=list(result.warnings), sha256=sha256, unsure=unsure, **_act_extras(result),
+# -- the query index's row of an order --------------------------------------------------------
+NO_DUE = date.max.toordinal() + 1  # the due ordinal of an order without a date: after every date
+_STATUS = {str(status): status for status in Status}
+
+
+@lru_cache(maxsize=8192)
+def _iso_date(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+@lru_cache(maxsize=8192)
+def _ddmmyyyy(day: date) -> str:
+    return f"{day:%d.%m.%Y}"
+
+
+def _describe_stored(kind: str, due: date | None, stored: dict) -> str:
+    """deadlines.describe() for a stored non-recurring deadline, without building a Deadline."""
+    if kind == DeadlineKind.RELATIVE:
+        words = stored.get("relative") or stored.get("text") or "относительный срок"
+        return f"{_ddmmyyyy(due)} ({words})" if due else words
+    if due is not None:
+        return _ddmmyyyy(due)
+    return stored.get("text") or "—"
+
+
+@lru_cache(maxsize=4096)
+def number_key(number: str) -> tuple:
+    """«1.10» after «1.9»; letters after digits."""
+    return tuple((0, int(p), "") if p.isdigit() else (1, 0, p) for p in re.findall(r"\d+|[^\W\d_]+", number or ""))
+
+
+def _words(text: str) -> str:
+    """The folded text's distinct words, each once: what a search for whitespace-free words needs.
+
+    A word without spaces occurs in a text exactly when it occurs within one of its words, so
+    dropping repeats changes no match and makes every keystroke's scan shorter."""
+    return " ".join(dict.fromkeys(fold(text).split()))
+
+
+@dataclass(slots=True, eq=False)
+class IndexRow:
+    """What lists, filters and figures need of one order, kept in memory by the query index."""
+
+    id: str
+    act_id: str
+    number: str
+    nkey: tuple
+    parts: tuple[tuple[str, Status, date | None, bool], ...]  # executor id, status, done_at, responsible
+    due: date | None
+    deadline_text: str
+    status: Status
+    done_at: date | None
+    text: str
+    haystack: str
+    deadline: Deadline | None  # kept for recurring orders only (discipline counts their points)
+    closed: tuple[tuple[date, date], ...]
+    due_ord: int = 0  # due.toordinal(), or after every date: a cheap sort key
+
+
+def order_row(raw: dict, act_label_of: dict[str, str], executor_name: Callable[[str], str],
+              calendar: ProductionCalendar) -> IndexRow:
+    """The in-memory row of one stored order (the hot path of opening 100,000 orders).
+
+    `act_label_of` maps act ids to labels; `executor_name(id)` names an executor."""
+    stored_deadline = raw.get("deadline") or {}
+    kind = stored_deadline.get("kind") or "none"
+    deadline = None
+    due: date | None
+    if kind == DeadlineKind.RECURRING:
+        deadline = deadline_from_dict(stored_deadline)
+        due, deadline_text = current_due(deadline, calendar), describe(deadline)
+    else:
+        due = _iso_date(stored_deadline.get("due"))
+        deadline_text = _describe_stored(kind, due, stored_deadline)
+    assignments = raw.get("assignments") or []
+    parts = tuple(
+        (a["executor_id"], _STATUS[a.get("status") or "на исполнении"], _iso_date(a.get("done_at")),
+         (a.get("role") or "responsible") == "responsible")
+        for a in assignments
     )
-
-
-def _unsure_of_order(item: Any) -> list[str]:
-    """The fields of an extracted order the rules marked unsure (parsers.model.is_sure)."""
-    out = []
-    if any(not is_sure(getattr(p, "confidence", None)) for p in item.responsible + item.coexecutors):
-        out.append("responsible")
-    if item.deadline is not None and not is_sure(getattr(item.deadline, "confidence", None)):
-        out.append("deadline")
-    return out
-
-
-def _act_extras(result: Any) -> dict:
-    """Format, controller, signatory and amended acts as short Russian strings."""
-    doc = result.document
-    controller = None
-    if doc.controller is not None:
-        controller = doc.controller.name or doc.controller.as_written
-        if doc.controller.person and doc.controller.person not in (controller or ""):
-            controller = f"{controller} ({doc.controller.person})"
-    signatory = None
-    if doc.signatory is not None and (doc.signatory.position or doc.signatory.person):
-        signatory = " ".join(x for x in (doc.signatory.position, doc.signatory.person) if x)
-    amends = [ref.text or act_label(ref.kind, ref.number, ref.date) for ref in doc.amends]
-    return {"format": result.format, "controller": controller, "signatory": signatory, "amends": amends}
+    number = raw.get("number") or ""
+    text = raw.get("text") or ""
+    names = " ".join(executor_name(p[0]) for p in parts)
+    writings = " ".join(a.get("as_written") or "" for a in assignments)
+    haystack = _words(" ".join((text, act_label_of.get(raw.get("act_id") or "", ""), names, writings, number)))
+    closed = tuple((d, done) for p in raw.get("closed_points") or []
+                   if (d := _iso_date(p["due"])) is not None and (done := _iso_date(p["done_at"])) is not None)
+    return IndexRow(
+        id=raw["id"], act_id=raw.get("act_id") or "", number=number, nkey=number_key(number), parts=parts,
+        due=due, deadline_text=deadline_text, status=_STATUS[raw.get("status") or "на исполнении"],
+        done_at=_iso_date(raw.get("done_at")), text=text[:200], haystack=haystack,
+        deadline=deadline, closed=closed, due_ord=due.toordinal() if due else NO_DUE,
+    )

@@ -4,21 +4,21 @@
 """
 from __future__ import annotations
 
-import importlib
 import sys
 
 import typer
 
-from tracker.cli import russian_help
+from cli import db_cmd, draft_cmd, orders_cmd, parse_cmd, registry_cmd, russian_help, ui_cmd
 
 # Each module registers its commands on the app; the list is the CLI's table of contents.
+# The modules themselves are light: services, parsers and the desk load inside the commands.
 COMMAND_MODULES = (
-    "tracker.cli.parse_cmd",  # parse
-    "tracker.cli.orders_cmd",  # import, orders, show, report, done, return, extend, withdraw, comment, export
-    "tracker.cli.db_cmd",  # db check|backup|restore
-    "tracker.cli.registry_cmd",  # registry import|export|coverage|norms
-    "tracker.cli.draft_cmd",  # draft quarterly|report|reminders
-    "tracker.cli.ui_cmd",  # ui, demo
+    parse_cmd,  # parse
+    orders_cmd,  # import, orders, show, report, done, return, extend, withdraw, comment, export
+    db_cmd,  # db check|backup|restore
+    registry_cmd,  # registry import|export|coverage|norms
+    draft_cmd,  # draft quarterly|report|reminders
+    ui_cmd,  # ui, demo
 )
 
 
@@ -38,11 +38,10 @@ def build_app() -> typer.Typer:
     def root(ctx: typer.Context) -> None:
         """tracker — контроль исполнения поручений."""
         if ctx.invoked_subcommand is None:
-            ui_cmd = importlib.import_module("tracker.cli.ui_cmd")
             ui_cmd.open_ui(None)
 
-    for name in COMMAND_MODULES:
-        importlib.import_module(name).register(app)
+    for module in COMMAND_MODULES:
+        module.register(app)
     return app
 
 
@@ -52,4 +51,5 @@ def run() -> None:
 
 
 if __name__ == "__main__":  # pragma: no cover
-    sys.exit(run())
+    run()
+    sys.exit(0)

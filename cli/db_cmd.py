@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from tracker.cli.common import DbOption, fail, friendly_errors, resolve_db
+from cli.common import DbOption, fail, friendly_errors, resolve_db
 
 if TYPE_CHECKING:
     from db.tinystore import StoreInfo

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from tracker.cli.common import friendly_errors
+from cli.common import friendly_errors
 
 if TYPE_CHECKING:
     from parsers.model import ExtractedOrder, ParseResult

@@ -1,6 +1,6 @@
 """`tracker registry import|export|coverage|norms`: the registry of official pages from the CLI.
 
-Commands talk to tracker.registry.service.RegistryService only; openpyxl and the store load
+Commands talk to the registry service of tracker.root.compose() only; openpyxl and the store load
 inside the commands, so `tracker --help` stays light.
 """
 from __future__ import annotations
@@ -12,19 +12,13 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from tracker.cli.common import DbOption, fail, friendly_errors, resolve_db
+from cli import common
+from cli.common import DbOption, fail, friendly_errors
 
 if TYPE_CHECKING:
-    from tracker.registry.service import RegistryImportPreview, RegistryService
+    from tracker.registry.service import RegistryImportPreview
 
 SHOW_CHANGES = 20
-
-
-def open_service(db: Path | None) -> RegistryService:
-    """The registry service on the chosen database (tests replace this to use a memory store)."""
-    from tracker.registry.opening import open_registry_service
-
-    return open_registry_service(resolve_db(db))
 
 
 def parse_day(text: str | None) -> date | None:
@@ -53,7 +47,7 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Загрузить таблицу реестра: сопоставление столбцов, проверка строк, изменения."""
         day = parse_day(when)
-        service = open_service(db)
+        service = common.open_app(db).registry  # its order sink is control: «сообщить в ЦУР» goes on control
         preview = service.preview_import(file, when=day)
         print("\n".join(preview_lines(preview)))
         if dry_run:
@@ -85,7 +79,7 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Выгрузить реестр в .xlsx или .csv (текущий или на дату)."""
         day = parse_day(as_of)
-        count = open_service(db).export(out, as_of=day)
+        count = common.open_app(db).registry.export(out, as_of=day)
         when = f" на {day:%d.%m.%Y}" if day else ""
         print(f"Выгружено записей: {count}{when} → {out}")
 
@@ -99,7 +93,7 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Охват по районам: подключено к «Госпаблики» X из Y, госметки, пробелы."""
         day = parse_day(as_of)
-        report = open_service(db).coverage(as_of=day)
+        report = common.open_app(db).registry.coverage(as_of=day)
         print("\n".join(coverage_lines(report, day, limit)))
 
     @group.command("norms")
@@ -111,7 +105,7 @@ def register(app: typer.Typer) -> None:
         db: DbOption = None,
     ) -> None:
         """Проверить нормы публикаций и репостов по недельной активности страниц."""
-        report = open_service(db).check_norms(activity_file)
+        report = common.open_app(db).registry.check_norms(activity_file)
         print("\n".join(norms_lines(report)))
 
 

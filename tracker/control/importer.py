@@ -1,24 +1,38 @@
 """Importing acts: parse files, say what an import would do, store the reviewed orders.
 
-ActImporter has this one job. The in-memory rows belong to ControlService; the importer
-reads and updates them only through CacheHooks, so it never sees how they are kept.
-The store-record helpers the service shares (table names, history entries) live here,
-the lower of the two modules.
+ActImporter has this one job. It holds what it needs as objects: the store, the query index
+(OrderQueries: which acts are known, labels, the executor directory; told of every stored
+record) and the calendar. A folder is parsed by parsers.parse_files, which reads the files in
+a helper process while this one extracts (both cores), each file read once by its reader.
 """
 from __future__ import annotations
 
-import hashlib
 import uuid
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
-from tracker import mapping
+from db.api import Store
+from tracker.clock import Clock
+from tracker.control import history
+from tracker.control.api import DraftOrder, ImportOutcome, ImportPreview, ImportProgress, OrderQueries
+from tracker.control.preview import expand_paths, file_sha256, preview_from_parse
+from tracker.control.records import (
+    ACTS,
+    EXECUTORS,
+    HISTORY,
+    ORDERS,
+    act_from_record,
+    act_key,
+    act_label,
+    act_to_record,
+    executor_to_record,
+    fold,
+    order_from_record,
+)
 from tracker.deadlines import build_deadline, describe
 from tracker.errors import NotFoundError
-from tracker.executors import Directory
 from tracker.models import (
     Act,
     ActVersion,
@@ -29,39 +43,23 @@ from tracker.models import (
     Order,
     Status,
 )
-from tracker.services.api import DraftOrder, ImportOutcome, ImportPreview, ImportProgress
-from tracker.services.records import ACTS, EXECUTORS, HISTORY, ORDERS, fold, history_count, history_record
 from tracker.statuses import OPEN, derive_status, withdraw
 
-ACT_FILE_SUFFIXES = (".docx", ".pdf", ".txt", ".rtf", ".odt", ".doc")
+if TYPE_CHECKING:
+    from parsers.model import ParseResult
 
-
-@dataclass(frozen=True, slots=True)
-class CacheHooks:
-    """The service's in-memory cache, as narrow as the importer needs it.
-
-    Callables, not values: the service rebuilds its cache (and directory) on reload."""
-
-    directory: Callable[[], Directory]
-    act_by_hash: Callable[[str], str | None]
-    act_by_key: Callable[[str], str | None]
-    act_label: Callable[[str], str]
-    order_ids_of_act: Callable[[str], list[str]]
-    executor_name: Callable[[str], str]
-    remember_act: Callable[[dict], None]  # a stored act record: learn its label, key and hashes
-    put: Callable[[dict], None]  # a stored order record: replace its row
-    reload: Callable[[], None]  # the store rolled back: rebuild everything from it
+Parse = Callable[[Path], "ParseResult"]
 
 
 class ActImporter:
-    """Preview and commit of act files over a Store; keeps the service's cache current via hooks."""
+    """Preview and commit of act files over a Store; keeps the query index current."""
 
-    def __init__(self, store: Any, hooks: CacheHooks, user: str, now: Callable[[], datetime],
-                 parse: Callable[[Path], Any] | None = None) -> None:
+    def __init__(self, store: Store, index: OrderQueries, user: str, clock: Clock,
+                 parse: Parse | None = None) -> None:
         self.store = store
-        self.hooks = hooks
+        self.index = index
         self.user = user
-        self._now = now
+        self._now = clock
         self._parse = parse
         self._dirty_executors: set[str] = set()
 
@@ -73,18 +71,17 @@ class ActImporter:
         commit_import() checks duplicates and versions again against the fresh database.
         """
         path = Path(path)
-        try:
-            data = path.read_bytes()
-        except OSError as error:
-            return _error_preview(str(path), f"{path}: файл не открывается ({error.strerror or error}). "
-                                  "Проверьте путь и права доступа.")
-        sha = hashlib.sha256(data).hexdigest()
-        del data
-        result = self._parse_file(path)
-        preview = mapping.preview_from_parse(result, sha256=sha)
+        sha = file_sha256(path)
+        if isinstance(sha, ImportPreview):
+            return sha
+        return self._review(self._parse_file(path), sha)
+
+    def _review(self, result: ParseResult, sha: str) -> ImportPreview:
+        """The preview of one parsed file: names as the directory knows them, duplicates and versions."""
+        preview = preview_from_parse(result, sha256=sha)
         if preview.error:
             return preview
-        directory = self.hooks.directory()
+        directory = self.index.directory
         for draft in preview.orders:  # the directory's names, as the clerk corrected them before
             draft.responsible_names = [
                 (found.name if (found := directory.find(written, name)) else name)
@@ -93,7 +90,7 @@ class ActImporter:
         self._classify(preview)
         return preview
 
-    def _parse_file(self, path: Path) -> Any:
+    def _parse_file(self, path: Path) -> ParseResult:
         if self._parse is not None:
             return self._parse(path)
         from parsers import parse_file  # lazy: spaCy and readers load only for an import
@@ -101,18 +98,27 @@ class ActImporter:
         return parse_file(path, source=str(path))
 
     def _classify(self, preview: ImportPreview) -> None:
-        preview.duplicate_of = self.hooks.act_by_hash(preview.sha256)
+        preview.duplicate_of = self.index.act_by_hash(preview.sha256)
         preview.new_version_of = None
         if preview.duplicate_of is None:
-            key = mapping.act_key(preview.kind, preview.number, preview.date, preview.issuer, preview.title)
+            key = act_key(preview.kind, preview.number, preview.date, preview.issuer, preview.title)
             if key:
-                preview.new_version_of = self.hooks.act_by_key(key)
+                preview.new_version_of = self.index.act_by_key(key)
 
     def preview_files(self, paths: list[Path]) -> Iterator[ImportProgress]:
         """Parse many files (directories expanded); one progress item per file; nothing stored."""
         files = expand_paths(paths)
-        for index, path in enumerate(files, start=1):
-            yield ImportProgress(done=index, total=len(files), source=str(path), preview=self.preview_file(path))
+        if self._parse is not None or len(files) < 2:
+            for number, path in enumerate(files, start=1):
+                yield ImportProgress(done=number, total=len(files), source=str(path), preview=self.preview_file(path))
+            return
+        from parsers.pipeline import parse_files  # lazy: spaCy and readers load only for an import
+
+        results = parse_files(files)
+        for number, (path, result) in enumerate(zip(files, results, strict=True), start=1):
+            sha = file_sha256(path)
+            preview = sha if isinstance(sha, ImportPreview) else self._review(result, sha)
+            yield ImportProgress(done=number, total=len(files), source=str(path), preview=preview)
 
     # -- commit --------------------------------------------------------------------------
     def commit_import(self, preview: ImportPreview) -> ImportOutcome:
@@ -123,7 +129,7 @@ class ActImporter:
             return ImportOutcome(preview.source, None, 0, "ошибка", preview.error)
         self._classify(preview)
         if preview.duplicate_of:
-            label = self.hooks.act_label(preview.duplicate_of)
+            label = self.index.act_label(preview.duplicate_of)
             return ImportOutcome(preview.source, preview.duplicate_of, 0, "уже загружен",
                                  f"{preview.source}: этот файл уже загружен ({label}); ничего не добавлено.")
         kept = [d for d in preview.orders if d.keep]
@@ -135,7 +141,7 @@ class ActImporter:
                 return self._commit_version(preview, kept)
             return self._commit_new(preview, kept)
         except BaseException:
-            self.hooks.reload()  # the store rolled back: forget executors and rows made in memory
+            self.index.reload()  # the store rolled back: forget executors and rows made in memory
             raise
 
     def _commit_new(self, preview: ImportPreview, kept: list[DraftOrder]) -> ImportOutcome:
@@ -146,28 +152,27 @@ class ActImporter:
             controller=preview.controller, signatory=preview.signatory, amends=list(preview.amends),
             versions=[ActVersion(1, preview.source, preview.sha256, now, self.user, [])],
         )
-        key = mapping.act_key(act.kind, act.number, act.date, act.issuer, act.title)
-        act_raw = mapping.act_to_record(act, key) | {"hashes": [preview.sha256]}
-        label = mapping.act_label(act.kind, act.number, act.date)
+        key = act_key(act.kind, act.number, act.date, act.issuer, act.title)
+        act_raw = act_to_record(act, key) | {"hashes": [preview.sha256]}
+        label = act_label(act.kind, act.number, act.date)
         with self.store.transaction():
             stored_act = self.store.table(ACTS).insert(act_raw)
-            self.hooks.remember_act(stored_act)
+            self.index.remember_act(stored_act)
             orders = [self.order_from_draft(act, d, now) for d in kept]
             self.save_executors()
             stored = self.insert_orders(orders, now, f"Поставлено на контроль: {label}")
         for raw in stored:
-            self.hooks.put(raw)
+            self.index.put(raw)
         return ImportOutcome(preview.source, act.id, len(stored), "добавлен",
                              f"{preview.source}: {label} — на контроль поставлено поручений: {len(stored)}.")
 
     def insert_orders(self, orders: list[Order], now: datetime, what: str) -> list[dict]:
         """Store new orders with their «created» history entries (inside the caller's transaction)."""
-        stored = self.store.table(ORDERS).insert_many(
-            [mapping.order_to_record(o) | {"history_n": 1} for o in orders])
-        self.store.table(HISTORY).insert_many([
-            history_record(o.id, 0, HistoryEntry(now, self.user, "created", f"{what}, п. {o.number}"))
-            for o in orders
-        ])
+        written = [history.with_entry(self.store, o, None, HistoryEntry(now, self.user, "created",
+                                                                        f"{what}, п. {o.number}"))
+                   for o in orders]
+        stored = self.store.table(ORDERS).insert_many([record for record, _entry in written])
+        self.store.table(HISTORY).insert_many([entry for _record, entry in written if entry is not None])
         return stored
 
     def order_from_draft(self, act: Act, draft: DraftOrder, now: datetime) -> Order:
@@ -181,7 +186,7 @@ class ActImporter:
         )
 
     def _assignments(self, draft: DraftOrder) -> list[Assignment]:
-        directory = self.hooks.directory()
+        directory = self.index.directory
         result: list[Assignment] = []
         seen: set[str] = set()
         names = list(draft.responsible_names)
@@ -210,12 +215,12 @@ class ActImporter:
     def save_executors(self) -> None:
         """Write the executors the last import created or taught new spellings."""
         table = self.store.table(EXECUTORS)
-        directory = self.hooks.directory()
+        directory = self.index.directory
         for executor_id in sorted(self._dirty_executors):
             executor = directory.get(executor_id)
             if executor is None:
                 continue
-            record = mapping.executor_to_record(executor)
+            record = executor_to_record(executor)
             if table.get(executor_id) is None:
                 table.insert(record)
             else:
@@ -231,17 +236,17 @@ class ActImporter:
             act_raw = acts.get(act_id)
             if act_raw is None:
                 raise NotFoundError(f"Акт {act_id} не найден: база изменилась, повторите импорт.")
-            act = mapping.act_from_record(act_raw)
+            act = act_from_record(act_raw)
             changes = _act_changes(act, preview)
             old_orders = {}
-            for order_id in self.hooks.order_ids_of_act(act_id):
+            for order_id in self.index.order_ids_of_act(act_id):
                 raw = orders_table.get(order_id)
                 if raw is not None:
                     old_orders[raw["number"]] = raw
             new_numbers = {d.number for d in kept}
             version = len(act.versions) + 1
             updated: list[dict] = []
-            history: list[dict] = []
+            entries: list[dict] = []
             created: list[Order] = []
             for draft in kept:
                 raw = old_orders.get(draft.number)
@@ -249,52 +254,54 @@ class ActImporter:
                     created.append(self.order_from_draft(act, draft, now))
                     changes.append(f"Добавлен пункт {draft.number}")
                     continue
-                order = mapping.order_from_record(raw)
+                order = order_from_record(raw)
                 lines = self._merge_order(order, act, draft, now)
-                count = history_count(self.store, raw)
+                entry = None
                 if lines:
                     changes.extend(f"Пункт {order.number}: {line}" for line in lines)
-                    history.append(history_record(order.id, count, HistoryEntry(
-                        now, self.user, "version", "; ".join(lines), f"редакция {version} акта", {})))
-                    count += 1
+                    entry = HistoryEntry(now, self.user, "version", "; ".join(lines), f"редакция {version} акта", {})
                 order.span = draft.span
-                updated.append(mapping.order_to_record(order) | {"_expected": raw["_rev"], "history_n": count})
+                record, written = history.with_entry(self.store, order, raw, entry)
+                if written is not None:
+                    entries.append(written)
+                updated.append(record | {"_expected": raw["_rev"]})
             for number, raw in old_orders.items():
                 if number in new_numbers:
                     continue
                 changes.append(f"Исключён пункт {number}")
-                order = mapping.order_from_record(raw)
+                order = order_from_record(raw)
                 if order.status in OPEN:
                     reason = f"пункт исключён в редакции {version} акта"
                     withdraw(order, reason)
-                    count = history_count(self.store, raw)
-                    history.append(history_record(order.id, count, HistoryEntry(
-                        now, self.user, "withdraw", f"Снято с контроля: {reason}", reason, {})))
-                    updated.append(mapping.order_to_record(order) | {"_expected": raw["_rev"], "history_n": count + 1})
+                    record, written = history.with_entry(self.store, order, raw, HistoryEntry(
+                        now, self.user, "withdraw", f"Снято с контроля: {reason}", reason, {}))
+                    if written is not None:
+                        entries.append(written)
+                    updated.append(record | {"_expected": raw["_rev"]})
             hashes = list(act_raw.get("hashes") or []) + [preview.sha256]
             if not changes:
                 stored_act = acts.update(act_id, {"hashes": hashes}, expected_rev=act_raw["_rev"])
-                self.hooks.remember_act(stored_act)
+                self.index.remember_act(stored_act)
                 return ImportOutcome(preview.source, act_id, 0, "уже загружен",
                                      f"{preview.source}: этот акт уже загружен, изменений нет.")
             act.versions.append(ActVersion(version, preview.source, preview.sha256, now, self.user, changes))
             act.text, act.title, act.issuer = preview.text, preview.title or act.title, preview.issuer or act.issuer
             act.controller = preview.controller or act.controller
             act.signatory = preview.signatory or act.signatory
-            record = mapping.act_to_record(act, act_raw.get("key")) | {"hashes": hashes}
+            record = act_to_record(act, act_raw.get("key")) | {"hashes": hashes}
             stored_act = acts.replace(record, expected_rev=act_raw["_rev"])
-            self.hooks.remember_act(stored_act)
+            self.index.remember_act(stored_act)
             stored: list[dict] = []
             for record in updated:
                 expected = record.pop("_expected")
                 stored.append(orders_table.replace(record, expected_rev=expected))
-            if history:
-                self.store.table(HISTORY).insert_many(history)
+            if entries:
+                self.store.table(HISTORY).insert_many(entries)
             self.save_executors()
-            label = mapping.act_label(act.kind, act.number, act.date)
+            label = act_label(act.kind, act.number, act.date)
             stored += self.insert_orders(created, now, f"Поставлено на контроль: {label}, редакция {version}")
         for raw in stored:
-            self.hooks.put(raw)
+            self.index.put(raw)
         return ImportOutcome(
             preview.source, act_id, len(created), "новая редакция",
             f"{preview.source}: новая редакция {version} акта «{label}»; изменений: {len(changes)}, "
@@ -320,7 +327,7 @@ class ActImporter:
         before = {a.executor_id for a in order.assignments}
         fresh = self._assignments(draft)
         after = {a.executor_id for a in fresh}
-        name = self.hooks.executor_name
+        name = self.index.executor_name
         for part in fresh:
             if part.executor_id not in before:
                 order.assignments.append(part)
@@ -332,22 +339,6 @@ class ActImporter:
         if order.status != Status.WITHDRAWN:
             order.status = derive_status(order)
         return lines
-
-
-def expand_paths(paths: list[Path]) -> list[Path]:
-    """Files as given; directories expanded to the act files in them (recursively, sorted)."""
-    files: list[Path] = []
-    for path in map(Path, paths):
-        if path.is_dir():
-            files.extend(sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in ACT_FILE_SUFFIXES))
-        else:
-            files.append(path)
-    return files
-
-
-def _error_preview(source: str, message: str) -> ImportPreview:
-    return ImportPreview(source=source, error=message, kind=None, number=None, date=None, issuer=None,
-                         title=None, text="", orders=[], warnings=[])
 
 
 def _act_changes(act: Act, preview: ImportPreview) -> list[str]:
