@@ -115,7 +115,7 @@ def _order_lines(order: ExtractedOrder) -> str:
     deadline = order.deadline
     if deadline and (deadline.date or deadline.recurrence or deadline.relative or deadline.text):
         when = deadline.date.strftime("%d.%m.%Y") if deadline.date else (deadline.recurrence or deadline.relative
-                                                                          or deadline.text)
+                                                                          or deadline.text or "")
         if deadline.date and deadline.recurrence:  # «Срок – 1 марта 2025 г., далее – один раз в полгода»
             when += f", далее {deadline.recurrence}"
         parts.append(f"      Срок: {when}{_mark(deadline.confidence)}")
