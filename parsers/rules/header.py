@@ -4,6 +4,12 @@ Only the header counts (the text before the first item or the enacting formula),
 site chrome («Сегодня понедельник, 20 мая 2024 г.», «Дата публикации: ...») or the dates of
 acts the title refers to. The number and date are taken as a pair where one line holds
 both («от 8 декабря 2014 г. № 1521-рг», «06.10.97 N 360»), else from a date standing alone.
+The letterhead (the kind in capitals on its own line) outranks a site's title line above it;
+editors' notes («Утратил силу – Указ … от 03.04.2019 № 141», «(в ред. … от 11.05.2016 № 230)»),
+a title's cited act and the preamble («в соответствии с решением … от … № 57») are not read.
+Where the header gives no sure details, the signature block does («Москва, Кремль / 12 мая
+2008 года / № 724», in find_tail_details). Each detail carries the confidence of the sub-rule
+that found it (parsers/rules/sureness.py).
 """
 from __future__ import annotations
 

@@ -6,7 +6,10 @@ infinitive directive even with no addressee («Провести ...»). Imperson
 Создать, Установить, Внести изменения, Признать утратившим силу ...), entry into force and
 the control clause are not, unless a duty is coordinated into them («утвердить и
 ежеквартально актуализировать»). The most specific level that carries a task is the order:
-children of an addressed item inherit its executors and deadline.
+children of an addressed item inherit its executors and deadline; a «Срок –» or «Ответственный:»
+line after the last child, where no sibling has its own, is every child's. The persons of an
+«Ответственные:» line belong to the dative addressee and never replace it. Unnumbered duties
+after «обеспечить:» that carry different terms become sub-orders (2-1.1, 2-1.2, …).
 """
 from __future__ import annotations
 

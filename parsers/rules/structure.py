@@ -7,7 +7,9 @@ line, or glued to a sentence's last letter and stop when a web page lost its spa
 where it continues the numbering (next sibling, first child, or next item of an ancestor),
 so a number inside a sentence or a wrapped line does not cut an item. Items set out in the
 quoted new wording of an amended act («2. Департаменту ...») are segmented separately and
-flagged `quoted`, numbered as in the amended act.
+flagged `quoted`, numbered as in the amended act. A page that shows part of a long list may
+open it at «3.» (or «1.1.»); an act whose enacting part is one unnumbered paragraph has it as
+item 1.
 """
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""Small text helpers shared by the rules: quote masking, clause ends, whitespace."""
+"""Small text helpers shared by the rules: quote masking, clause ends, whitespace, and the spaces
+a web page lost («Министерствуобразования», «Провести24.06.2017») put back (deglue)."""
 from __future__ import annotations
 
 import re
