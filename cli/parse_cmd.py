@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from parsers.model import ExtractedOrder, ParseResult
 
 PREVIEW_WORDS = 14
-UNSURE = " (?)"  # beside a field read from a poorly recognised line of a scan
+UNSURE = " (?)"  # after a field the rules are not sure of, or read from a poorly recognised line of a scan
 
 
 def register(app: typer.Typer) -> None:
@@ -63,16 +63,22 @@ def parse_files(sources: list[str], as_json: bool) -> int:
 
 
 def summary(result: ParseResult) -> str:
-    """A readable Russian summary of one act; «(?)» marks what a poorly read scan line gave."""
+    """A readable Russian summary of one act; «(?)» marks what the rules doubt or a poorly read scan line gave."""
     doc = result.document
     first = result.text.rfind("\n", 0, result.orders[0].span[0]) if result.orders else len(result.text)
     head = _unsure(result, (0, max(first, 0)))  # the lines above the first order: the act's details
+
+    def mark(name: str) -> str:
+        if not getattr(doc, name):
+            return ""
+        return _mark(doc.confidence.get(name)) or (head if name in ("number", "date") else "")
+
     lines = [f"Файл: {result.source} ({result.format or '?'})"]
-    lines.append(f"  Вид акта:   {doc.kind or 'не определён'}")
-    lines.append(f"  Номер:      {doc.number or '—'}{head if doc.number else ''}")
-    lines.append(f"  Дата:       {doc.date.strftime('%d.%m.%Y') if doc.date else '—'}{head if doc.date else ''}")
-    lines.append(f"  Издал:      {doc.issuer or '—'}")
-    lines.append(f"  Заголовок:  {doc.title or '—'}")
+    lines.append(f"  Вид акта:   {doc.kind or 'не определён'}{mark('kind')}")
+    lines.append(f"  Номер:      {doc.number or '—'}{mark('number')}")
+    lines.append(f"  Дата:       {doc.date.strftime('%d.%m.%Y') if doc.date else '—'}{mark('date')}")
+    lines.append(f"  Издал:      {doc.issuer or '—'}{mark('issuer')}")
+    lines.append(f"  Заголовок:  {doc.title or '—'}{mark('title')}")
     if doc.controller:
         lines.append(f"  Контроль:   {_party(doc.controller)}")
     if doc.signatory and (doc.signatory.position or doc.signatory.person):
@@ -87,12 +93,21 @@ def summary(result: ParseResult) -> str:
     else:
         lines.append("  Поручений не найдено")
     lines.extend(f"  Предупреждение: {warning}" for warning in result.warnings)
+    if UNSURE in "\n".join(lines):
+        lines.append(f"  {UNSURE.strip()} — правило не уверено или строка скана прочитана плохо: сверьте это поле с текстом акта.")
     return "\n".join(lines) + "\n"
 
 
-def _party(party) -> str:  # noqa: ANN001 - parsers.model.Party
+def _mark(confidence: float | None) -> str:
+    from parsers.model import is_sure
+
+    return "" if is_sure(confidence) else UNSURE
+
+
+def _party(party, marked: bool = False) -> str:  # noqa: ANN001 - parsers.model.Party
     name = party.name or party.as_written
-    return f"{name} ({party.person})" if party.person else name
+    shown = f"{name} ({party.person})" if party.person and party.person != name else name
+    return shown + _mark(party.confidence) if marked else shown
 
 
 def _unsure(result: ParseResult, span: tuple[int, int] | None) -> str:
@@ -105,15 +120,18 @@ def _unsure(result: ParseResult, span: tuple[int, int] | None) -> str:
 def _order_lines(order: ExtractedOrder, result: ParseResult) -> str:
     words = order.text.split()
     preview = " ".join(words[:PREVIEW_WORDS]) + (" …" if len(words) > PREVIEW_WORDS else "")
-    executors = "; ".join(_party(p) + _unsure(result, p.span or order.span) for p in order.responsible) or "не указан"
+    executors = "; ".join(_party(p) + (_mark(p.confidence) or _unsure(result, p.span or order.span))
+                          for p in order.responsible) or "не указан"
     parts = [f"  {order.number}. {preview}{_unsure(result, order.span)}", f"      Исполнитель: {executors}"]
     if order.coexecutors:
-        parts.append(f"      Совместно с: {'; '.join(_party(p) for p in order.coexecutors)}")
+        parts.append(f"      Совместно с: {'; '.join(_party(p, marked=True) for p in order.coexecutors)}")
     deadline = order.deadline
     if deadline and (deadline.date or deadline.recurrence or deadline.relative or deadline.text):
         when = deadline.date.strftime("%d.%m.%Y") if deadline.date else (deadline.recurrence or deadline.relative
-                                                                          or deadline.text)
-        parts.append(f"      Срок: {when}{_unsure(result, deadline.span or order.span)}")
+                                                                          or deadline.text or "")
+        if deadline.date and deadline.recurrence:  # «Срок – 1 марта 2025 г., далее – один раз в полгода»
+            when += f", далее {deadline.recurrence}"
+        parts.append(f"      Срок: {when}{_mark(deadline.confidence) or _unsure(result, deadline.span or order.span)}")
     else:
         parts.append("      Срок: не указан")
     return "\n".join(parts)

@@ -6,8 +6,11 @@ amended or cancelled. Uncertainty becomes warnings on the result, never exceptio
 """
 from __future__ import annotations
 
+import re
+
 from parsers.model import DocumentInfo, ParseResult, ReadDocument
-from parsers.rules import amendments, controller, header, orders, structure
+from parsers.rules import amendments, controller, header, orders, structure, sureness
+from parsers.rules.text import Deglued, deglue, squash
 
 
 def extract(document: ReadDocument, source: str | None = None) -> ParseResult:
@@ -17,9 +20,14 @@ def extract(document: ReadDocument, source: str | None = None) -> ParseResult:
     result then carries what was found so far and a warning to check the act by hand."""
     result = ParseResult(source=source or "", format=document.format, text=document.text,
                          warnings=list(document.warnings))
-    table = [(b.start, b.start + len(b.text)) for b in document.blocks if b.in_table]
     try:
-        _extract_into(result, document.text, table)
+        # the rules read the text with the spaces a web page lost put back; spans are mapped
+        # back to the document's own text
+        glued = deglue(document.text)
+        table = [(glued.new(b.start), glued.new(b.start + len(b.text))) for b in document.blocks if b.in_table]
+        _extract_into(result, glued.text, table)
+        if glued.cuts:
+            _map_spans(result, glued)
     except (ValueError, IndexError, KeyError, AttributeError, TypeError) as error:
         result.warnings.append(f"Разбор акта прерван внутренней ошибкой ({type(error).__name__}): "
                                "проверьте поручения вручную и сообщите разработчикам.")
@@ -32,12 +40,16 @@ def _extract_into(result: ParseResult, text: str, table: list[tuple[int, int]]) 
     first_item = main[0].start if main else (quoted[0].start if quoted else 0)
     head_end = min(p for p in (body_at, first_item) if p > 0) if (body_at > 0 or first_item > 0) else 0
     head = header.find_header(text, head_end)
-    info = DocumentInfo(kind=head.kind, number=head.number, date=head.date, issuer=head.issuer, title=head.title)
+    info = DocumentInfo(kind=head.kind, number=head.number, date=head.date, issuer=head.issuer, title=head.title,
+                        confidence=dict(head.confidence))
     result.document = info
     reference = head.date
     found = orders.extract_orders(text, main, reference, table)
     found += orders.extract_orders(text, quoted, reference)
-    if head.kind is None and head.number is None and not (len(main) >= 2 and any(o.responsible for o in found)):
+    if info.kind is None and _reads_as_list_of_orders(text, main, found):
+        info.kind = "перечень поручений"  # a page showing items of a перечень without its heading
+        info.confidence["kind"] = sureness.FALLBACK
+    if info.kind is None and head.number is None and not (len(main) >= 2 and any(o.responsible for o in found)):
         if found:  # news, slides: a numbered list in a text that is no act holds no orders
             result.warnings.append("Текст не похож на акт: поручения не извлекались.")
         return
@@ -45,15 +57,51 @@ def _extract_into(result: ParseResult, text: str, table: list[tuple[int, int]]) 
     result.orders = found
     tail_from = main[-1].start if main else 0
     info.signatory = controller.find_signatory(text, main[-1].end if main else tail_from)
-    if (info.number is None or info.date is None) and main:
-        number, day = header.find_tail_details(text[main[-1].end:])
-        info.number, info.date = info.number or number, info.date or day
+    if info.confidence.get("number", 0) < sureness.CLEAN or info.confidence.get("date", 0) < sureness.CLEAN:
+        # the signature block («Москва, Кремль / 12 мая 2008 года / № 724») outranks a weak guess
+        number, day = header.find_tail_details(text[main[-1].end:] if main else text[body_at:])
+        for name, value in (("number", number), ("date", day)):
+            if value is not None and info.confidence.get(name, 0) < sureness.GOOD:
+                setattr(info, name, value)
+                info.confidence[name] = sureness.GOOD
     info.controller = controller.find_controller(_unquoted(text, quoted), info.signatory)
     info.amends = amendments.find_amends(info.title, text)
     info.cancels = amendments.find_cancels(text[body_at:] if body_at else text)
     if info.issuer is None and info.signatory and info.signatory.position:
         info.issuer = info.signatory.position
+        info.confidence["issuer"] = sureness.GUESS
     _warn(result)
+
+
+_ORDER_LINE = re.compile(r"(?:^|\n|[.;] )\s*(?:Срок|Ответственн\w*)\s*[:–—-]", re.IGNORECASE)
+
+
+def _reads_as_list_of_orders(text: str, main: list[structure.Item], found: list) -> bool:
+    """Items addressed to someone, each followed by its «Срок –» or «Ответственный:» line: the
+    shape of a перечень поручений even where the page lost the heading."""
+    if not found or not any(order.responsible for order in found):
+        return False
+    marked = [item for item in main if not item.children and _ORDER_LINE.search(text, item.body_start, item.end)]
+    return len(marked) >= max(1, len(found) // 2)
+
+
+def _map_spans(result: ParseResult, glued: Deglued) -> None:
+    """Spans found in the deglued text, as offsets into the document's own text."""
+
+    def back(span):
+        return (glued.old(span[0]), glued.old(span[1])) if span else span
+
+    info = result.document
+    if info.controller is not None:
+        info.controller.span = back(info.controller.span)
+    for order in result.orders:
+        order.span = back(order.span)
+        written = squash(result.text[order.span[0]:order.span[1]])  # the order's text as written
+        order.text = written.rstrip("»\"").strip() if order.in_quoted_amendment else written
+        for party in order.responsible + order.coexecutors:
+            party.span = back(party.span)
+        if order.deadline is not None:
+            order.deadline.span = back(order.deadline.span)
 
 
 def _unquoted(text: str, quoted: list[structure.Item]) -> str:

@@ -7,6 +7,13 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from datetime import date
 
+SURE = 0.8  # a field whose confidence is at least this is shown as sure; below, marked for checking
+
+
+def is_sure(confidence: float | None) -> bool:
+    """Is a field found with this confidence sure enough to show unmarked?"""
+    return confidence is not None and confidence >= SURE
+
 
 @dataclass(slots=True)
 class Block:
@@ -57,6 +64,7 @@ class Party:
     name: str | None = None  # nominative form
     person: str | None = None  # the official, nominative («О.Г. Константинова»)
     span: tuple[int, int] | None = None
+    confidence: float = 0.0  # how sure the rule that found this party was (parsers/rules/sureness.py)
 
 
 @dataclass(slots=True)
@@ -72,6 +80,7 @@ class Deadline:
     recurrence: str | None = None  # постоянно | ежедневно | еженедельно | ежемесячно | ежеквартально | раз в полгода | ежегодно
     relative: str | None = None  # «в течение 3 рабочих дней с даты создания»
     span: tuple[int, int] | None = None
+    confidence: float = 0.0  # how sure the rule that found this deadline was
 
 
 @dataclass(slots=True)
@@ -93,6 +102,8 @@ class DocumentInfo:
     cancels: list[ActRef] = field(default_factory=list)
     controller: Party | None = None
     signatory: Signatory | None = None
+    # how sure the rule was of each detail found: kind, number, date, issuer, title -> 0..1
+    confidence: dict[str, float] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -136,7 +147,8 @@ class ParseResult:
         orders = []
         for order in self.orders:
             data = conv(asdict(order))
-            data["deadline"] = data["deadline"] or {"text": None, "date": None, "recurrence": None, "relative": None}
+            data["deadline"] = data["deadline"] or {"text": None, "date": None, "recurrence": None, "relative": None,
+                                                    "confidence": 0.0}
             orders.append(data)
         return {
             "source": self.source,

@@ -156,3 +156,9 @@ def matcher_for(name: str) -> Any:
         matcher.add("INFINITIVE", [[{"MORPH": {"IS_SUPERSET": ["VerbForm=Inf"]}}]])
         matcher.add("ADDRESSING", [[{"LOWER": {"IN": sorted(words.addressing_verbs())}}]])
     return matcher
+
+
+@lru_cache(maxsize=100_000)
+def is_known(word: str) -> bool:
+    """Is the word in the dictionary (not a guess from its ending)?"""
+    return analyzer().word_is_known(word.lower())

@@ -15,7 +15,7 @@ from datetime import date
 from functools import cache
 
 from parsers.model import Deadline
-from parsers.rules import words
+from parsers.rules import sureness, words
 from parsers.rules.text import mask_quoted, squash
 
 
@@ -121,7 +121,7 @@ def is_reference_date(text: str, match: DateMatch) -> bool:
 _TRIGGER = re.compile(r"(?<![а-яёa-z])(?:(?:в\s+срок\s+)?(?:до|не\s+позднее|не\s+позже|к)|в\s+срок|с|со)\s*$", re.IGNORECASE)
 _PERIOD = re.compile(r"(?<![а-яё])с\s+\d{1,2}(?:\s*[а-яё]+)?(?:\s+\d{4}\s*(?:года|г\.?)?)?\s+(?:по|до)\s+\d{1,2}\s*[а-яё]+"
                      r"(?:\s+\d{4}(?:\s*(?:года|г\.?)(?![а-яё]))?)?", re.IGNORECASE)
-_SROK = re.compile(r"(?:^|(?<=[\s.;:]))Срок[а-я]*(?:\s+[а-я]+){0,3}?\s*[:–—-]\s*"
+_SROK = re.compile(r"(?:^|(?<=[\s.;:]))(?:Срок[а-я]*(?:\s+[а-я]+){0,3}?|Доклад)\s*[:–—-]\s*"
                    r"(?P<phrase>[^\n]+?)\s*(?=\.\s|\.?$|;|\n|\.\Z)", re.MULTILINE)
 
 
@@ -131,7 +131,7 @@ def recurrence_in(text: str) -> tuple[str, int, int] | None:
     lowered = text.lower()
     for stem, value in words.mapping("recurrence.txt").items():
         pattern = rf"(?<![а-яё]){re.escape(stem)}" + (r"(?![а-яё])" if " " in stem or stem == "постоянно" else "")
-        m = re.search(pattern, lowered)
+        m = next((m for m in re.finditer(pattern, lowered) if not _in_circumstance(lowered, m.start())), None)
         if m and (best is None or m.start() < best[1]):
             word = re.match(r"[а-яё]*", lowered[m.end():])  # always matches (possibly empty)
             end = (word.end() if word else 0) + m.end()
@@ -156,6 +156,35 @@ def recurrence_in(text: str) -> tuple[str, int, int] | None:
             best = (units[m.group(1)], m.start(), m.end())
         break
     return best
+
+
+def _in_circumstance(lowered: str, at: int) -> bool:
+    """Is the recurrence word at `at` an adjective inside a prepositional phrase («с учётом
+    ежегодных планов работы», «в рамках ежегодного смотра»)? That phrase qualifies a
+    circumstance of the task, not how often the task is done."""
+    from parsers import nlp
+
+    found = re.match(r"[а-яё]*", lowered[at:])
+    word = found.group(0) if found else ""
+    if not any(p.tag.POS in ("ADJF", "PRTF") for p in nlp.parses(word)[:1]):
+        return False  # «ежегодно»: an adverb always states the recurrence
+    before = re.findall(r"[а-яё]+", lowered[max(0, at - 40):at])[-2:]
+    tags = [nlp.parses(w)[0].tag if nlp.parses(w) else None for w in before]
+    if tags and tags[-1] is not None and tags[-1].POS == "PREP":
+        return True
+    return (len(tags) == 2 and tags[0] is not None and tags[0].POS == "PREP" and tags[1] is not None
+            and tags[1].POS == "NOUN")
+
+
+_THEN = re.compile(r"(?<![а-яё])(?:и\s+|а\s+)?(?:далее|в\s+дальнейшем)\s*[–—-]?\s*(?P<then>[^.;\n]+)", re.IGNORECASE)
+
+
+def then_recurrence(after: str) -> str | None:
+    """«…, далее – ежегодно», «далее – один раз в полгода»: how often the task repeats after its
+    first date (looked for in the words right after that date)."""
+    m = _THEN.match(after.lstrip(" ,–—-"))
+    found = recurrence_in(m.group("then")) if m else None
+    return found[0] if found else None
 
 
 def relative_in(text: str) -> tuple[int, int] | None:
@@ -201,13 +230,14 @@ def deadline_from_phrase(phrase: str, start: int, reference: date | None) -> Dea
     span = (start, start + len(phrase))
     found = recurrence_in(phrase)
     if dates and not (found and not dates[0].year_written):
-        return Deadline(text=words_, date=dates[0].value, span=span)
+        return Deadline(text=words_, date=dates[0].value, span=span,
+                        recurrence=then_recurrence(phrase[dates[0].end:]), confidence=sureness.CLEAN)
     bare = _bare_period_end(phrase)
     if bare and not found:
-        return Deadline(text=words_, date=bare, span=span)
+        return Deadline(text=words_, date=bare, span=span, confidence=sureness.CLEAN)
     if found:
-        return Deadline(text=words_, recurrence=found[0], span=span)
-    return Deadline(text=words_, relative=words_, span=span)
+        return Deadline(text=words_, recurrence=found[0], span=span, confidence=sureness.CLEAN)
+    return Deadline(text=words_, relative=words_, span=span, confidence=sureness.GOOD)
 
 
 _BARE_QUARTER = re.compile(r"^\W*(?:до\s+(?:конца\s+)?)?(I{1,3}|IV|[1-4])(?:-?[йм]|-?ый)?\s+квартал\w*\s+(\d{4})", re.IGNORECASE)
@@ -250,17 +280,20 @@ def find_deadline(text: str, offset: int = 0, reference: date | None = None,
     dates = [d for d in find_dates(masked, reference) if not is_reference_date(masked, d)
              and not any(s <= d.start < e for s, e in periods)]
     chosen: DateMatch | None = None
+    how = sureness.CLEAN
     for d in dates:
         if d.month_only or _TRIGGER.search(masked[max(0, d.start - 24):d.start]):
             chosen = d
             break
         if verb_span and (0 <= d.start - verb_span[1] <= 2 or 0 <= verb_span[0] - d.end <= 2):
-            chosen = d
+            chosen, how = d, sureness.GOOD  # an event date by the verb
             break
         if verb_span is None and re.search(r"(?<![а-яё])[а-яё]{3,}(?:ть|ти|чь)\s*$", masked[max(0, d.start - 30):d.start],
                                            re.IGNORECASE):
-            chosen = d  # an event date right after the verb («Провести 14 февраля 2026 года»)
+            chosen, how = d, sureness.GOOD  # an event date right after the verb («Провести 14 февраля 2026 года»)
             break
+    if chosen is not None and len(dates) > 1:
+        how = min(how, sureness.GOOD)  # several dates in one order: the choice among them may be wrong
     found = recurrence_in(masked)
     if chosen is not None and not chosen.year_written and found:
         chosen = None  # «ежегодно до 1 февраля»: a recurrence, the year is not written
@@ -271,15 +304,18 @@ def find_deadline(text: str, offset: int = 0, reference: date | None = None,
         if lead:
             start -= len(lead.group(0))
         return Deadline(text=squash(text[start:chosen.end]), date=chosen.value,
-                        span=(offset + start, offset + chosen.end))
+                        span=(offset + start, offset + chosen.end),
+                        recurrence=then_recurrence(masked[chosen.end:chosen.end + 80]), confidence=how)
     relative = relative_in(masked)
     if periods and (relative is None or periods[0][0] <= relative[0]):
         relative = periods[0]
     if found:  # a stated recurrence outranks a term or condition
         value, s, e = found
-        return Deadline(text=squash(text[s:e]), recurrence=value, span=(offset + s, offset + e))
+        return Deadline(text=squash(text[s:e]), recurrence=value, span=(offset + s, offset + e),
+                        confidence=sureness.GOOD)
     if relative:
         s, e = relative
         words_ = squash(text[s:e])
-        return Deadline(text=words_, relative=words_, span=(offset + s, offset + e))
+        return Deadline(text=words_, relative=words_, span=(offset + s, offset + e),
+                        confidence=sureness.FALLBACK)
     return None

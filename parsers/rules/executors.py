@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from parsers import nlp
 from parsers.model import Party
-from parsers.rules import words
+from parsers.rules import sureness, words
 from parsers.rules.text import squash
 
 WORD = re.compile(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*")
@@ -26,6 +26,7 @@ PERSON_FULL = re.compile(rf"^(?:{INITIALS}\s?(?:{SURNAME})|(?:{SURNAME})\s+{INIT
                          rf"[А-ЯЁ]\.\s?(?:{SURNAME})|(?:{SURNAME})\s+[А-ЯЁ]\.)$")
 TRAILING_PERSON = re.compile(rf"\s+(?P<person>{INITIALS}\s?(?:{SURNAME})|(?:{SURNAME})\s+{INITIALS}|{FULL_NAME})\s*$")
 PAREN = re.compile(r"\(([^()]*)\)")
+LEADING_PERSON = re.compile(rf"^\s*(?P<person>{INITIALS}\s?(?:{SURNAME})|(?:{SURNAME})\s+{INITIALS})\s*(?:,|;|\sи\s|\s[–—-])\s*\S")
 DROP_PARENS = re.compile(r"^\s*(?:по\s+согласованию|далее\s*[-–—]|далее\b|по\s+списку|прилагается)", re.IGNORECASE)
 # where an executor's name ends and the circumstances of the task begin
 NAME_END = re.compile(
@@ -34,9 +35,9 @@ NAME_END = re.compile(
     r"в\s+(?:I{1,3}|IV|[1-4]|перв\w*|втор\w*|треть\w*|четверт\w*)(?:-?м)?\s+(?:квартал|полугоди)\w*|"
     r"в\s+\d{4}\s*(?:году|г\.)|"
     r"в\s+[\w-]+\s+срок|"
-    r"при\s*(?![А-ЯЁ])[а-яё]|до\s+\d+|к\s+\d+|не\s+позднее|совместно\s+с|с\s+учетом|с\s+участием|"
+    r"при\s*(?![А-ЯЁ])[а-яё]|в\s+случа[ея]|до\s+\d+|к\s+\d+|не\s+позднее|совместно\s+с|по\s+согласованию\s+с|с\s+учетом|с\s+участием|"
     r"ежедневно|еженедельно|ежемесячно|ежеквартально|ежегодно|постоянно|заблаговременно|незамедлительно|"
-    r"дополнительно|повторно|в\s+срочном|в\s+установленн|в\s+пределах|за\s+счет|на\s+основании)\b",
+    r"дополнительно|повторно|в\s+срочном|в\s+установленн|в\s+пределах|за\s+счет|на\s+основании|в\s+лице)\b",
     re.IGNORECASE)
 CASE_CODES = {"datv": "datv", "accs": "accs", "ablt": "ablt", "gent": "gent", "nomn": "nomn"}
 
@@ -171,20 +172,10 @@ def person_nominative(text: str, case: str = "nomn") -> str:
     if re.fullmatch(SURNAME, text):
         return _surname_nominative(text, case)
     m = re.fullmatch(FULL_NAME, text)
-    if m and case != "nomn":  # «Иванову Ивану Ивановичу» -> «Иванов Иван Иванович»
+    if m:  # «Бульс Ольгу Викторовну» -> «О.В. Бульс»: initials and surname, as the contract writes officials
         surname, name, patronymic = text.split()
-        return " ".join([_surname_nominative(surname, case), _name_part(name, case, "Name"),
-                         _name_part(patronymic, case, "Patr")])
+        return f"{name[0]}.{patronymic[0]}. {_surname_nominative(surname, case)}"
     return text
-
-
-def _name_part(word: str, case: str, grammeme: str) -> str:
-    for parse in nlp.parses(word):
-        if grammeme in parse.tag and parse.tag.case == case:
-            form = parse.inflect({"nomn"})
-            if form:
-                return _restyle(form.word, word)
-    return word
 
 
 def _looks_like_person(inside: str) -> bool:
@@ -245,6 +236,28 @@ def _first_word_case(segment: str, case: str) -> tuple[bool, bool]:
     return False, False
 
 
+def _agrees(ending: str, group: str) -> bool:
+    """Can «котор-<ending>» refer to a noun inside `group` (not its head, which the list shares)?
+    A plural pronoun needs a plural noun in an oblique case; a singular one, a singular noun."""
+    plural = ending in ("ых", "ым", "ые", "ыми")
+    found = list(WORD.finditer(group))
+    for m in found[1:] or found:  # a name of one word: the clause defines its head
+        for parse in nlp.parses(m.group(0))[:3]:
+            if parse.tag.POS != "NOUN" or parse.tag.case in ("nomn", "accs"):
+                continue
+            if (parse.tag.number == "plur") == plural:
+                return True
+    return False
+
+
+def _proper_noun_in(segment: str, case: str) -> bool:
+    """Does the segment open with a capitalized noun in `case` (a body's own name, «Минтруду»)?"""
+    first = WORD.search(segment)
+    return bool(first and first.start() == len(segment) - len(segment.lstrip()) and first.group(0)[:1].isupper()
+                and not first.group(0).isupper() and _noun_parse(first.group(0), case) is not None
+                and _adj_parse(first.group(0), case) is None)
+
+
 def opens_with_head(segment: str, case: str) -> bool:
     """Does the segment open with a body or an official («Отдел ...», «заместителя главы ...») in `case`?"""
     return _first_word_case(segment, case) == (True, True)
@@ -267,6 +280,9 @@ def party_from(segment: str, start: int, case: str) -> Party | None:
     for m in list(PAREN.finditer(written)):
         inside = m.group(1)
         post_and_name = TRAILING_PERSON.search(" " + inside) if inside[:1].islower() else None
+        if post_and_name is None or _PERSON_LIST.match(inside):
+            # «(Иванов И.И., по согласованию)», «(Иванов И.И. – начальник отдела)», «(И.И. Иванов и П.П. Петров)»
+            post_and_name = LEADING_PERSON.match(inside) or post_and_name
         if DROP_PARENS.match(inside) or (person is None and (_looks_like_person(inside) or post_and_name)):
             if person is None and _looks_like_person(inside):
                 person = person_nominative(inside, _paren_case(inside, case))
@@ -283,12 +299,37 @@ def party_from(segment: str, start: int, case: str) -> Party | None:
             rest = (" " + written_clean)[: tail.start()].strip()
             if not rest:  # an order addressed to a person alone
                 return Party(as_written=written_clean, name=person_nominative(raw, case),
-                             person=person_nominative(raw, case), span=(start, start + len(segment)))
+                             person=person_nominative(raw, case), span=(start, start + len(segment)),
+                             confidence=sureness.CLEAN)
             person = person_nominative(raw, case)
             written_clean = rest
     offset = segment.find(written_clean[:10]) if written_clean else 0
     return Party(as_written=written_clean, name=nominative(written_clean, case), person=person,
-                 span=(start + max(offset, 0), start + max(offset, 0) + len(written_clean)))
+                 confidence=_party_sureness(written_clean, case), span=(start + max(offset, 0), start + max(offset, 0) + len(written_clean)))
+
+
+def _party_sureness(written: str, case: str) -> float:
+    """A name that opens with a known body or official in its case is sure; one that the head
+    rule could not place (an unknown word, a long name with commas or a clause) is not."""
+    if len(written) > 160 or re.search(r"(?<![а-яё])котор", written, re.IGNORECASE):
+        return sureness.FALLBACK
+    return sureness.CLEAN if opens_with_head(written, case) or _proper_noun_in(written, case) else sureness.FALLBACK
+
+
+_PERSON_LIST = re.compile(rf"^\s*(?:{INITIALS}\s?(?:{SURNAME})|(?:{SURNAME})\s+{INITIALS})"
+                          rf"(?:\s*(?:,|;|\sи)\s*(?:{INITIALS}\s?(?:{SURNAME})|(?:{SURNAME})\s+{INITIALS}))+\s*$")
+
+
+def _more_officials(segment: str, start: int, party: Party) -> list[Party]:
+    """«Министерству (И.И. Иванов, П.П. Петров)»: the officials after the first, each kept as
+    named (a person alone), so no name is lost."""
+    for m in PAREN.finditer(segment):
+        if _PERSON_LIST.match(m.group(1)):
+            names = [n.strip() for n in re.split(r"\s*(?:,|;|\sи\s)\s*", m.group(1))][1:]
+            return [Party(as_written=person_nominative(n), name=person_nominative(n), person=person_nominative(n),
+                          span=(start + m.start(1), start + m.end(1)), confidence=party.confidence)
+                    for n in names]
+    return []
 
 
 def cut_name(text: str, case: str = "datv") -> str:
@@ -316,6 +357,7 @@ _SEPARATORS = re.compile(r",?\s+а\s+также\s+|,\s+|\s+и\s+|;\s+")  # «A, 
 def parties(text: str, start: int = 0, case: str = "datv") -> list[Party]:
     """Executors named by an executor phrase (a lead before the verb, or the words after
     «Рекомендовать»). Nothing when the phrase does not open with a noun in `case`."""
+    text = re.split(r"(?<=[а-яё]{2})\.\s+(?=[А-ЯЁ])", text, maxsplit=1)[0]  # the sentence ends the name
     text = text.rstrip(" :,\n\t")
     text = text[:-1] if re.search(r"[а-яё»)]\.$", text) else text  # the stop ending the item, not an initial
     text = re.sub(r"\s+не$", "", text)  # «руководителям предприятий не допускать»: the negation is the verb's
@@ -331,9 +373,15 @@ def parties(text: str, start: int = 0, case: str = "datv") -> list[Party]:
         piece = text[s:e]
         if not piece.strip():
             continue
-        if re.search(r"(?<![а-яё])котор", piece, re.IGNORECASE):
-            break  # «..., в организационном подчинении которых ...»: a relative clause ends the list
+        relative = re.search(r"(?<![а-яё])котор(ых|ого|ой|ому|ым|ую|ая|ый|ое|ые|ыми)", piece, re.IGNORECASE)
+        if relative:
+            if groups and _agrees(relative.group(1).lower(), text[groups[-1][0]:groups[-1][1]]):
+                groups[-1][1] = e  # «руководителям организаций, на балансе которых находятся объекты»:
+                continue  # the clause defines a noun of this name, so it is part of the name
+            break  # «A, B, в подчинении которых ...»: a clause about the whole list ends it
         is_case, is_head = _first_word_case(piece, case)
+        if groups and not is_head and _proper_noun_in(piece, case) and _proper_noun_in(text[groups[-1][0]:], case):
+            is_head = True  # «Минобразованию России и Минтруду России»: conjuncts of one shape are two bodies
         first = WORD.search(piece)
         if groups and first and _is_abbreviation(first.group(0)) and (
                 not re.match(r"\s*[«\"]|\s+[А-ЯЁ]", piece[first.end():])
@@ -354,11 +402,13 @@ def parties(text: str, start: int = 0, case: str = "datv") -> list[Party]:
         party = party_from(text[s:e], start + s, case)
         if party is None:
             continue
+        extras = _more_officials(text[s:e], start + s, party)
         if out and out[-1].person and out[-1].span and \
                 out[-1].as_written == text[out[-1].span[0] - start:out[-1].span[1] - start] \
                 and out[-1].name == out[-1].person and party.person is None:
             continue  # «Тимофеевой А.В., главному специалисту отдела ...»: the post is an apposition
         out.append(party)
+        out.extend(extras)
     return out
 
 

@@ -4,15 +4,21 @@ Only the header counts (the text before the first item or the enacting formula),
 site chrome («Сегодня понедельник, 20 мая 2024 г.», «Дата публикации: ...») or the dates of
 acts the title refers to. The number and date are taken as a pair where one line holds
 both («от 8 декабря 2014 г. № 1521-рг», «06.10.97 N 360»), else from a date standing alone.
+The letterhead (the kind in capitals on its own line) outranks a site's title line above it;
+editors' notes («Утратил силу – Указ … от 03.04.2019 № 141», «(в ред. … от 11.05.2016 № 230)»),
+a title's cited act and the preamble («в соответствии с решением … от … № 57») are not read.
+Where the header gives no sure details, the signature block does («Москва, Кремль / 12 мая
+2008 года / № 724», in find_tail_details). Each detail carries the confidence of the sub-rule
+that found it (parsers/rules/sureness.py).
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from parsers import nlp
-from parsers.rules import executors, words
+from parsers.rules import executors, sureness, words
 from parsers.rules.deadlines import find_dates
 from parsers.rules.text import despace_letters, squash, strip_markup
 
@@ -37,6 +43,8 @@ class Header:
     issuer: str | None = None
     title: str | None = None
     end: int = 0
+    # how sure the sub-rule that found each field was (parsers/rules/sureness.py)
+    confidence: dict[str, float] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -52,6 +60,10 @@ LONG_LINE = 160  # a longer line is a whole act printed on one line: read it by 
 
 def _is_chrome(fragment: str) -> bool:
     return any(p.search(fragment) for p in words.patterns("chrome_markers.txt"))
+
+
+def _is_review(fragment: str) -> bool:
+    return any(p.search(fragment) for p in words.patterns("review_markers.txt"))
 
 
 def _lines(text: str, end: int) -> list[_Line]:
@@ -137,7 +149,7 @@ def _recase(upper: str) -> str:
         proper = any(("Geox" in t or "Name" in t or "Surn" in t) for t in tags[:2]) or (
             token[:7] in ("республ", "федерац") and rank > 0)
         near = [tokens[j] for j in word_positions[rank + 1: rank + 3]]
-        regional = any(w[:5] in ("облас", "края", "район", "округ", "респу") for w in near) and any(
+        regional = any(w[:5] in ("облас", "края", "район", "округ", "респу", "федер") for w in near) and any(
             t.POS == "ADJF" for t in tags) and token[:6] not in ("муници", "городс", "сельск", "автоно", "админи",
                                                                  "госуда", "национ")
         if rank == 0 or proper or regional:
@@ -145,7 +157,8 @@ def _recase(upper: str) -> str:
     return "".join(out)
 
 
-def _issuer(lines: list[_Line], kind_index: int | None, text: str, formula_at: int) -> str | None:
+def _issuer(lines: list[_Line], kind_index: int | None, text: str, formula_at: int) -> tuple[str | None, float]:
+    """The issuing body and how sure the place it was read from is."""
     if kind_index is not None:
         above: list[str] = []
         for line in reversed(lines[:kind_index]):
@@ -154,27 +167,42 @@ def _issuer(lines: list[_Line], kind_index: int | None, text: str, formula_at: i
             if not line.text.isupper():
                 first = line.text.split()[0]
                 if not above and first[:1].isupper() and nlp.lemmas(first) & words.body_heads():
-                    return line.text  # «Администрация Зеленодольского муниципального района»
+                    return line.text, sureness.CLEAN  # «Администрация Зеленодольского муниципального района»
                 break
             above.insert(0, line.text)
         if above:
-            return _recase(" ".join(above))
+            return _recase(" ".join(above)), sureness.CLEAN
         after = lines[kind_index + 1] if kind_index + 1 < len(lines) else None
         if after and after.text.isupper() and not re.search(r"\d", after.text):
-            return executors.nominative(_recase(after.text), "gent")
+            return executors.nominative(_recase(after.text), "gent"), sureness.GOOD
     for line in lines:
         m = re.match(r"^(?:Принят[оа]?|Утвержден[оа]?)\s+([А-ЯЁ].+)$", line.text)
         if m:
-            return executors.nominative(m.group(1), "ablt")
+            return executors.nominative(m.group(1), "ablt"), sureness.GOOD
     if formula_at > 0:
         before = text[max(0, formula_at - 200):formula_at]
         clause = re.split(r"[,.;:\n]\s*(?=[^,.;:\n]*$)", before)[-1].strip()
         if clause and clause[:1].isalpha() and len(clause.split()) <= 12 and not _PREAMBLE.match(clause):
-            return clause[:1].upper() + clause[1:]
-    return None
+            return clause[:1].upper() + clause[1:], sureness.FALLBACK
+    return None, 0.0
 
 
 def _title(lines: list[_Line], start_index: int) -> str | None:
+    found = _title_lines(lines, start_index)
+    if found is None:
+        return None
+    title = squash(" ".join(lines[i].text for i in found))
+    preamble = re.search(r"\s(?=(?:В\s+(?:соответствии|целях|связи)|На\s+основании|Руководствуясь)\s)", title)
+    if preamble:
+        title = title[: preamble.start()]
+    if title.startswith("(") and title.endswith(")"):
+        title = title[1:-1]
+    return title
+
+
+def _title_lines(lines: list[_Line], start_index: int) -> list[int] | None:
+    """The indices of the lines the title («О ...») spans: it may cite another act's number and
+    date («..., утвержденное Указом Президента / от 9 сентября 2000 г. N 1624»)."""
     for i in range(start_index, len(lines)):
         line = lines[i]
         if line.chrome or not _TITLE_START.match(line.text):
@@ -190,48 +218,53 @@ def _title(lines: list[_Line], start_index: int) -> str | None:
             parts.append(follow.text)
             if follow.text.endswith((".", ":")):
                 break
-        title = squash(" ".join(parts))
-        preamble = re.search(r"\s(?=(?:В\s+(?:соответствии|целях|связи)|На\s+основании|Руководствуясь)\s)", title)
-        if preamble:
-            title = title[: preamble.start()]
-        if title.startswith("(") and title.endswith(")"):
-            title = title[1:-1]
-        return title
+        return list(range(i, i + len(parts)))
     return None
 
 
-def find_header(text: str, body_at: int) -> Header:
-    """The header facts of an act whose enacting part starts at `body_at`."""
-    end = body_at if body_at > 0 else min(len(text), 3000)
-    lines = _lines(text, end)
-    header = Header(end=end)
-    kind_index = None
-    for i, line in enumerate(lines):
-        if line.chrome:
-            continue
-        kind = _kind_at_start(line.text) or _kind_anywhere(line.text)
-        if kind is None and i + 1 < len(lines) and len(line.text.split()) == 1:
-            # «ПЕРЕЧЕНЬ / поручений Главы Республики ...»: a two-word kind broken over two lines
-            joined = _kind_at_start(f"{line.text} {lines[i + 1].text}")
-            kind = joined if joined and " " in joined else None
+# Notes an editor puts above the text of an act as it stands now: a repeal note, the list of
+# amending acts. Their numbers and dates are those of other acts.
+_NOTE = re.compile(
+    r"\(\s*(?:в\s+ред(?:акции|\.)|с\s+изменени|с\s+учетом\s+изменени|утратил\w?\s+силу|"
+    r"документ\s+утратил|изменени\w+\s+(?:внесены|вносятся))[^()]*(?:\([^()]*\)[^()]*)*\)"
+    r"|(?<![а-яё])(?:Утратил\w?|УТРАТИЛ\w?)\s+(?:силу|СИЛУ)\b[^\n]*(?:\n(?![ \t]*\n)[^\n]*){0,3}",
+    re.IGNORECASE)
+# «Текст Указа», «Настоящий Указ вступает в силу»: the act names its own kind
+_SELF_NAMED = re.compile(r"(?:\bТекст|\b[Нн]астоящ(?:ий|ее|им|его))\s+([А-ЯЁ]?[а-яё]+)")
+
+
+def _blank_notes(text: str) -> str:
+    """The header with editors' notes blanked, offsets kept."""
+    return _NOTE.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
+
+
+def _self_named_kind(text: str) -> str | None:
+    forms = words.act_kind_forms()
+    for m in _SELF_NAMED.finditer(text):
+        kind = forms.get(m.group(1).lower()) or next(
+            (k for f, k in forms.items() if m.group(1).lower().startswith(f[:-1]) and len(f) > 4), None)
         if kind:
-            header.kind, kind_index = kind, i
-            break
-    if header.kind is None:
-        joined = " ".join(line.text for line in lines if not line.chrome)
-        m = re.search(r"приложени[ея](?:\s*(?:№|N)\s*\d+)?\s+к\s+([а-яё]+)", joined, re.IGNORECASE)
-        if m:
-            header.kind = words.act_kind_forms().get(m.group(1).lower())
-    formula_kind, formula_at = _formula_kind(text[: max(end, 1)] if body_at > 0 else text[:4000])
-    if header.kind is None:
-        header.kind = formula_kind
+            return kind
+    return None
+
+
+def _number_only(number: str) -> str:
+    """«184-рПравительство» -> «184-р»: a page that lost its spaces glues the next word to the number."""
+    return re.sub(r"(?<=[\dа-яёa-z])[А-ЯЁ][а-яё].*$", "", number).rstrip(".-")
+
+
+def _details(lines: list[_Line], is_act: bool, lettered: bool = True) -> tuple[str | None, date | None, dict[str, float]]:
+    """The act's number and date from its header lines, and how sure each is. `lettered`: the
+    lines are a letterhead's; a date alone on a page without one may be a site's edition date."""
+    sure: dict[str, float] = {}
     number = day = None
     for line in lines:
-        if line.chrome or _TITLE_START.match(line.text) or _PREAMBLE.match(line.text):
+        if line.chrome or _TITLE_START.match(line.text):
             continue
         n, d = _pair(line.text)
         if n and d and not _OBLIQUE_REF.search(line.text[: line.text.find(n)]):
-            number, day = n, d
+            number, day = _number_only(n), d
+            sure["number"] = sure["date"] = sureness.CLEAN
             break
     if number is None:
         for line in lines:
@@ -239,30 +272,95 @@ def find_header(text: str, body_at: int) -> Header:
                 continue
             n, _ = _pair(line.text)
             if n and not _OBLIQUE_REF.search(line.text):
-                number = n
+                number = _number_only(n)
+                # «№ 9», «ПРОТОКОЛ № 5»: a letterhead's; «больницы N 38, город Москва»: a guess
+                before = line.text[: line.text.find(n)].rstrip(" №N")
+                letterhead = not re.search(r"[а-яё]", before) or bool(_kind_at_start(line.text))
+                sure["number"] = sureness.GOOD if letterhead else sureness.FALLBACK
                 break
     if day is None:
         for line in lines:
-            if line.chrome or _TITLE_START.match(line.text) or _PREAMBLE.match(line.text):
+            if line.chrome or _TITLE_START.match(line.text):
                 continue
             found = find_dates(line.text)
             if found and re.fullmatch(r"(?:от\s+)?" + re.escape(line.text[found[0].start:found[0].end]).strip()
                                       + r"\s*(?:г\.?|года)?\.?", line.text.strip()):
                 day = found[0].value
+                sure["date"] = sureness.GOOD if lettered else sureness.FALLBACK
                 break
-    if day is None and (number is not None or header.kind is not None):
+    if day is None and (number is not None or is_act):
         for line in lines:  # an act on one line: its date stands among the header words
-            if line.chrome or _TITLE_START.match(line.text) or _PREAMBLE.match(line.text):
+            if line.chrome or _TITLE_START.match(line.text):
                 continue
             found = [d for d in find_dates(line.text) if not re.match(r"\s*(?:г\.?|года)?\s*(?:№|N\s*\d)",
                                                                      line.text[d.end:])]
             if found and not _OBLIQUE_REF.search(line.text[: found[0].start]):
                 day = found[0].value
+                sure["date"] = sureness.FALLBACK
                 break
-    if header.kind is None and number is None:
-        return Header(end=end)  # not an act: no details invented from a news text
+    return number, day, sure
+
+
+def find_header(text: str, body_at: int) -> Header:
+    """The header facts of an act whose enacting part starts at `body_at`."""
+    end = body_at if body_at > 0 else min(len(text), 3000)
+    lines = _lines(_blank_notes(text[:end]), end)
+    header = Header(end=end)
+    sure: dict[str, float] = {}
+    kind_index = None
+    for i, line in enumerate(lines):
+        if line.chrome:
+            continue
+        kind = _kind_at_start(line.text)
+        how = sureness.CLEAN if kind else sureness.GOOD
+        kind = kind or _kind_anywhere(line.text)
+        if kind is None and i + 1 < len(lines) and len(line.text.split()) == 1:
+            # «ПЕРЕЧЕНЬ / поручений Главы Республики ...»: a two-word kind broken over two lines
+            joined = _kind_at_start(f"{line.text} {lines[i + 1].text}")
+            kind = joined if joined and " " in joined else None
+        if kind:
+            header.kind, kind_index = kind, i
+            sure["kind"] = how
+            break
+    if header.kind is None:
+        joined = " ".join(line.text for line in lines if not line.chrome)
+        m = re.search(r"приложени[ея](?:\s*(?:№|N)\s*\d+)?\s+к\s+([а-яё]+)", joined, re.IGNORECASE)
+        if m:
+            header.kind = words.act_kind_forms().get(m.group(1).lower())
+            sure["kind"] = sureness.FALLBACK
+    formula_kind, formula_at = _formula_kind(text[: max(end, 1)] if body_at > 0 else text[:4000])
+    if header.kind is None and formula_kind:
+        header.kind = formula_kind
+        sure["kind"] = sureness.FALLBACK
+    if header.kind is None:
+        header.kind = _self_named_kind(text)
+        if header.kind:
+            sure["kind"] = sureness.FALLBACK
+    # the letterhead («ПОСТАНОВЛЕНИЕ» in capitals on its line) holds the act's own details: a
+    # site's title line above it is read only when the letterhead has none. The preamble
+    # («В соответствии с решением ... от 12 марта 2021 года № 57») cites other acts.
+    heading = next((i for i, line in enumerate(lines) if line.text.isupper() and _kind_at_start(line.text)), None)
+    preamble = next((i for i, line in enumerate(lines) if _PREAMBLE.match(line.text)), len(lines))
+    titled = set(_title_lines(lines, kind_index or 0) or ())
+    own = [line for i, line in enumerate(lines) if i not in titled]  # a title cites other acts
+    preamble = sum(1 for i in range(preamble) if i not in titled)
+    lines_all, lines, letterhead = lines, own, heading
+    if heading is not None:
+        heading -= sum(1 for i in range(heading) if i in titled)
+    number = day = None
+    if heading is not None and heading < preamble:
+        number, day, found = _details(lines[heading:preamble], header.kind is not None)
+        sure.update(found)
+    if number is None and day is None:
+        number, day, found = _details(lines[:preamble], header.kind is not None, heading is not None)
+        sure.update(found)
+    lines = lines_all
+    if (header.kind is None and number is None) or any(_is_review(line.text) for line in lines):
+        return Header(end=end)  # not an act (a news text, a site's review of an act): no details invented
     header.number, header.date = number, day
     header.title = _title(lines, kind_index or 0) or _title(lines, 0)
+    if header.title:
+        sure["title"] = sureness.CLEAN if kind_index is not None else sureness.GOOD
     if header.kind in ("перечень поручений", "протокол") and kind_index is not None and header.title is None:
         parts: list[str] = []
         for follow in lines[kind_index + 1: kind_index + 6]:
@@ -273,26 +371,42 @@ def find_header(text: str, body_at: int) -> Header:
                 break
             parts.append(follow.text)
         header.title = squash(" ".join(parts)) or None
-    heading = next((i for i, line in enumerate(lines) if line.text.isupper() and _kind_at_start(line.text)), kind_index)
-    header.issuer = _issuer(lines, heading, text, formula_at)
+        if header.title:
+            sure["title"] = sureness.GOOD
+    header.issuer, sure["issuer"] = _issuer(lines, letterhead if letterhead is not None else kind_index, text, formula_at)
+    header.confidence = {k: v for k, v in sure.items() if getattr(header, k) is not None}
     return header
 
 
-_TAIL_NUMBER = re.compile(r"^(?:№|N)\s*(?P<number>(?:[А-ЯЁA-Z][А-Яа-яЁёA-Za-z]{0,4}-)?\d[\w/\-.]*?)\.?$")
+_TAIL_NUMBER = re.compile(r"^(?:№|N)\s*(?P<number>(?:[А-ЯЁA-Z][А-Яа-яЁёA-Za-z]{0,4}-)?\d[\w/\-.]*?)[.\-_]*$")
 
 
 def find_tail_details(tail: str) -> tuple[str | None, date | None]:
-    """Number and date printed under the signature, as указы and laws are («г. Сыктывкар /
-    10 октября 2022 года / № 95»): each stands alone on its line."""
+    """Number and date printed under the signature, as указы and laws are («Москва, Кремль /
+    12 мая 2008 года / № 724», «г. Сыктывкар / 10 октября 2022 года / № 95»): each stands alone
+    on its line. A date line with a number line right under it is the signature block wherever
+    it stands; otherwise the first such lines after the last item."""
+    lines = [squash(strip_markup(raw)) for raw in tail.splitlines()]
+    lines = [line for line in lines if line]
+    for i, line in enumerate(lines[:-1]):
+        day = _alone_date(line)
+        m = _TAIL_NUMBER.match(lines[i + 1])
+        if day and m:
+            return m.group("number"), day
     number = day = None
-    for raw in tail.splitlines()[:12]:
-        line = squash(strip_markup(raw))
+    for line in lines[:12]:
         m = _TAIL_NUMBER.match(line)
         if m and number is None:
             number = m.group("number")
             continue
-        found = find_dates(line)
-        if found and day is None and re.fullmatch(r"(?:от\s+)?" + re.escape(line[found[0].start:found[0].end]).strip()
-                                                  + r"\s*(?:г\.?|года)?\.?", line):
-            day = found[0].value
+        if day is None:
+            day = _alone_date(line)
     return number, day
+
+
+def _alone_date(line: str) -> date | None:
+    found = find_dates(line)
+    if found and re.fullmatch(r"(?:от\s+)?" + re.escape(line[found[0].start:found[0].end]).strip()
+                              + r"\s*(?:г\.?|года)?\.?", line):
+        return found[0].value
+    return None

@@ -6,7 +6,10 @@ infinitive directive even with no addressee («Провести ...»). Imperson
 Создать, Установить, Внести изменения, Признать утратившим силу ...), entry into force and
 the control clause are not, unless a duty is coordinated into them («утвердить и
 ежеквартально актуализировать»). The most specific level that carries a task is the order:
-children of an addressed item inherit its executors and deadline.
+children of an addressed item inherit its executors and deadline; a «Срок –» or «Ответственный:»
+line after the last child, where no sibling has its own, is every child's. The persons of an
+«Ответственные:» line belong to the dative addressee and never replace it. Unnumbered duties
+after «обеспечить:» that carry different terms become sub-orders (2-1.1, 2-1.2, …).
 """
 from __future__ import annotations
 
@@ -16,15 +19,16 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from parsers import nlp
-from parsers.model import ExtractedOrder, Party
-from parsers.rules import executors, words
+from parsers.model import Deadline, ExtractedOrder, Party
+from parsers.rules import executors, sureness, words
 from parsers.rules.deadlines import find_dates, find_deadline
 from parsers.rules.structure import Item
-from parsers.rules.text import squash
+from parsers.rules.text import mask_quoted, squash
 
 FIRST_WINDOW = 360  # characters of an item tokenized first: the directive verb comes early
 ANALYSIS_LIMIT = 1500  # ... and at most, when the lead is long
-_CONTROL = re.compile(r"^\W*контрол[ья]\s+(?:за|над)\b", re.IGNORECASE)
+_CONTROL = re.compile(r"^\W*(?:контрол[ья]\s+(?:за|над|исполнени|выполнени)|(?:персональн\w+\s+)?ответственность\s+за\s+(?:исполнение|выполнение)"
+                      r"\s+(?:настоящего\s+)?(?:постановлени|распоряжени|приказ|решени|указ))", re.IGNORECASE)
 _RESPONSIBILITY = re.compile(r"^\W*(?:персональн\w+\s+)?(?:ответственность|обязанност\w+|функци\w+)\b", re.IGNORECASE)
 _PREPOSITIONAL_LEAD = re.compile(r"^\W*(?:в|во|для|на|по|с|со|при|согласно|во\s+исполнение)\s", re.IGNORECASE)
 
@@ -111,8 +115,8 @@ def _executor_lead(lead: str) -> tuple[str, int]:
     return lead, 0
 
 
-_RESPONSIBLE_LINE = re.compile(r"(?:^|\n)\s*(?:Ответственн\w*(?:\s+исполнител\w*)?|Отв\.|Исполнител[ьи])\s*[:–—-]\s*"
-                               r"(?P<who>[^\n]+)", re.IGNORECASE)
+_RESPONSIBLE_LINE = re.compile(r"(?:^|\n|(?<=[.;] ))\s*(?:Ответственн\w*(?:\s+исполнител\w*)?|Отв\.|Исполнител[ьи])"
+                               r"\s*[:–—-]\s*(?P<who>[^\n]+)", re.IGNORECASE)
 
 
 def read_item(own: str, offset: int, in_table: bool = False) -> Reading:
@@ -120,19 +124,61 @@ def read_item(own: str, offset: int, in_table: bool = False) -> Reading:
     `in_table`: the item is a row of a table (a перечень поручений from Word)."""
     if _CONTROL.match(own):
         return Reading("control")
-    reading = _read_item(own, offset)
     line = _RESPONSIBLE_LINE.search(own)
+    reading = _read_item(own[: line.start()] if line else own, offset)
     if line and reading.kind in ("order", "neutral", "addressee"):
-        # «Ответственные: Министерство образования (И.И. Иванов), ...»: executors in the nominative
-        who = line.group("who").rstrip(" .;")
-        named = executors.parties(who, offset + line.start("who"), "nomn")
-        if named:
-            reading.responsible = named
-            if reading.kind == "neutral":
-                reading.kind = "order"
+        who = re.sub(r"(?<![А-ЯЁ])[.;,\s]+$", "", line.group("who"))  # keep the stop of an initial
+        persons = _persons_only(who, offset + line.start("who"))
+        if reading.responsible and persons:
+            # «Правительству ... обеспечить ... Ответственный: Мишустин М.В.»: the official of the
+            # dative addressee, never a replacement for it
+            _attach_persons(reading, persons)
+        elif not reading.responsible:
+            # «Ответственные: Министерство образования (И.И. Иванов), ...»: executors in the nominative
+            named = persons or _capped(executors.parties(who, offset + line.start("who"), "nomn"), sureness.GOOD)
+            if named:
+                reading.responsible = named
+                if reading.kind == "neutral":
+                    reading.kind = "order"
     if reading.kind == "order" and not reading.responsible and reading.verb:
         reading.responsible = _executor_cell(own, offset, reading.verb[1], in_table)
     return reading
+
+
+def _persons_only(who: str, offset: int) -> list[Party]:
+    """The officials of a «Ответственные:» line when it names persons only («Мишустин М.В.,
+    Хуснуллин М.Ш.» or «министр финансов Иванов И.И.»), each with its post dropped."""
+    out: list[Party] = []
+    for m in re.finditer(r"[^,;]+", who):
+        piece = m.group(0).strip()
+        if not piece:
+            continue
+        if executors.PERSON_FULL.match(piece):
+            person = executors.person_nominative(piece, "nomn")
+        else:
+            tail = executors.TRAILING_PERSON.search(" " + piece)
+            if not tail or not piece[:1].islower():
+                return []  # a body («Министерство финансов»): not persons only
+            person = executors.person_nominative(tail.group("person"), "nomn")
+        at = offset + m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
+        out.append(Party(as_written=person, name=person, person=person, span=(at, at + len(piece)),
+                         confidence=sureness.CLEAN))
+    return out
+
+
+def _attach_persons(reading: Reading, persons: list[Party]) -> None:
+    """One person per addressee, in order, when the counts agree; else every person is kept as
+    named (a person alone), so no name is lost or given to the wrong body."""
+    known = {p.person for p in reading.responsible if p.person}
+    persons = [p for p in persons if p.person not in known]  # the official already named with the body
+    if not persons:
+        return
+    addressees = [p for p in reading.responsible if p.person is None]
+    if len(addressees) == len(persons):
+        for party, person in zip(addressees, persons, strict=True):
+            party.person = person.person
+        return
+    reading.responsible.extend(persons)
 
 
 _CELL_GAP = re.compile(r"(?<=[а-яё.;,»)])[ \t]+(?=[А-ЯЁ])")
@@ -154,18 +200,34 @@ def _executor_cell(own: str, offset: int, after: int, in_table: bool) -> list[Pa
         if m.start() >= after and (in_table or own[: m.start()].rstrip()[-1:] in ".;)"):
             starts.append(m.end())
     if in_table:
+        masked = mask_quoted(own, also_parens=True)  # a gap inside «…» or (…) is no cell border
         for m in _CELL_GAP.finditer(own, after):
             word = re.search(r"(\w+)\W*$", own[: m.start()])
-            if word and not any(p.tag.POS in ("PREP", "CONJ") for p in nlp.parses(word.group(1))[:1]):
+            if masked[m.end()] == " ":
+                continue
+            if word and not any(p.tag.POS in ("PREP", "CONJ") for p in nlp.parses(word.group(1))[:1]) \
+                    and not _dependent_of(word.group(1), own[m.end():]):
                 starts.append(m.end())
     for at in sorted(set(starts)):
-        cell = own[at:].split("\n", 1)[0]
+        cell = re.split(r"\n|(?<=[.;])\s+(?=Срок|Ответствен)", own[at:], maxsplit=1)[0]
         if len(cell) > 250 or not executors.opens_with_head(cell, "nomn") or _has_verb(cell):
             continue  # «Администрация района оказывает содействие.»: a sentence, not a name
         found = executors.parties(cell, offset + at, "nomn")
         if found:
-            return found
+            return _capped(found, sureness.GOOD)  # a nominative cell after the task: second-best place
     return []
+
+
+def _dependent_of(previous: str, cell: str) -> bool:
+    """After a noun («сотрудников», «зданием»), a capitalized name that can be its genitive or
+    instrumental («Администрации города», «МАУ …») continues the sentence: no cell starts there.
+    «школ Министерство образования»: a nominative cannot depend on «школ», so a cell does."""
+    if not any(p.tag.POS == "NOUN" for p in nlp.parses(previous)[:2]):
+        return False
+    first = executors.WORD.match(cell)
+    if first is None or first.group(0).isupper():
+        return True  # an abbreviation does not decline: it may be either
+    return any(p.tag.case in ("gent", "ablt") for p in nlp.parses(first.group(0)))
 
 
 def _read_item(own: str, offset: int) -> Reading:
@@ -187,6 +249,19 @@ def _read_item(own: str, offset: int) -> Reading:
         duty = re.search(r"\s(?:обязанност|функци|ответственност|полномочи|персональную)", rest)
         found = executors.parties(rest[: duty.start()] if duty else rest, offset + end + on.end(), "accs")
         return Reading("order", (start, end), lemma, found)
+    named_for = re.search(r"\s(?:ответственн\w+|уполномоченн\w+)\s+(?:за|на)\s", own[end:])
+    if lemma in ("определить", "назначить") and named_for:
+        # «Определить заместителя главы ... Бульс Ольгу Викторовну ответственным за ...»: the
+        # accusative named for a duty is its executor
+        found = executors.parties(own[end:end + named_for.start()], offset + end, "accs")
+        if found:
+            return Reading("order", (start, end), lemma, found)
+    if lemma in ("определить", "назначить") and re.match(r"\W*(?:ответственн|уполномоченн)\w+\s+(?:за|на)\s", own, re.I):
+        # «Ответственным за проведение назначить заместителя главы Иванова И.И.»: the accusative
+        # after the verb is the executor
+        found = executors.parties(own[end:], offset + end, "accs")
+        if found:
+            return Reading("order", (start, end), lemma, found)
     if label == "ADDRESSING" or lemma in words.addressing_verbs():
         stop = next((v[0] for v in verbs[1:]), len(own))
         colon = own.find(":", end)
@@ -206,13 +281,14 @@ def _read_item(own: str, offset: int) -> Reading:
         responsible = _nominative_slip(lead, offset + shift)  # «Учреждение ... упразднить» is its object
     if responsible:
         return Reading("order", (start, end), lemma, responsible, co)
-    phrase = own[start:start + 40].lower()
+    phrase = " ".join(own[start:start + 60].lower().split())
     if lemma in words.nonorder_verbs() or any(" " in p and phrase.startswith(p) for p in words.nonorder_verbs()):
         if _coordinated_duty(own[end:]):
             return Reading("order", (start, end), lemma, [], co)
         if lemma == "установить" and re.match(r"\s*,\s*что\b", own[end:]) and find_dates(own[end:]):
             subject = re.match(r"\s*,\s*что\s+(.+?)(?=\s+[а-яё]+(?:ет|ют|ит|ат|ят)\b)", own[end:])
-            party = [Party(as_written=squash(subject.group(1)), name=squash(subject.group(1)))] if subject else []
+            party = [Party(as_written=squash(subject.group(1)), name=squash(subject.group(1)),
+                           confidence=sureness.FALLBACK)] if subject else []
             return Reading("order", (start, end), lemma, party, co)
         return Reading("norm", (start, end), lemma)
     return Reading("order", (start, end), lemma, [], co)
@@ -238,7 +314,13 @@ def _nominative_slip(lead: str, offset: int) -> list[Party]:
     lead = lead.strip()
     if not lead[:1].isupper() or not executors.opens_with_head(lead, "nomn"):
         return []
-    return executors.parties(lead, offset, "nomn")
+    return _capped(executors.parties(lead, offset, "nomn"), sureness.FALLBACK)
+
+
+def _capped(found: list[Party], most: float) -> list[Party]:
+    for party in found:
+        party.confidence = min(party.confidence, most)
+    return found
 
 
 def _coordinated_duty(after_verb: str) -> bool:
@@ -311,11 +393,23 @@ def extract_orders(text: str, items: list[Item], reference: date | None,
         own = text[item.body_start:item.lead_end]
         responsible = list(reading.responsible)
         coexec = list(reading.coexecutors)
+        persons_only = bool(responsible) and all(_person_alone(p) for p in responsible)
         for ancestor in ancestors(item):
-            if not responsible:
-                responsible = list(readings[id(ancestor)].responsible)
+            above = readings[id(ancestor)].responsible
+            if (not responsible or persons_only) and above and not all(_person_alone(p) for p in above):
+                # «а) …; б) … Ответственный: Мишустин М.В.» after the sub-items: the official of the
+                # parent's addressee, for every sub-item
+                inherited = Reading("order", responsible=[_copy(p) for p in above])
+                if persons_only:
+                    _attach_persons(inherited, responsible)
+                responsible, persons_only = inherited.responsible, False
             if not coexec:
                 coexec = list(readings[id(ancestor)].coexecutors)
+        closing = _closing_persons(text, item, parents) if responsible and not any(p.person for p in responsible) else []
+        if closing:
+            shared = Reading("order", responsible=[_copy(p) for p in responsible])
+            _attach_persons(shared, closing)
+            responsible = shared.responsible
         deadline = find_deadline(own, item.body_start, reference, reading.verb)
         if deadline is None:
             for ancestor in ancestors(item):
@@ -323,7 +417,21 @@ def extract_orders(text: str, items: list[Item], reference: date | None,
                 deadline = find_deadline(lead, ancestor.body_start, reference, readings[id(ancestor)].verb)
                 if deadline is not None:
                     break
+        if deadline is None:
+            deadline = _closing_term(text, item, parents)
         body = text[item.body_start:item.end].rstrip()
+        duties = _duties_with_own_terms(own, item.body_start, reference) if not item.children else []
+        if duties:
+            # «обеспечить: координацию …; ведение реестра …; ежеквартальное формирование …»,
+            # each with a term of its own: each duty is an order (2-1.1, 2-1.2, …)
+            for index, (start, end, term) in enumerate(duties, 1):
+                order = ExtractedOrder(
+                    number=f"{item.number}.{index}", parent=item.number, text=squash(text[start:end]),
+                    span=(start, end), responsible=responsible, coexecutors=coexec, deadline=term,
+                    in_quoted_amendment=item.quoted)
+                order.confidence = _confidence(order, impersonal=not responsible)
+                orders.append(order)
+            continue
         order = ExtractedOrder(
             number=item.number, parent=item.parent, text=squash(body).rstrip("»\"").strip() if item.quoted else squash(body),
             span=(item.body_start, item.body_start + len(body)), responsible=responsible,
@@ -331,4 +439,79 @@ def extract_orders(text: str, items: list[Item], reference: date | None,
         order.confidence = _confidence(order, impersonal=not responsible)
         orders.append(order)
     return orders
+
+
+def _person_alone(party: Party) -> bool:
+    return bool(party.person) and party.as_written == party.person
+
+
+def _copy(party: Party) -> Party:
+    return Party(as_written=party.as_written, name=party.name, person=party.person, span=party.span,
+                 confidence=party.confidence)
+
+
+_CLOSING_TERM = re.compile(r"\n[ \t]*(?=(?:Срок|Доклад)\w*\s*[:–—-])")
+
+
+def _closing_persons(text: str, item: Item, parents: dict) -> list[Party]:
+    """The «Ответственный: …» line after the last sub-item, where no sibling has one: the
+    officials of the parent's addressee, for every sub-item."""
+    parent = parents.get(id(item))
+    if parent is None or not parent.children or item is parent.children[-1]:
+        return []
+    siblings = parent.children
+    if any(_RESPONSIBLE_LINE.search(text, s.body_start, s.end) for s in siblings[:-1]):
+        return []
+    line = _RESPONSIBLE_LINE.search(text, siblings[-1].body_start, siblings[-1].end)
+    if line is None:
+        return []
+    who = re.sub(r"(?<![А-ЯЁ])[.;,\s]+$", "", line.group("who"))
+    return _persons_only(who, line.start("who"))
+
+
+def _closing_term(text: str, item: Item, parents: dict) -> Deadline | None:
+    """«Правительству …:\nа) …;\nб) …\nСрок – до 1 июля 2021 г.»: a term on its own line after the
+    last sub-item, where no sibling has one of its own, is the parent's: every sub-item's."""
+    parent = parents.get(id(item))
+    if parent is None or not parent.children:
+        return None
+    siblings = parent.children
+    last = siblings[-1]
+    closing = list(_CLOSING_TERM.finditer(text, last.body_start, last.end))
+    if not closing or any(_CLOSING_TERM.search(text, s.body_start, s.end) for s in siblings[:-1]):
+        return None
+    at = closing[-1].end()
+    return find_deadline(text[at:last.end], at)
+
+
+_DUTY_SEPARATOR = re.compile(r";[ \t]*\n\s*(?=[а-яё])|;[ \t]+(?=[а-яё])")
+
+
+def _duties_with_own_terms(own: str, offset: int, reference: date | None) -> list[tuple[int, int, Deadline | None]]:
+    """The unnumbered duties after «…:» of one item, as (start, end, deadline), when at least two
+    of them carry terms and those terms differ; else [] and the item stays one order (a term
+    written once for the whole list is the list's)."""
+    colon = re.search(r":[ \t]*\n?\s*(?=[а-яё])", own)
+    if colon is None:
+        return []
+    pieces, start = [], colon.end()
+    for m in _DUTY_SEPARATOR.finditer(own, start):
+        pieces.append((start, m.start()))
+        start = m.end()
+    pieces.append((start, len(own.rstrip(" .\n»\""))))
+    if len(pieces) < 2:
+        return []
+    out = []
+    for s, e in pieces:
+        term = find_deadline(own[s:e], offset + s, reference)
+        out.append((offset + s, offset + e, term))
+    facts = {_fact(term) for _, _, term in out if term is not None}
+    if sum(term is not None for _, _, term in out) < 2 or len(facts) < 2:
+        return []
+    lead = find_deadline(own[: colon.start()], offset, reference)  # a term before the colon is every duty's
+    return [(s, e, term or lead) for s, e, term in out]
+
+
+def _fact(term: Deadline) -> str:
+    return str(term.date) if term.date else term.recurrence or ("relative" if term.relative else "")
 

@@ -7,7 +7,9 @@ line, or glued to a sentence's last letter and stop when a web page lost its spa
 where it continues the numbering (next sibling, first child, or next item of an ancestor),
 so a number inside a sentence or a wrapped line does not cut an item. Items set out in the
 quoted new wording of an amended act («2. Департаменту ...») are segmented separately and
-flagged `quoted`, numbered as in the amended act.
+flagged `quoted`, numbered as in the amended act. A page that shows part of a long list may
+open it at «3.» (or «1.1.»); an act whose enacting part is one unnumbered paragraph has it as
+item 1.
 """
 from __future__ import annotations
 
@@ -22,9 +24,9 @@ _CANDIDATE = re.compile(
     r"(?:(?P<dparen>\d{1,3}(?:\.\d{1,3}){1,3})\)"
     r"|(?P<dotted>\d{1,3}(?:-\d{1,2})?(?:\.\d{1,3}(?:-\d{1,2})?){0,4})(?P<dot>\.?)"
     r"|(?P<paren>\d{1,2})\)|(?P<letter>[а-я])\)|(?P<roman>[IVX]{1,4})\.)"
-    r"(?P<space>[ \t\u00a0]*)(?=[А-ЯЁA-Zа-яё«\"(])"
+    r"(?P<space>[ \t\u00a0]*(?:\n[ \t\u00a0]*)?)(?=[А-ЯЁA-Zа-яё«\"(])"
 )
-_LONE_NUMBER = re.compile(r"(?m)^[ \t]*(?P<n>\d{1,3}(?:\.\d{1,3}){0,3})\.?[ \t]*\n[ \t]*(?=[А-ЯЁ«])")
+_LONE_NUMBER = re.compile(r"(?m)^[ \t]*(?P<n>\d{1,3}(?:\.\d{1,3}){0,3})\.?[ \t]*\n[ \t]*(?=[А-ЯЁа-яё«])")
 
 
 def _spaced(word: str) -> str:
@@ -86,6 +88,9 @@ def _candidates(text: str, start: int, end: int, table: Sequence[tuple[int, int]
     for m in _CANDIDATE.finditer(text, start, end):
         line_start = m.start() == 0 or text[m.start() - 1] == "\n"
         nxt = text[m.end():m.end() + 1]
+        if "\n" in m.group("space") and (line_start or not m.group("dotted") or not m.group("dot")
+                                         or text[:m.start()].rstrip()[-1:] not in ".;:" or not nxt.isupper()):
+            continue  # «… очередь. 2.⏎Руководителям»: a hard wrap right after the number only
         if m.group("dparen"):  # «2.1)»: a dotted number closed by a parenthesis
             out.append(_Cand(m.start(), m.end(), "dot", _parse_dotted(m.group("dparen")), m.group("quote"),
                              line_start))
@@ -116,7 +121,7 @@ def _candidates(text: str, start: int, end: int, table: Sequence[tuple[int, int]
             out.append(_Cand(m.start(), m.end(), "letter", (LETTERS.index(letter),), m.group("quote"), line_start))
     for m in _LONE_NUMBER.finditer(text, start, end):  # a table row whose number stands in its own cell
         in_table = any(s <= m.start("n") < e for s, e in table)
-        if not in_table and text[:m.start()].rstrip()[-1:] not in ("", ".", ";", ":"):
+        if not in_table and (text[:m.start()].rstrip()[-1:] not in ("", ".", ";", ":") or text[m.end()].islower()):
             continue  # a page number left in a copied text, inside a sentence running on
         out.append(_Cand(m.start("n"), m.end(), "dot", _parse_dotted(m.group("n")), "", True))
     out.sort(key=lambda cand: cand.start)
@@ -149,6 +154,9 @@ def _accept(path: list[tuple[str, tuple]], cand: _Cand, first_any: bool,
         section, rest = path[:1], path[1:]
         if cand.style == "dot" and not rest and len(cand.value) == 1 and carry and _follows(carry, cand.value[0]):
             return section + [("dot", cand.value[0])]
+        if (cand.style == "dot" and len(cand.value) == 2 and cand.value[0] == (section[0][1][0], 0)
+                and cand.value[1] == (1, 0) and not (rest and rest[0] == ("dot", cand.value[0]))):
+            return section + [("dot", lv) for lv in cand.value]  # «II. …» then «2.1.»: items numbered by their section
         inner = _accept(rest, cand, first_any)
         return section + inner if inner is not None else None
     if cand.style == "dot":
@@ -162,18 +170,26 @@ def _accept(path: list[tuple[str, tuple]], cand: _Cand, first_any: bool,
             if style != "dot":
                 break
             prefix.append(value)
+        if not prefix and path and path[0][0] == "paren" and k == 2 and levels[0] == (path[0][1][0], 0):
+            # «2) …» then «2.1. …», «2.2. …»: the act numbers its items «N)», their sub-items «N.M.»
+            sub = path[1] if len(path) > 1 and path[1][0] == "dot" else None
+            if levels[1] == (1, 0) or (sub and _follows(sub[1], levels[1])):
+                return path[:1] + [("dot", levels[1])]
+            return None
         if not prefix:
             if k == 1 and (levels[0] == (1, 0) or first_any):
                 return [("dot", levels[0])]
+            if k == 2 and levels[1] == (1, 0) and (levels[0] == (1, 0) or first_any):
+                return [("dot", lv) for lv in levels]  # an act whose first item is «1.1.»
             return None
         if k > len(prefix) + 1:
             return None
         if k == len(prefix) + 1:  # first child
             if tuple(prefix) == levels[:-1] and levels[-1] == (1, 0):
-                return [("dot", lv) for lv in levels]
+                return path[:len(prefix)] + [("dot", levels[-1])]
             return None
         if tuple(prefix[: k - 1]) == levels[:-1] and _follows(prefix[k - 1], levels[-1]):
-            return [("dot", lv) for lv in levels]
+            return path[:k - 1] + [("dot", levels[-1])]
         return None
     index = cand.value[0]
     for depth in range(len(path) - 1, -1, -1):  # sibling of an open level of the same style
@@ -181,6 +197,8 @@ def _accept(path: list[tuple[str, tuple]], cand: _Cand, first_any: bool,
         if style == cand.style and index == value[0] + 1:
             return path[:depth] + [(cand.style, (index,))]
     first = 1 if cand.style == "paren" else 0
+    if not path and cand.style == "paren" and first_any:
+        return [("paren", (index,))]
     if index == first:
         if not path and cand.style == "paren":
             return [("paren", (index,))]
@@ -221,16 +239,29 @@ def _quote_end(text: str, start: int, quote: str, limit: int) -> int:
     return m.start() + 1 if m else limit
 
 
+def _in_long_line(text: str, at: int) -> bool:
+    """Is `at` inside a line of a whole act printed on one line?"""
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    return (len(text) if end == -1 else end) - start > 300
+
+
 def _segment(text: str, cands: list[_Cand], start: int, end: int, quoted: bool) -> list[Item]:
     """Items of one region from its candidates, in order, with parents and ends."""
     path: list[tuple[str, tuple]] = []
     flat: list[tuple[Item, int]] = []
     carry = None  # the last top-level number, for sections that carry the numbering on
     restarts = False
+    # a page that shows one item of a long перечень starts at «3.»: where no «1.» (or «1.1.»)
+    # opens a line, the first numbered line opens the list
+    opens_at_one = any(c.style == "dot" and c.value[0] == (1, 0) for c in cands if start <= c.start < end)
     for cand in cands:
         if not (start <= cand.start < end):
             continue
-        new = _accept(path, cand, first_any=quoted and not flat, carry=carry)
+        any_first = not flat and ((quoted and cand.style == "dot") or (
+            not quoted and not opens_at_one and cand.style in ("dot", "paren")
+            and (cand.line_start or _in_long_line(text, cand.start))))
+        new = _accept(path, cand, first_any=any_first, carry=carry)
         if new is None:
             continue
         path = new
@@ -291,6 +322,21 @@ def _trim_tail(text: str, start: int, end: int) -> int:
     return kept_end
 
 
+def _sentences_as_lines(text: str, start: int, end: int) -> str:
+    """The text with each sentence end inside a very long line (a whole act printed on one
+    line) turned into a line break, offsets kept, so the last item ends where a signature or
+    a site's note begins, as it does in a text printed by lines."""
+    lines_from = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    line_end = len(text) if line_end == -1 else line_end
+    if line_end - lines_from <= 300:
+        return text
+    chars = list(text)
+    for m in re.finditer(r"(?<=[а-яё»)\"][.;])( )(?=\S)|(?<=\S)( )(?=\|)|(?<=\|)( )", text[start:end]):
+        chars[start + m.start()] = "\n"
+    return "".join(chars)
+
+
 def body_start(text: str) -> int:
     """Where the enacting part starts: after «ПОСТАНОВЛЯЮ:» and the like, else 0. A protocol
     whose first section («I. О ...», or «1. О ...» before a «РЕШИЛИ:») precedes its formula
@@ -308,10 +354,27 @@ _ANNEX = re.compile(r"\n[ \t]*(?:Приложение|ПРИЛОЖЕНИЕ|УТ�
                     r"[ \t]*(?:\n|к\s+(?:постановлению|распоряжению|приказу|указу|решению|протоколу)\b|$)")
 
 
+# an annex's stamp inside a line: an act printed on one line («… N 1318 УТВЕРЖДЕН Указом Президента …»)
+_ANNEX_INLINE = re.compile(r"\s(?:УТВЕРЖДЕН[ОАЫ]?|Утвержден[оаы]?|ПРИЛОЖЕНИЕ|Приложение)(?:\s*(?:№|N)\s*\d+)?\s+"
+                           r"(?:к\s+)?(?:[Уу]каз|[Пп]остановлени|[Рр]аспоряжени|[Пп]риказ|[Рр]ешени)[а-яё]*\b")
+
+
 def _annex_start(text: str, after: int) -> int:
     """Where an annex printed after the act begins (its own numbering is no item of the act)."""
-    m = _ANNEX.search(text, after)
-    return m.start() + 1 if m else len(text)
+    found = [m.start() + 1 for m in (_ANNEX.search(text, after), _ANNEX_INLINE.search(text, after)) if m]
+    return min(found) if found else len(text)
+
+
+def _single_paragraph(text: str, start: int, end: int) -> list[Item]:
+    """An act whose enacting part is one unnumbered paragraph («ПОСТАНОВЛЯЮ: Выделить …»): that
+    paragraph is its item 1, up to the signature."""
+    body = re.search(r"\S", text[start:end])
+    if body is None:
+        return []
+    at = start + body.start()
+    if not text[at].isupper():
+        return []
+    return [Item("1", None, at, at, end)]
 
 
 def segment(text: str, table: Sequence[tuple[int, int]] = ()) -> tuple[list[Item], list[Item]]:
@@ -328,9 +391,11 @@ def segment(text: str, table: Sequence[tuple[int, int]] = ()) -> tuple[list[Item
             regions.append((quote_pos, _quote_end(text, quote_pos, cand.quote, limit)))
     main_cands = [c for c in cands if not any(s <= c.start < e for s, e in regions)]
     main = _segment(text, main_cands, start, limit, quoted=False)
+    if not main and start > 0 and not regions:
+        main = _single_paragraph(text, start, limit)
     if main:
         last = main[-1]
-        tail_end = _trim_tail(text, last.start, last.end)
+        tail_end = _trim_tail(_sentences_as_lines(text, last.start, last.end), last.start, last.end)
         for item in main:
             if item.end == last.end:
                 item.end = tail_end

@@ -1,7 +1,10 @@
-"""Small text helpers shared by the rules: quote masking, clause ends, whitespace."""
+"""Small text helpers shared by the rules: quote masking, clause ends, whitespace, and the spaces
+a web page lost («Министерствуобразования», «Провести24.06.2017») put back (deglue)."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
 
 OPEN_QUOTES = "«“„"
 _QUOTED_DAY = re.compile(r"[«\"]\s*\d{1,2}\s*[»\"]")
@@ -55,3 +58,99 @@ def strip_markup(line: str) -> str:
 def despace_letters(text: str) -> str:
     """«п о с т а н о в л я е т» -> «постановляет» (letter-spaced enacting formulas)."""
     return re.sub(r"(?<!\w)((?:[А-Яа-яЁё] ){3,}[А-Яа-яЁё])(?!\w)", lambda m: m.group(1).replace(" ", ""), text)
+
+
+_LONG_WORD = re.compile(r"[А-Яа-яЁё]{8,}")
+_GLUED = re.compile(  # where a lost space shows by itself: a letter against a digit, a bracket, an initial
+    r"(?<=[а-яё]{3})(?=\d)|(?<=(?<![А-Яа-яЁё])(?:до|от|по|на))(?=\d)|(?<=(?<![А-Яа-яЁё])[вкс])(?=\d)"
+    r"|(?<=\d)(?=[а-яё]{3})|(?<=[)»;])(?=[А-ЯЁа-яё])|(?<=[а-яё],)(?=[А-ЯЁа-яё])|(?<=[а-яё]{3})(?=\([А-ЯЁ])"
+    r"|(?<=[а-яё]{2})(?=[А-ЯЁ]\.)|(?<=(?<![А-Яа-яЁё])[А-ЯЁ]\.)(?=[а-яё]{3})|(?<=[А-ЯЁа-яё])(?=[«\"][А-ЯЁ])|(?<=[а-яё]{2})(?=[А-ЯЁ][а-яё]{2})")
+
+
+def _whole_word(word: str, first: bool) -> bool:
+    """A dictionary word of a full part of speech, not a name that only looks like two words;
+    the `first` of two also not a combining form («авто-», «корона-», «медиа-»): it must be
+    inflected, long, or a verb."""
+    from parsers import nlp
+
+    if len(word) < (5 if first else 3) or not nlp.is_known(word):
+        return False
+    best = nlp.parses(word)[0]
+    if any(g in best.tag for g in ("Name", "Surn", "Patr", "Abbr", "Fixd")):
+        return False
+    return best.tag.POS in ("NOUN", "ADJF", "PRTF", "INFN", "VERB", "NPRO", "NUMR") and (
+        not first or best.word != best.normal_form or len(word) >= 8 or best.tag.POS in ("INFN", "VERB"))
+
+
+def _function_word(word: str, conjunction: bool = True) -> bool:
+    """«для», «при», «в», «и»: a preposition (or conjunction) a lost space glues to its neighbour."""
+    from parsers import nlp
+
+    kinds = ("PREP", "CONJ") if conjunction else ("PREP",)
+    return len(word) <= 4 and nlp.is_known(word) and nlp.parses(word)[0].tag.POS in kinds
+
+
+def _split(word: str, depth: int = 0) -> list[int] | None:
+    """Where a word glued from two or three («Министерствуобразования», «выделитьвноябре»,
+    «дляприобретения») splits, as offsets, or None. Only a word the dictionary does not know
+    splits, and only into words it knows: whole words, or a preposition or conjunction."""
+    from parsers import nlp
+
+    if word.isupper() or nlp.is_known(word):
+        return None
+    best: tuple[tuple[int, int, float], list[int]] | None = None
+    for i in range(1, len(word)):
+        left, right = word[:i], word[i:]
+        capital = left[0].isupper()
+        if capital and len(left) < 8 and not (len(left) >= 2 and _function_word(left.lower())):
+            continue  # «Коростелеву», «Аманская»: a name is no «Ко» + «ростелеву»
+        whole = _whole_word(left, True)
+        if not (whole or _function_word(left.lower(), conjunction=depth == 0)):
+            continue
+        if _whole_word(right, False) or (whole and right not in "аоуыэюяие" and _function_word(right, False)):
+            cuts = [i]
+        elif depth == 0 and (whole or not capital) and (rest := _split(right, 1)):
+            cuts = [i] + [i + c for c in rest]
+        else:
+            continue
+        # two whole words split near the middle beat a split at a preposition
+        rank = (0 if whole else 1, len(cuts), abs(i - len(word) / 2))
+        if best is None or rank < best[0]:
+            best = (rank, cuts)
+    return best[1] if best else None
+
+
+@dataclass(slots=True)
+class Deglued:
+    """A text with the spaces a web page lost put back, and the way back to the original's offsets."""
+
+    text: str
+    cuts: list[int]  # offsets in the original before which a space was put
+
+    def new(self, old: int) -> int:
+        return old + bisect_right(self.cuts, old) if self.cuts else old
+
+    def old(self, new: int) -> int:
+        if not self.cuts:
+            return new
+        # the space put before the k-th cut (0-based) sits at new offset cuts[k] + k
+        return new - bisect_left([c + i for i, c in enumerate(self.cuts)], new)
+
+
+def deglue(text: str) -> Deglued:
+    """Put back the spaces a web page lost at line ends («Министерствуобразования»,
+    «Провести24.06.2017»): a word the dictionary does not know that splits into two it knows."""
+    cuts: list[int] = []
+    for m in _LONG_WORD.finditer(text):
+        cuts.extend(m.start() + at for at in _split(m.group(0)) or ())
+    cuts.extend(m.start() for m in _GLUED.finditer(text))
+    if not cuts:
+        return Deglued(text, [])
+    cuts.sort()
+    parts, last = [], 0
+    for cut in cuts:
+        parts.append(text[last:cut])
+        parts.append(" ")
+        last = cut
+    parts.append(text[last:])
+    return Deglued("".join(parts), cuts)

@@ -117,3 +117,30 @@ def test_an_unexpected_failure_in_one_file_is_its_error_line_and_the_next_file_g
     assert "внутренней ошибки" in bad["error"] and "\n" not in bad["error"]
     assert good["error"] is None
     assert "Traceback" not in result.output
+
+
+def test_summary_marks_the_fields_the_rules_are_not_sure_of():
+    result = ParseResult(
+        source="act.txt", format="txt",
+        document=DocumentInfo(kind="указ", number="724", date=date(2008, 5, 12),
+                              confidence={"kind": 0.95, "number": 0.6, "date": 0.85}),
+        orders=[ExtractedOrder(number="1", parent=None, text="обеспечить", span=(0, 10),
+                               responsible=[Party(as_written="Минфину России", name="Минфин России", confidence=0.95),
+                                            Party(as_written="главам", name="главы", confidence=0.6)],
+                               deadline=Deadline(text="1 марта 2025 г., далее – один раз в полгода",
+                                                 date=date(2025, 3, 1), recurrence="раз в полгода", confidence=0.95))],
+    )
+    text = summary(result)
+    assert "Вид акта:   указ\n" in text and "Дата:       12.05.2008\n" in text  # sure: no mark
+    assert "Номер:      724 (?)" in text
+    assert "Исполнитель: Минфин России; главы (?)" in text
+    assert "Срок: 01.03.2025, далее раз в полгода\n" in text
+    assert "(?) — правило не уверено" in text
+
+
+def test_json_carries_the_confidence_of_every_field(tmp_path):
+    result = CliRunner().invoke(build_app(), ["parse", "--json", str(numbered_act(tmp_path))])
+    record = json.loads(result.stdout)
+    assert set(record["document"]["confidence"]) >= {"kind", "number", "date"}
+    order = record["orders"][0]
+    assert 0 < order["responsible"][0]["confidence"] <= 1 and 0 < order["deadline"]["confidence"] <= 1

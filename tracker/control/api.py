@@ -126,7 +126,7 @@ class DraftOrder:
     keep: bool = True  # False: the clerk dropped it as a false order
     read_confidence: float | None = None  # OCR: how well its lines of a scan were read (None: typed text)
     poorly_read: bool = False  # OCR: some of its lines were read poorly; the clerk checks them
-    unsure: list[str] = field(default_factory=list)  # OCR: fields from poorly read lines: responsible, deadline
+    unsure: list[str] = field(default_factory=list)  # fields to check: the rules doubt them or a scan read them poorly
 
 
 @dataclass(slots=True)
@@ -151,6 +151,7 @@ class ImportPreview:
     signatory: str | None = None
     amends: list[str] = field(default_factory=list)  # acts it amends, as written
     poorly_read: list[tuple[int, int, float]] = field(default_factory=list)  # OCR: spans of doubtful lines
+    unsure: list[str] = field(default_factory=list)  # act details the rules are not sure of: kind, number, date ...
 
 
 @dataclass(slots=True)

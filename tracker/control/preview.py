@@ -6,12 +6,13 @@ import hashlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from parsers.model import is_sure
 from russian_errors import os_problem
 from tracker.control.api import DraftOrder, ImportPreview
 from tracker.control.records import act_label, span
 
 if TYPE_CHECKING:
-    from parsers.model import ParseResult
+    from parsers.model import ExtractedOrder, ParseResult
 
 ACT_FILE_SUFFIXES = (".docx", ".pdf", ".txt", ".rtf", ".odt", ".doc", ".jpg", ".jpeg", ".png", ".tif", ".tiff")
 
@@ -41,15 +42,29 @@ def preview_from_parse(result: ParseResult, sha256: str = "") -> ImportPreview:
             confidence=float(item.confidence or 0.0),
             read_confidence=read_confidence_of(item.span, read_lines),
             poorly_read=read_confidence_of(item.span, poorly_read) is not None,
-            unsure=[name for name, spans in (("responsible", [p.span for p in item.responsible]),
-                                             ("deadline", [deadline.span if deadline else None]))
-                    if any(read_confidence_of(span, poorly_read) is not None for span in spans)],
+            unsure=_unsure_of_order(item, [name for name, spans in (
+                ("responsible", [p.span for p in item.responsible]), ("deadline", [deadline.span if deadline else None]))
+                if any(read_confidence_of(span, poorly_read) is not None for span in spans)]),
         ))
+    unsure = [name for name in ("kind", "number", "date", "issuer", "title")
+              if getattr(doc, name) and not is_sure(doc.confidence.get(name))]
     return ImportPreview(
         source=result.source, error=result.error, kind=doc.kind, number=doc.number, date=doc.date,
         issuer=doc.issuer, title=doc.title, text=result.text or "", orders=orders,
-        warnings=list(result.warnings), sha256=sha256, poorly_read=poorly_read, **_act_extras(result),
+        warnings=list(result.warnings), sha256=sha256, poorly_read=poorly_read, unsure=unsure,
+        **_act_extras(result),
     )
+
+
+def _unsure_of_order(item: ExtractedOrder, poorly_read: list[str]) -> list[str]:
+    """The fields of an extracted order to check: those the rules marked unsure (parsers.model.is_sure)
+    and those read from poorly recognised lines of a scan."""
+    out = list(poorly_read)
+    if "responsible" not in out and any(not is_sure(p.confidence) for p in item.responsible + item.coexecutors):
+        out.append("responsible")
+    if "deadline" not in out and item.deadline is not None and not is_sure(item.deadline.confidence):
+        out.append("deadline")
+    return out
 
 
 def _act_extras(result: ParseResult) -> dict:

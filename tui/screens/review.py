@@ -19,7 +19,10 @@ from tui.screens.base import DeskScreen
 from tui.widgets.source_view import SourceView
 
 LOW_CONFIDENCE = 0.6
-UNSURE_MARK = " (?)"  # an order from a line of a scan the OCR read poorly
+UNSURE = " (?)"  # after a field the rules doubt or a scan read poorly: the clerk checks it against the act
+UNSURE_STYLE = "bold yellow"
+ACT_FIELDS = {"kind": "вид", "number": "номер", "date": "дата", "issuer": "кто издал", "title": "заголовок"}
+ORDER_FIELDS = {"responsible": "исполнитель", "deadline": "срок"}
 
 
 class ReviewScreen(DeskScreen):
@@ -69,7 +72,7 @@ class ReviewScreen(DeskScreen):
         done = self.outcomes.get(self.index)
         state = f" — {done.status}" if done else ""
         head_end = min((d.span[0] for d in preview.orders if d.span), default=len(preview.text))
-        unsure = UNSURE_MARK if any(start < head_end for start, _, _ in preview.poorly_read) else ""
+        unsure = UNSURE if any(start < head_end for start, _, _ in preview.poorly_read) else ""
         self.query_one("#review-title", Label).update(
             f"Файл {self.index + 1} из {len(self.previews)}: {name} — {caption}{unsure}{state}")
         notes = Text()
@@ -79,6 +82,9 @@ class ReviewScreen(DeskScreen):
             notes.append("Этот файл уже загружен: повторная загрузка ничего не добавит.\n", style="yellow")
         if preview.new_version_of:
             notes.append("Это новая редакция уже загруженного акта: изменения будут записаны.\n", style="yellow")
+        if preview.unsure:
+            fields = ", ".join(ACT_FIELDS.get(name, name) for name in preview.unsure)
+            notes.append(f"Проверьте по тексту акта (правило не уверено): {fields}.\n", style=UNSURE_STYLE)
         for warning in preview.warnings[:5]:
             notes.append(f"• {warning}\n", style="dim")
         if preview.title:
@@ -97,10 +103,13 @@ class ReviewScreen(DeskScreen):
             names = "; ".join(draft.responsible_names or draft.responsible) or "—"
             deadline = fmt_date(draft.due) if draft.due else (draft.recurrence or draft.relative
                                                               or draft.deadline_text or "—")
+            names_cell, deadline_cell = Text(names, style=style), Text(deadline, style=style)
+            if draft.keep and "responsible" in draft.unsure:
+                names_cell.append(UNSURE, style=UNSURE_STYLE)
+            if draft.keep and "deadline" in draft.unsure:
+                deadline_cell.append(UNSURE, style=UNSURE_STYLE)
             table.add_row(
-                Text(draft.number + (UNSURE_MARK if draft.poorly_read else ""), style=style),
-                Text(names + (UNSURE_MARK if "responsible" in draft.unsure else ""), style=style),
-                Text(deadline + (UNSURE_MARK if "deadline" in draft.unsure else ""), style=style),
+                Text(draft.number + (UNSURE if draft.poorly_read else ""), style=style), names_cell, deadline_cell,
                 f"{draft.confidence:.0%}", "исключён" if not draft.keep else "", key=str(position),
             )
         if table.row_count:
@@ -134,6 +143,9 @@ class ReviewScreen(DeskScreen):
             lines.append(f"\nСоисполнители: {'; '.join(draft.coexecutors)}")
         if draft.deadline_text:
             lines.append(f"\nСрок в акте: «{draft.deadline_text}»")
+        if draft.unsure:
+            fields = ", ".join(ORDER_FIELDS.get(name, name) for name in draft.unsure)
+            lines.append(f"\n(?) Проверьте: {fields} (правило не уверено или скан прочитан плохо).", style=UNSURE_STYLE)
         detail.update(lines)
 
     def _poor_lines(self, draft: DraftOrder) -> list[tuple[str, float]]:
