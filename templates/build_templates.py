@@ -409,10 +409,10 @@ def build_reminders() -> Document:
     par(left, style="Без отступа")
     par(left, "{{ letter.reg.line }}", style="Без отступа", align=CENTER, size=12)
     right = table.cell(0, 1)
-    first_cell_paragraph(right, "{{ letter.executor }}")
-    par(right, "{%p if letter.person %}", style="Без отступа")
-    par(right, "{{ letter.person }}", style="Без отступа")
-    par(right, "{%p endif %}", style="Без отступа")
+    # ГОСТ Р 7.0.97-2025: the body in the nominative, or the post and the name in the dative
+    first_cell_paragraph(right, "{%p for line in letter.addressee %}")
+    par(right, "{{ line }}", style="Без отступа")
+    par(right, "{%p endfor %}", style="Без отступа")
     for cell in (left, right):
         for paragraph in cell.paragraphs:
             paragraph.paragraph_format.left_indent = Cm(0.5 if cell is right else 0)

@@ -69,7 +69,7 @@ def test_reminders_are_one_letter_per_executor_each_in_its_own_section(tmp_path,
     text = body_text(path)
     assert text.count("О сроках исполнения поручений") == 2
     assert text.count("от ________ № ____") == 2
-    assert "Комитет ЖКХ Смирнову С.С." in text  # the addressee block, top right
+    assert "Председателю Комитета ЖКХ Смирнову С.С." in text  # the addressee block, top right (ГОСТ: dative)
     first = table_rows(path, 1)
     assert first[1] == ["1", "Постановление № 1611-п от 30.06.2023, п. 2.2",
                         "организовать работу по размещению материалов", "31.10.2026", "просрочено на 5 дн."]

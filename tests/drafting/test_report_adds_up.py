@@ -7,52 +7,14 @@ formula is printed under the table; texts are cut at a word with «…».
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 
 import openpyxl
-import pytest
 from drafting_docx import paragraphs, table_rows
-from typer.testing import CliRunner
+from drafting_samples import ACCEPTED, WITHDRAWN, run
 
-from tracker.cli.main import build_app
-
-ROOT = Path(__file__).resolve().parents[2]
-SAMPLES = ROOT / "tracker" / "samples"
 TODAY = date(2026, 12, 4)
-ACCEPTED = "методические рекомендации по оформлению"  # Tomsk list 1.1, overdue since 15.05.2026
-WITHDRAWN = "обследование водопропускных сооружений"  # 57-р 2.а, overdue since 16.03.2026
-
-
-def run(*args: str):
-    result = CliRunner().invoke(build_app(), list(args))
-    assert result.exit_code == 0, result.output
-    return result
-
-
-@pytest.fixture(scope="module")
-def demo_db(tmp_path_factory) -> Path:
-    """The demo database; on 04.12.2026 one overdue order is accepted and one withdrawn."""
-    from tracker.services import open_service
-    from tracker.services.api import OrderFilter
-
-    db = tmp_path_factory.mktemp("demo") / "demo.db"
-    run("import", "--yes", "--db", str(db), str(SAMPLES / "acts"))
-    run("registry", "import", "--yes", "--db", str(db), str(SAMPLES / "registry" / "registry-sample.csv"))
-    service = open_service(db, now=lambda: datetime(2026, 12, 4, 11, 30))
-    try:
-        def find(text: str) -> str:
-            rows = service.list_orders(OrderFilter(text=text), limit=None, today=TODAY).rows
-            assert len(rows) == 1, text
-            return rows[0].id
-
-        accepted = find(ACCEPTED)
-        service.report_received(accepted, text="Рекомендации направлены письмом", when=TODAY)
-        service.accept(accepted, when=TODAY)
-        service.withdraw(find(WITHDRAWN), "Работы переданы подрядчику по контракту")
-    finally:
-        service.close()
-    return db
 
 
 def report(db: Path, tmp_path: Path, *period: str) -> tuple[Path, Path]:

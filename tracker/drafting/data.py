@@ -317,10 +317,18 @@ class ReminderLine:
 class ReminderLetter:
     """One letter: one executor, their orders due soon or overdue."""
 
-    executor: str
-    person: str = ""
+    executor: str  # the body (or post) in the nominative, as the directory names it
+    person: str = ""  # its official as the act names them («М.А. Парфенов»)
     reg: Registration = field(default_factory=Registration)
     orders: list[ReminderLine] = field(default_factory=list)
+
+    @property
+    def addressee(self) -> list[str]:
+        """The addressee block by ГОСТ Р 7.0.97-2025: the body in the nominative, or its head's post
+        and name in the dative («Министру образования Иркутской области», «Парфенову М.А.»)."""
+        from tracker.drafting.addressee import addressee_lines
+
+        return addressee_lines(self.executor, self.person) or [self.executor]
 
     @property
     def overdue_count(self) -> int:
