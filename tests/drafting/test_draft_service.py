@@ -61,7 +61,8 @@ def test_quarterly_from_the_registry_with_changes_since_last_quarter(tmp_path, s
     ]
     assert "Лист изменений с 30.09.2026" in result.summary[1]
     assert any("Без ответственного в реестре" in w for w in result.warnings)
-    assert any("Реквизиты акта-основания не заданы" in w for w in result.warnings)
+    assert any("номер акта-основания — задайте: tracker settings set drafting.base_act_number" in w
+               for w in result.warnings)
     # unset settings print as blanks, never as code defaults of some organisation
     text = body_text(docx_path)
     assert "от ________ № ____" in text and "Администрации ________________" in text

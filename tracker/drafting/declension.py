@@ -93,53 +93,65 @@ def _initials(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
-def surname_dative(surname: str, feminine: bool | None = None) -> str:
-    """«Парфенов» -> «Парфенову», «Медведева» -> «Медведевой», «Кравченко» -> «Кравченко».
+# ending -> (dative, accusative); the longest ending that fits wins
+_MASCULINE = (("ский", "скому", "ского"), ("цкий", "цкому", "цкого"), ("ый", "ому", "ого"), ("ой", "ому", "ого"),
+              ("ий", "ему", "его"), ("ь", "ю", "я"), ("й", "ю", "я"), ("а", "е", "у"), ("я", "е", "ю"))
+_FEMININE = (("ская", "ской", "скую"), ("цкая", "цкой", "цкую"), ("ова", "овой", "ову"), ("ева", "евой", "еву"),
+             ("ёва", "ёвой", "ёву"), ("ина", "иной", "ину"), ("ына", "ыной", "ыну"), ("ая", "ой", "ую"),
+             ("яя", "ей", "юю"), ("а", "е", "у"), ("я", "е", "ю"))
+
+
+def surname_case(surname: str, case: str, feminine: bool | None = None) -> str:
+    """A surname in the dative («datv») or accusative («accs»): «Парфенов» -> «Парфенову» / «Парфенова»,
+    «Медведева» -> «Медведевой» / «Медведеву», «Кравченко» -> «Кравченко».
 
     `feminine` None: told by the ending (-ова, -ина, -ская are women's); a surname on a
     consonant is then taken as a man's (initials do not tell)."""
     if "-" in surname:
-        return "-".join(surname_dative(part, feminine) for part in surname.split("-"))
+        return "-".join(surname_case(part, case, feminine) for part in surname.split("-"))
     low = surname.lower()
     if feminine is None:
         feminine = bool(re.search(r"(ова|ева|ёва|ина|ына|ская|цкая|ая|яя)$", low))
-    if re.search(r"(ых|их|о|е|и|у|ю|ы|э)$", low) and not low.endswith("ой"):
+    if re.search(r"(ых|их|о|е|и|у|ю|ы|э)$", low):
         return surname  # Кравченко, Дурново, Черных, Гёте: never declined
+    column = 1 if case == "datv" else 2
+    for row in _FEMININE if feminine else _MASCULINE:
+        if low.endswith(row[0]):
+            return surname[: -len(row[0])] + row[column]
     if feminine:
-        for end, new in (("ская", "ской"), ("цкая", "цкой"), ("ова", "овой"), ("ева", "евой"), ("ёва", "ёвой"),
-                         ("ина", "иной"), ("ына", "ыной"), ("ая", "ой"), ("яя", "ей")):
-            if low.endswith(end):
-                return surname[: -len(end)] + new
-        if low.endswith(("а", "я")):
-            return surname[:-1] + "е"  # Гора -> Горе (-ова, -ина are above)
         return surname  # a woman's surname on a consonant: Шевчук, Лебедь
-    for end, new in (("ский", "скому"), ("цкий", "цкому"), ("ый", "ому"), ("ой", "ому"), ("ий", "ему")):
-        if low.endswith(end):
-            return surname[: -len(end)] + new
-    if low.endswith(("ь", "й")):
-        return surname[:-1] + "ю"  # Лебедь -> Лебедю, Гайдай -> Гайдаю
-    if low.endswith("а"):
-        return surname[:-1] + "е"  # Глинка -> Глинке
-    if low.endswith("я"):
-        return surname[:-1] + "е"
-    return surname + "у"  # Парфенов, Зимин, Шевчук
+    return surname + ("у" if case == "datv" else "а")  # Парфенов, Зимин, Шевчук
 
 
-def person_dative(person: str) -> str:
-    """An official's name as an addressee: «М.А. Парфенов» -> «Парфенову М.А.» (surname, then initials).
+def surname_dative(surname: str, feminine: bool | None = None) -> str:
+    return surname_case(surname, "datv", feminine)
+
+
+def person_case(person: str, case: str = "datv", surname_first: bool = True) -> str:
+    """An official's name in `case`: «М.А. Парфенов» -> «Парфенову М.А.» (an addressee: surname first),
+    or «Г.Е. Ананьева» with surname_first=False (in a text: «возложить на … Г.Е. Ананьева»).
 
     A full name gives initials, its patronymic tells a woman («Ивановна»); a lone surname is
     declined alone; anything else is left as written."""
     text = " ".join((person or "").split())
     if not text:
         return ""
+    feminine = None
     if match := _SHORT_FIRST.match(text):
-        return f"{surname_dative(match[2])} {_initials(match[1])}"
-    if match := _SHORT_LAST.match(text):
-        return f"{surname_dative(match[1])} {_initials(match[2])}"
-    if match := _FULL.match(text):
+        surname, initials = match[2], _initials(match[1])
+    elif match := _SHORT_LAST.match(text):
+        surname, initials = match[1], _initials(match[2])
+    elif match := _FULL.match(text):
         feminine = match[3].lower().endswith(("вна", "чна", "кызы"))
-        return f"{surname_dative(match[1], feminine)} {match[2][0]}.{match[3][0]}."
-    if match := _SURNAME.match(text):
-        return surname_dative(match[1])
-    return text
+        surname, initials = match[1], f"{match[2][0]}.{match[3][0]}."
+    elif match := _SURNAME.match(text):
+        return surname_case(match[1], case)
+    else:
+        return text
+    declined = surname_case(surname, case, feminine)
+    return f"{declined} {initials}" if surname_first else f"{initials} {declined}"
+
+
+def person_dative(person: str) -> str:
+    """An addressee's name: «М.А. Парфенов» -> «Парфенову М.А.» (ГОСТ Р 7.0.97: surname, then initials)."""
+    return person_case(person, "datv", surname_first=True)

@@ -6,7 +6,8 @@
     result.summary   # Russian lines to show
 
 Each method checks the template first and writes nothing when it is wrong. Organisation,
-signatory and the base act come from the settings; unset ones print as blanks.
+signatory and the base act come from the act on control that demands the draft
+(tracker.drafting.basis), the settings where it is silent; each blank left is named.
 """
 from __future__ import annotations
 
@@ -15,13 +16,16 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from tracker.drafting import config, sources
+from tracker.drafting import basis, config, sources
+from tracker.drafting.data import ActRef, Letterhead
 from tracker.drafting.dates import dmy, quarter_start
 from tracker.drafting.engine import render_docx, template_path
 from tracker.drafting.errors import DraftError
 from tracker.drafting.quarterly import ADDED, CHANGED, REMOVED, build_quarterly, write_change_sheet
 from tracker.drafting.report import write_report_xlsx
 
+# letterhead settings a first run of the desk asks for when neither the acts nor the settings give them
+MISSABLE = ("name", "name_genitive", "signatory_position", "signatory_person")
 LOG = "drafting_log"  # one record per quarterly draft: the date of its list, for the next change sheet
 
 
@@ -51,6 +55,19 @@ class DraftResult:
     summary: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     log_entry: dict[str, Any] | None = None  # saved by DraftingService.remember() on the main thread
+
+
+def _act_words(act: Any) -> str:
+    """«постановления № 1611-п от 30.06.2023»."""
+    from tracker.drafting.data import KIND_GENITIVE
+
+    kind = (act.kind or "акта").lower()
+    parts = [KIND_GENITIVE.get(kind, kind)]
+    if act.number:
+        parts.append(f"№ {act.number}")
+    if act.date:
+        parts.append(f"от {dmy(act.date)}")
+    return " ".join(parts)
 
 
 def companion(out: Path, suffix: str, tail: str) -> Path:
@@ -97,10 +114,10 @@ class DraftingService:
         as_of = as_of or today or date.today()
         since = since or self.last_update(as_of) or (quarter_start(as_of) - timedelta(days=1))
         cfg = config.load_drafting(self.store)
-        org = config.load_letterhead(self.store)
+        org, base, demand = self.quarterly_basis()
         rows, without_employee = sources.registry_rows(self.registry, as_of)
         previous_rows, _ = sources.registry_rows(self.registry, since) if since < as_of else ([], [])
-        data = build_quarterly(org, config.base_act(cfg, org), cfg.list_subject, rows, as_of,
+        data = build_quarterly(org, base, cfg.list_subject, rows, as_of,
                                previous_rows=previous_rows if since < as_of else None, since=since,
                                previous_update=config.previous_update(cfg, org, cfg.list_subject))
         changes_out = changes_out or companion(Path(out), ".xlsx", "изменения")
@@ -112,14 +129,30 @@ class DraftingService:
         summary = [f"Проект постановления: {out} (в списке {data.row_count}, по состоянию на {dmy(as_of)})",
                    f"Лист изменений с {dmy(since)}: {changes_out} (добавлено {counts[ADDED]}, "
                    f"изменено {counts[CHANGED]}, исключено {counts[REMOVED]})"]
+        if demand is not None:
+            summary.append(f"Основание и реквизиты — из акта на контроле: пункт {demand.item} "
+                           f"{_act_words(demand.act)}")
         warnings = []
         if without_employee:
             warnings.append(f"Без ответственного в реестре (в список не вошли): {len(without_employee)}; "
                             "их перечень — на листе «Без ответственного».")
-        if not cfg.base_act_number:
-            warnings.append("Реквизиты акта-основания не заданы: в проекте пропуски. Задайте их: "
-                            "tracker settings set drafting.base_act_number 1611-п (и base_act_date, base_act_title).")
+        warnings += [f"пропуск в проекте: {blank}" for blank in basis.blanks(data)]
         return DraftResult([Path(out), changes_out], summary, warnings, log_entry=entry)
+
+    def quarterly_basis(self) -> tuple[Letterhead, ActRef, basis.Demand | None]:
+        """Organisation, signatory and base act of the quarterly draft: from the act on control that
+        demands it (1611-п, item 2.5), the settings where the act is silent."""
+        cfg = config.load_drafting(self.store)
+        settings_org = config.load_letterhead(self.store)
+        demand = basis.find_demand(self.control)
+        org, base = basis.from_act(demand, settings_org, config.base_act(cfg, settings_org))
+        return org, base, demand
+
+    def missing(self) -> list[str]:
+        """Letterhead settings the quarterly draft would leave blank («organisation.name», …): what a
+        first run of the desk asks for."""
+        org, _base, _demand = self.quarterly_basis()
+        return [key for key in MISSABLE if not basis.known(getattr(org, key))]
 
     def remember(self, result: DraftResult) -> None:
         """Record a quarterly draft, so the next change sheet counts from its list.
