@@ -30,7 +30,7 @@ def open_ui(db: Path | None) -> None:
     drafts_dir.mkdir(parents=True, exist_ok=True)
     desk = importlib.import_module("tui.app")
     app = desk.make_app(service, registry=registry, drafting=drafting, import_dir=Path.cwd(),
-                        drafts_dir=drafts_dir)
+                        drafts_dir=drafts_dir, ask_missing=True)
     app.run()
 
 

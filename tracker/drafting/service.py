@@ -25,7 +25,21 @@ from tracker.drafting.quarterly import ADDED, CHANGED, REMOVED, build_quarterly,
 from tracker.drafting.report import write_report_xlsx
 
 # letterhead settings a first run of the desk asks for when neither the acts nor the settings give them
-MISSABLE = ("name", "name_genitive", "signatory_position", "signatory_person")
+MISSABLE = {
+    "name": "Наименование организации, как на бланке («Администрация города Обнинска»)",
+    "name_genitive": "Оно же в родительном падеже («Администрации города Обнинска»); пусто — образуется само",
+    "signatory_position": "Должность подписывающего («Глава Администрации города»)",
+    "signatory_person": "Инициалы и фамилия подписывающего («Т.Н. Леонова»)",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Question:
+    """One missing letterhead setting the desk asks for: its key in «organisation», a Russian label."""
+
+    key: str
+    label: str
+    value: str = ""  # what is known so far (never a blank default)
 LOG = "drafting_log"  # one record per quarterly draft: the date of its list, for the next change sheet
 
 
@@ -153,6 +167,31 @@ class DraftingService:
         first run of the desk asks for."""
         org, _base, _demand = self.quarterly_basis()
         return [key for key in MISSABLE if not basis.known(getattr(org, key))]
+
+    def first_run_questions(self) -> list[Question]:
+        """What the desk asks once, on its first run: the letterhead settings still blank. Empty once
+        asked (answered or not), and when the acts and settings already give everything."""
+        if config.load_drafting(self.store).letterhead_asked:
+            return []
+        return [Question(key, MISSABLE[key]) for key in self.missing()]
+
+    def answer_first_run(self, values: dict[str, str] | None) -> None:
+        """Save the clerk's answers into «organisation» (None: skipped) and never ask again."""
+        from tracker import settings
+        from tracker.drafting.declension import inflect_head
+
+        answers = {key: " ".join(str(value).split()) for key, value in (values or {}).items()
+                   if key in MISSABLE and str(value).strip()}
+        with self.store.transaction():
+            org = settings.load(self.store, "organisation", settings.Organisation)
+            for key, value in answers.items():
+                setattr(org, key, value)
+            if "name" in answers and "name_genitive" not in answers and not basis.known(org.name_genitive):
+                org.name_genitive = inflect_head(answers["name"], "gent")
+            settings.save(self.store, "organisation", org)
+            cfg = config.load_drafting(self.store)
+            cfg.letterhead_asked = True
+            settings.save(self.store, config.SECTION, cfg)
 
     def remember(self, result: DraftResult) -> None:
         """Record a quarterly draft, so the next change sheet counts from its list.
