@@ -84,3 +84,21 @@ def test_the_act_comes_first_and_settings_fill_only_what_it_is_silent_on():
     data = QuarterlyData(org=org, reg=Registration(), as_of=date(2026, 12, 4), base_act=base, list_subject="",
                          groups=[])
     assert blanks(data) == ["дата и номер самого постановления — проставляются при регистрации"]
+
+
+def test_report_and_reminders_go_out_on_the_same_letterhead(tmp_path):
+    db = imported_registry(tmp_path)
+    assert run("import", "--yes", "--db", str(db), str(ACT_1611)).exit_code == 0
+    out = tmp_path / "отчёт.docx"
+    result = run("draft", "report", "--db", str(db), "--out", str(out), "--today", "04.12.2026")
+    assert result.exit_code == 0, result.output
+    text = body_text(out)
+    assert "АДМИНИСТРАЦИЯ ГОРОДА ОБНИНСКА" in text and "Т.Н. Леонова" in text and "__" not in text
+    assert "пропуск в проекте" not in result.stderr
+
+
+def test_a_report_without_any_letterhead_names_its_blanks(demo_db, tmp_path):
+    result = run("draft", "report", "--db", str(demo_db), "--out", str(tmp_path / "r.docx"), "--today", "04.12.2026")
+    assert result.exit_code == 0, result.output
+    assert result.stderr.count("пропуск в проекте") == 4  # organisation, its genitive, signatory post and name
+    assert "наименование организации — задайте: tracker settings set organisation.name" in result.stderr

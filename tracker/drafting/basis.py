@@ -133,22 +133,29 @@ def from_act(demand: Demand | None, settings_org: Letterhead, settings_act: ActR
     return org, base
 
 
-def blanks(data: QuarterlyData) -> list[str]:
-    """Each blank the draft still has, in Russian, with what fills it (the registration last)."""
-    found: list[str] = []
-    org, base = data.org, data.base_act
-    checks = (
+def _named(checks: tuple[tuple[str, str, str], ...]) -> list[str]:
+    return [f"{what} — задайте: tracker settings set {setting} (или загрузите акт, который требует проект)"
+            for value, what, setting in checks if not known(value)]
+
+
+def letterhead_blanks(org: Letterhead) -> list[str]:
+    """Each blank of the letterhead and signature, in Russian, with the setting that fills it."""
+    return _named((
         (org.name, "наименование организации", "organisation.name «Администрация города Обнинска»"),
         (org.name_genitive, "наименование организации в родительном падеже",
          "organisation.name_genitive «Администрации города Обнинска»"),
         (org.signatory_position, "должность подписывающего", "organisation.signatory_position «Глава Администрации города»"),
         (org.signatory_person, "инициалы и фамилия подписывающего", "organisation.signatory_person «Т.Н. Леонова»"),
-        (base.number, "номер акта-основания", "drafting.base_act_number 1611-п"),
+    ))
+
+
+def blanks(data: QuarterlyData) -> list[str]:
+    """Each blank the quarterly draft still has, in Russian, with what fills it (the registration last)."""
+    base = data.base_act
+    found = letterhead_blanks(data.org) + _named((
+        (base.number or "", "номер акта-основания", "drafting.base_act_number 1611-п"),
         (base.date.isoformat() if base.date else "", "дата акта-основания", "drafting.base_act_date 30.06.2023"),
-    )
-    for value, what, setting in checks:
-        if not known(value):
-            found.append(f"{what} — задайте: tracker settings set {setting} (или загрузите акт, который требует проект)")
+    ))
     if not (data.reg.date and data.reg.number):
         found.append("дата и номер самого постановления — проставляются при регистрации")
     return found

@@ -84,6 +84,12 @@ def _act_words(act: Any) -> str:
     return " ".join(parts)
 
 
+def _blank_warnings(org: Letterhead | None = None, data: Any = None) -> list[str]:
+    """One Russian line per blank a draft goes out with (stderr in the CLI, the log on the desk)."""
+    found = basis.blanks(data) if data is not None else basis.letterhead_blanks(org)
+    return [f"пропуск в проекте: {blank}" for blank in found]
+
+
 def companion(out: Path, suffix: str, tail: str) -> Path:
     """«проект.docx» -> «проект-изменения.xlsx» beside it."""
     return out.with_name(f"{out.stem}-{tail}{suffix}")
@@ -150,12 +156,13 @@ class DraftingService:
         if without_employee:
             warnings.append(f"Без ответственного в реестре (в список не вошли): {len(without_employee)}; "
                             "их перечень — на листе «Без ответственного».")
-        warnings += [f"пропуск в проекте: {blank}" for blank in basis.blanks(data)]
+        warnings += _blank_warnings(data=data)
         return DraftResult([Path(out), changes_out], summary, warnings, log_entry=entry)
 
     def quarterly_basis(self) -> tuple[Letterhead, ActRef, basis.Demand | None]:
         """Organisation, signatory and base act of the quarterly draft: from the act on control that
-        demands it (1611-п, item 2.5), the settings where the act is silent."""
+        demands it (1611-п, item 2.5), the settings where the act is silent. The report and the
+        reminders go out on the same letterhead."""
         cfg = config.load_drafting(self.store)
         settings_org = config.load_letterhead(self.store)
         demand = basis.find_demand(self.control)
@@ -209,7 +216,7 @@ class DraftingService:
         if end < start:
             raise DraftError(f"Период задан наоборот: {dmy(start)} позже {dmy(end)}.")
         cfg = config.load_drafting(self.store)
-        org = config.load_letterhead(self.store)
+        org = self.quarterly_basis()[0]
         data = sources.report_data(self.control, org, start, end, today or date.today(), act_id, executor_id)
         xlsx_out = xlsx_out or Path(out).with_suffix(".xlsx")
         render_docx(template or template_path("report.docx"), data, Path(out), config.layout(cfg))
@@ -217,7 +224,7 @@ class DraftingService:
         summary = [f"Информация о ходе исполнения {data.period}: {out} и {xlsx_out}",
                    f"Поручений: {data.totals.orders}, исполнено: {data.totals.done}, "
                    f"просрочено: {data.totals.overdue}"]
-        return DraftResult([Path(out), xlsx_out], summary)
+        return DraftResult([Path(out), xlsx_out], summary, _blank_warnings(org))
 
     # -- reminders ----------------------------------------------------------------------------
     def reminders(self, out: Path, within_days: int = 7, today: date | None = None,
@@ -226,7 +233,7 @@ class DraftingService:
         if within_days < 0:
             raise DraftError("Число дней (--days) не может быть отрицательным.")
         cfg = config.load_drafting(self.store)
-        org = config.load_letterhead(self.store)
+        org = self.quarterly_basis()[0]
         data = sources.reminder_data(self.control, org, today or date.today(), within_days, executor_id)
         if not data.letters:
             raise DraftError(f"Напоминать некому: нет поручений со сроком в ближайшие {within_days} дн. "
@@ -235,7 +242,7 @@ class DraftingService:
         summary = [f"Напоминания: {out} — писем {len(data.letters)} (каждое с новой страницы)"]
         summary += [f"  {letter.executor}: поручений {len(letter.orders)}, просрочено {letter.overdue_count}"
                     for letter in data.letters]
-        return DraftResult([Path(out)], summary)
+        return DraftResult([Path(out)], summary, _blank_warnings(org))
 
     def _need_control(self) -> None:
         if self.control is None:
