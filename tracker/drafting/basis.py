@@ -51,12 +51,11 @@ def find_demand(control: Any) -> Demand | None:
     rows = control.list_orders(OrderFilter(text="актуализ", include_closed=True), offset=0, limit=None).rows
     if not rows:
         return None
-    texts = control.order_texts([r.id for r in rows]) if hasattr(control, "order_texts") else {}
     acts = {a.id: a for a in control.acts()}
     best: tuple | None = None
     for row in rows:
-        order = control.get_order(row.id)
-        text = texts.get(row.id) or order.text
+        order = control.order_card(row.id).order
+        text = order.text
         if not (_QUARTERLY.search(text) and _UPDATE.search(text)) and not _QUARTERLY.search(row.deadline_text or ""):
             continue
         act = acts.get(order.act_id)

@@ -13,7 +13,7 @@ overdue table are sums over the same things and always agree:
 
 The state of each executor's share comes from the order the service returns (assignment
 status and done_at); a point the service says is done is done for all its executors.
-Only public service methods are used: list_orders, get_order, order_card, executors.
+Only the service's public reading methods are used: list_orders, order_card, executors.
 """
 from __future__ import annotations
 
@@ -166,11 +166,8 @@ def gather(control: Any, period: Period, act_id: str | None = None, executor_id:
     rows = control.list_orders(flt, offset=0, limit=None, today=period.as_of).rows
     points: list[Point] = []
     for row in rows:
-        order = control.get_order(row.id)
-        next_due = None
-        if _enum_value(order.deadline.kind) == "recurring":
-            next_due = control.order_card(row.id, today=period.as_of).next_due
-        points += points_of(order, row.act_label, next_due, period, names)
+        card = control.order_card(row.id, today=period.as_of)  # the whole order, its history, its next point
+        points += points_of(card.order, row.act_label, card.next_due, period, names)
     if executor_id:
         for point in points:
             point.shares = [s for s in point.shares if s.executor_id == executor_id]

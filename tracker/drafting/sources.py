@@ -83,9 +83,7 @@ def _full_texts(control: Any, order_ids: list[str]) -> dict[str, str]:
     """Whole texts (order rows keep only their first characters, cut anywhere): drafts shorten them at a word."""
     if not order_ids:
         return {}
-    if hasattr(control, "order_texts"):
-        return control.order_texts(order_ids)
-    return {order_id: control.get_order(order_id).text for order_id in order_ids}
+    return {order_id: control.order_card(order_id).order.text for order_id in order_ids}
 
 
 def report_data(control: Any, org: Letterhead, start: date, end: date, today: date,
