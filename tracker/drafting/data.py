@@ -240,10 +240,11 @@ class ReportLine:
     closed_on: date | None
     overdue: bool
     text: str
+    permanent: bool = False  # «постоянно»: listed, never overdue
 
     @property
     def due_text(self) -> str:
-        return dmy(self.due, blank="постоянно")
+        return dmy(self.due, blank="постоянно" if self.permanent else "—")
 
     @property
     def outcome(self) -> str:

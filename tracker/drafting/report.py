@@ -62,8 +62,8 @@ def write_report_xlsx(data: ReportData, out: Path) -> Path:
     listing = book.create_sheet("Поручения")
     header(listing, ["Акт", "Пункт", "Поручение", "Исполнитель", "Срок", "Состояние", "Исполнено (снято)"])
     for line in data.lines:
-        listing.append([line.act, line.number, line.text, line.executors, line.due_text if line.due is None
-                        else line.due, line.outcome, line.closed_on])
+        listing.append([line.act, line.number, line.text, line.executors, line.due or line.due_text, line.outcome,
+                        line.closed_on])
         listing.cell(row=listing.max_row, column=5).number_format = "DD.MM.YYYY"
         listing.cell(row=listing.max_row, column=7).number_format = "DD.MM.YYYY"
     autosize(listing)

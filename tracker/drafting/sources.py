@@ -109,14 +109,14 @@ def report_data(control: Any, org: Letterhead, start: date, end: date, today: da
                       act=act_label, executor=executor_label,
                       ko_note="Kо — по поручениям этого акта за период." if act_id else "",
                       discipline_total=execution.discipline_total(discipline) if discipline else None,
-                      permanent=[line for line in lines if line.due is None and line.state == "на исполнении"],
+                      permanent=[line for line in lines if line.permanent and line.state == "на исполнении"],
                       lines=lines)
 
 
 def _report_line(point: Any) -> ReportLine:
     executors = "; ".join(dict.fromkeys(s.executor for s in point.shares)) or "без исполнителя"
     return ReportLine(point.number, point.act, executors, point.due, point.state, point.closed_on, point.overdue,
-                      shorten(point.text))
+                      shorten(point.text), point.permanent)
 
 
 def reminder_data(control: Any, org: Letterhead, today: date, within_days: int,
