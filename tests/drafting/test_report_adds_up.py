@@ -80,10 +80,14 @@ def test_xlsx_totals_are_counts_of_its_sheets(demo_db, tmp_path):
     listing = list(book["Поручения"].iter_rows(min_row=2, values_only=True))
     states = [row[5] for row in listing]
     assert totals["Поручений в отчёте"] == len(listing)
-    assert totals["Исполнено"] == states.count("исполнено")
+    assert totals["в том числе в срок"] == states.count("исполнено в срок")
+    assert totals["с нарушением срока"] == states.count("исполнено с нарушением срока")
+    assert totals["Исполнено"] == totals["в том числе в срок"] + totals["с нарушением срока"]
     assert totals["Снято с контроля"] == states.count("снято с контроля")
     assert totals["в том числе просрочено"] == states.count("просрочено") == book["Просроченные"].max_row - 1
-    assert totals["На исполнении"] == states.count("на исполнении") + states.count("просрочено")
+    assert totals["на постоянном контроле"] == states.count("постоянно")
+    assert totals["На исполнении"] == states.count("на исполнении") + states.count("просрочено") + states.count(
+        "постоянно")
     ko = [row for row in book["Kо по исполнителям"].iter_rows(min_row=2, values_only=True) if row[1] is not None]
     body, total = ko[:-1], ko[-1]
     assert total[0] == "Итого"
@@ -98,7 +102,7 @@ def test_acceptance_and_withdrawal_count_on_their_day(demo_db, tmp_path):
     assert totals["снято с контроля"] == 1
     listing = {row[1]: row for row in openpyxl.load_workbook(xlsx)["Поручения"].iter_rows(min_row=2, values_only=True)
                if ACCEPTED in row[2] or WITHDRAWN in row[2]}
-    assert {row[5] for row in listing.values()} == {"исполнено", "снято с контроля"}
+    assert {row[5] for row in listing.values()} == {"исполнено с нарушением срока", "снято с контроля"}
     assert {row[6].date() for row in listing.values()} == {TODAY}
     # the same period closed before that day: both were still on control and overdue then
     out, _ = report(demo_db, tmp_path, "--from", "01.10.2026", "--to", "30.11.2026")

@@ -241,6 +241,7 @@ class ReportLine:
     overdue: bool
     text: str
     permanent: bool = False  # «постоянно»: listed, never overdue
+    on_time: bool = False  # done by its deadline
 
     @property
     def due_text(self) -> str:
@@ -248,9 +249,14 @@ class ReportLine:
 
     @property
     def outcome(self) -> str:
-        """«исполнено в срок», «просрочено», «на исполнении», ... as one column."""
+        """One column the totals count: «исполнено в срок», «исполнено с нарушением срока», «просрочено»,
+        «на исполнении», «постоянно», «снято с контроля»."""
+        if self.state == "исполнено":
+            return "исполнено в срок" if self.on_time else "исполнено с нарушением срока"
         if self.overdue:
             return "просрочено"
+        if self.permanent and self.state == "на исполнении":
+            return "постоянно"
         return self.state
 
 

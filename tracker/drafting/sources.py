@@ -116,7 +116,7 @@ def report_data(control: Any, org: Letterhead, start: date, end: date, today: da
 def _report_line(point: Any) -> ReportLine:
     executors = "; ".join(dict.fromkeys(s.executor for s in point.shares)) or "без исполнителя"
     return ReportLine(point.number, point.act, executors, point.due, point.state, point.closed_on, point.overdue,
-                      shorten(point.text), point.permanent)
+                      shorten(point.text), point.permanent, point.on_time)
 
 
 def reminder_data(control: Any, org: Letterhead, today: date, within_days: int,
