@@ -90,11 +90,22 @@ def test_recurring_orders_give_their_accepted_points_and_the_current_one():
     assert not points[-1].overdue
 
 
+def test_every_missed_period_of_a_recurring_order_stays_overdue():
+    monthly = order(kind="recurring", recurrence="ежемесячно", closed=[(date(2026, 11, 5), date(2026, 11, 4))])
+    points = points_of(monthly, "Акт", date(2026, 9, 5), Q4, NAMES, missed=[date(2026, 9, 5), date(2026, 10, 5)])
+    assert [(p.due, p.state, p.overdue) for p in points] == [
+        (date(2026, 11, 5), DONE, False), (date(2026, 9, 5), OPEN, True), (date(2026, 10, 5), OPEN, True)]
+
+
 def test_permanent_orders_are_listed_never_overdue_and_not_in_ko():
     [point] = points_of(order(kind="recurring", recurrence="постоянно"), "Акт", None, Q4, NAMES)
     assert (point.permanent, point.overdue, point.due) == (True, False, None)
     assert discipline_of([point]) == []
     assert totals_of([point]).permanent == 1
+    norm = order(kind="recurring", recurrence="еженедельно")
+    norm.deadline.norm = True  # «не менее 3 материалов в неделю»: a posting norm, not a deadline
+    [point] = points_of(norm, "Акт", date(2026, 1, 23), Q4, NAMES)
+    assert (point.permanent, point.overdue) == (True, False)
 
 
 def test_totals_and_ko_are_sums_over_the_same_points():

@@ -125,8 +125,12 @@ def _point(order: Any, act: str, due: date | None, period: Period, names: dict[s
     return Point(order.id, act, order.number, order.text, due, state, closed, overdue, days, permanent, shares)
 
 
-def points_of(order: Any, act: str, next_due: date | None, period: Period, names: dict[str, str]) -> list[Point]:
-    """The order's points in the report (none when it has nothing to do with the period)."""
+def points_of(order: Any, act: str, next_due: date | None, period: Period, names: dict[str, str],
+              missed: list[date] | tuple[date, ...] = ()) -> list[Point]:
+    """The order's points in the report (none when it has nothing to do with the period).
+
+    `next_due` and `missed` are what the service's order card says of a recurring order: its
+    earliest point not accepted, and every point passed and not accepted (each stays overdue)."""
     deadline = order.deadline
     withdrawn_on = _history_day(order, "withdraw") if _enum_value(order.status) == WITHDRAWN else None
     if withdrawn_on is not None and withdrawn_on > period.as_of:
@@ -134,16 +138,18 @@ def points_of(order: Any, act: str, next_due: date | None, period: Period, names
     if withdrawn_on is not None and withdrawn_on < period.start:
         return []
     recurrence = _enum_value(getattr(deadline, "recurrence", None))
-    if recurrence == "постоянно":
+    if recurrence == "постоянно" or getattr(deadline, "norm", False):  # a posting norm is not a deadline either
         return [_point(order, act, None, period, names, None, withdrawn_on, permanent=True)]
     if _enum_value(deadline.kind) == "recurring":
+        closed = getattr(order, "closed_points", None) or []
         points = [_point(order, act, p.due, period, names, p.done_at, None)
-                  for p in order.closed_points or [] if period.within(p.done_at)]
-        accepted = {p.due for p in order.closed_points or [] if p.done_at is not None and p.done_at <= period.as_of}
+                  for p in closed if period.within(p.done_at)]
+        accepted = {p.due for p in closed if p.done_at is not None and p.done_at <= period.as_of}
         if withdrawn_on is not None:
             points.append(_point(order, act, next_due, period, names, None, withdrawn_on))
-        elif next_due is not None and next_due <= period.end and next_due not in accepted:
-            points.append(_point(order, act, next_due, period, names, None, None))
+            return points
+        waiting = {day for day in (*missed, next_due) if day is not None and day <= period.end}
+        points += [_point(order, act, day, period, names, None, None) for day in sorted(waiting - accepted)]
         return points
     due = deadline.due
     done_on = order.done_at if _enum_value(order.status) == DONE else None
@@ -167,7 +173,8 @@ def gather(control: Any, period: Period, act_id: str | None = None, executor_id:
     points: list[Point] = []
     for row in rows:
         card = control.order_card(row.id, today=period.as_of)  # the whole order, its history, its next point
-        points += points_of(card.order, row.act_label, card.next_due, period, names)
+        points += points_of(card.order, row.act_label, card.next_due, period, names,
+                            getattr(card, "missed_points", None) or ())
     if executor_id:
         for point in points:
             point.shares = [s for s in point.shares if s.executor_id == executor_id]
