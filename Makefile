@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 DEMO_DB := local/demo.db
 SHARED ?= ../shared
 
-.PHONY: install system-deps demo test corpus-check bench lint
+.PHONY: install system-deps demo test typecheck corpus-check bench lint
 
 $(BIN)/tracker: pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -29,6 +29,10 @@ demo: install
 
 test: install system-deps
 	$(BIN)/python -m pytest tests
+
+# mypy over cli/, tracker/, parsers/ and db/ (configured in pyproject.toml); CI runs it after the tests.
+typecheck: install
+	$(BIN)/mypy
 
 # Extraction on the annotated corpora beside the project (CI has ../shared).
 corpus-check: install

@@ -1,4 +1,4 @@
-"""Benchmark of the control service (tracker.services.control) at 1,000 and 100,000 orders.
+"""Benchmark of the control service (tracker.control.service) at 1,000 and 100,000 orders.
 
 Prints, for each size: building the database, opening the service (reading every order into
 the in-memory rows), the overdue list, a text-filter keystroke, the dashboard, one status
@@ -17,11 +17,11 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from db import open_store
-from tracker import mapping
+from tracker.control import records as mapping
+from tracker.control.api import OrderFilter
 from tracker.models import Assignment, Deadline, DeadlineKind, Executor, Order
-from tracker.services import MIGRATIONS, SCHEMA_VERSION
-from tracker.services.api import OrderFilter
-from tracker.services.control import ControlService
+from tracker.root import compose
+from tracker.schema import MIGRATIONS, SCHEMA_VERSION
 
 TODAY = date(2026, 11, 20)
 WORDS = "обеспечить размещение сведений официальных страницах провести совещание представить отчёт".split()
@@ -68,9 +68,7 @@ def timed(func):
 def run(size: int, folder: Path) -> None:
     path = folder / f"bench-{size}.db"
     built = build(path, size)
-    opened, service = timed(lambda: ControlService(
-        open_store(path, schema_version=SCHEMA_VERSION, migrations=MIGRATIONS), user="bench",
-        now=lambda: datetime(2026, 11, 20, 12, 0)))
+    opened, service = timed(lambda: compose(path, user="bench", clock=lambda: datetime(2026, 11, 20, 12, 0)).control)
     first_list, page = timed(lambda: service.list_orders(OrderFilter(overdue=True), limit=200, today=TODAY))
     overdue_time, page = timed(lambda: service.list_orders(OrderFilter(overdue=True), limit=200, today=TODAY))
     keystrokes = [timed(lambda typed=typed: service.list_orders(OrderFilter(text=typed), limit=200, today=TODAY))[0]

@@ -30,7 +30,7 @@ READ_CODE = (
 
 def tracker_command() -> list[str]:
     script = Path(sys.executable).parent / "tracker"
-    return [str(script)] if script.exists() else [sys.executable, "-m", "tracker.cli.main"]
+    return [str(script)] if script.exists() else [sys.executable, "-m", "cli.main"]
 
 
 def timed(command: list[str], runs: int = RUNS) -> float:

@@ -11,7 +11,7 @@ import random
 import sys
 import tempfile
 import time
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 from bench.machine import describe
@@ -49,12 +49,12 @@ def timed(label: str, fn, results: dict):  # noqa: ANN001
 
 def run(store_label: str, make_store, csv_path: Path) -> dict:  # noqa: ANN001
     from tracker.registry.models import Employee
-    from tracker.registry.service import RegistryService
+    from tracker.root import assemble
 
     results: dict[str, float] = {}
     print(f"{store_label}:")
     store = make_store()
-    service = RegistryService(store, working_days=lambda d, n: d, today=lambda: date(2026, 10, 1), who="bench")
+    service = assemble(store, user="bench", clock=lambda: datetime(2026, 10, 1, 12, 0)).registry
     preview = timed("import: read + validate + plan (preview)", lambda: service.preview_import(csv_path), results)
     timed("import: commit", lambda: service.commit_import(preview), results)
     results["import total"] = results["import: read + validate + plan (preview)"] + results["import: commit"]

@@ -23,9 +23,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from textual import events  # noqa: E402
 
 from bench.bench_control import TODAY, build  # noqa: E402
-from db import open_store  # noqa: E402
-from tracker.services import MIGRATIONS, SCHEMA_VERSION  # noqa: E402
-from tracker.services.control import ControlService  # noqa: E402
+from tracker.control.service import ControlService  # noqa: E402
+from tracker.root import compose  # noqa: E402
 
 SIZE = (160, 45)
 TYPED = "совещ"
@@ -117,8 +116,7 @@ def main(argv: list[str] | None = None) -> None:
         path = Path(folder) / "bench-tui.db"
         built = build(path, args.size)
         started = time.perf_counter()
-        service = ControlService(open_store(path, schema_version=SCHEMA_VERSION, migrations=MIGRATIONS),
-                                 user="bench", now=lambda: datetime(2026, 11, 20, 12, 0))
+        service = compose(path, user="bench", clock=lambda: datetime(2026, 11, 20, 12, 0)).control
         service_open = time.perf_counter() - started
         result = asyncio.run(measure(service))
         service.close()

@@ -19,9 +19,9 @@ from tui_helpers import (
     settle,
 )
 
+from tracker.control.api import OrderFilter
 from tracker.models import Status
-from tracker.services import open_service
-from tracker.services.api import OrderFilter
+from tracker.root import compose
 from tui.app import make_app
 from tui.dialogs.draft_order import DraftOrderDialog
 from tui.screens.card import CardScreen
@@ -33,7 +33,7 @@ CORRECTED = "Министерство образования Иркутской 
 
 
 def open_real(path: Path):
-    return open_service(path, user="делопроизводитель", now=lambda: NOW)
+    return compose(path, user="делопроизводитель", clock=lambda: NOW).control
 
 
 async def test_the_dev_corpus_through_the_desk(tmp_path: Path):

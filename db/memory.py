@@ -129,7 +129,7 @@ def _key(value: Any) -> Any:
 
 class MemoryStore:
     def __init__(self, schema_version: int = 1) -> None:
-        self.path = None
+        self.path: str | None = None  # a memory store has no file (the Store protocol allows None)
         self.schema_version = schema_version
         self._tables: dict[str, MemoryTable] = {}
         self._meta: dict[str, Any] = {}

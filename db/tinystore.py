@@ -20,11 +20,11 @@ import glob
 import os
 import time
 import uuid
-from collections.abc import Callable, Iterator, MutableMapping
+from collections.abc import Callable, Iterator, Mapping, MutableMapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import orjson
 from tinydb import TinyDB, where
@@ -171,8 +171,9 @@ class _Predicate:
     def __init__(self, test: Callable[[Record], bool]) -> None:
         self._test = test
 
-    def __call__(self, doc: Record) -> bool:
-        return bool(self._test(doc))
+    def __call__(self, value: Mapping[Any, Any]) -> bool:
+        # TinyDB hands its own documents (dicts) to a query; its annotations say Mapping
+        return bool(self._test(cast(Record, value)))
 
     def __hash__(self) -> int:
         return id(self)
@@ -181,8 +182,8 @@ class _Predicate:
         return False
 
 
-def _replace_with(new: Record) -> Callable[[dict], None]:
-    def replace(doc: dict) -> None:
+def _replace_with(new: Record) -> Callable[[MutableMapping[Any, Any]], None]:
+    def replace(doc: MutableMapping[Any, Any]) -> None:
         doc.clear()
         doc.update(new)
 
@@ -268,8 +269,7 @@ class TinyTable:
             return self._store._write_put(self, new, old)
 
     def replace(self, record: Record, expected_rev: int | None = None) -> Record:
-        record_id = record.get("id")
-        _check_id(self.name, record_id)
+        record_id = _check_id(self.name, record.get("id"))
         with self._store.transaction():
             old = self._check(record_id, expected_rev)
             new = {**record, "_rev": old.get("_rev", 0) + 1}
@@ -336,7 +336,7 @@ class TinyTable:
             self.ensure_index(name)
 
     def _rows(self) -> list[Record]:
-        return list(self._tiny._read_table().values())
+        return [cast(Record, row) for row in self._tiny._read_table().values()]
 
     def _index_add(self, row: Record) -> None:
         for name, index in self._indexes.items():
@@ -349,9 +349,11 @@ class TinyTable:
             index.get(_index_key(row.get(name)), set()).discard(row["id"])
 
 
-def _check_id(table: str, record_id: Any) -> None:
+def _check_id(table: str, record_id: Any) -> str:
+    """The record's id, which must be a non-empty string."""
     if not isinstance(record_id, str) or not record_id:
         raise StoreError(f"Запись таблицы {table}: идентификатор (id) должен быть непустой строкой, а не {record_id!r}.")
+    return record_id
 
 
 # --- the store -----------------------------------------------------------------------
@@ -684,8 +686,8 @@ class TinyStore:
         except FileNotFoundError:
             with self._lock:
                 if not self._journal_path.exists():
-                    header = read_header(self._path) or {}
-                    atomic_write(self._journal_path, [header_line(int(header.get("seq", 0)))])
+                    written = read_header(self._path) or {}
+                    atomic_write(self._journal_path, [header_line(int(written.get("seq", 0)))])
             fd = os.open(self._journal_path, _OPEN_FLAGS)
         except OSError as error:
             raise StoreError(f"Не удалось открыть журнал {self._journal_path}: {error.strerror or error}.") from None

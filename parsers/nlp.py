@@ -104,7 +104,7 @@ def _import_spacy() -> Any:
             if sys.modules.get(name) is placeholder:
                 del sys.modules[name]
     if getattr(spacy, "cli", None) is cli:
-        del spacy.cli
+        delattr(spacy, "cli")
     return spacy
 
 
@@ -121,7 +121,7 @@ def pipeline() -> Language:
                 if token.is_alpha:
                     morph, pos, lemma = _morph_string(token.lower_)
                     if morph:
-                        token.set_morph(morph)
+                        token.set_morph(morph)  # type: ignore[attr-defined]  # spaCy's token.pyi omits set_morph
                     token.pos_ = pos
                     token.lemma_ = lemma
             return doc

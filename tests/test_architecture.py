@@ -14,13 +14,13 @@ def test_import_contracts_hold():
         [str(lint) if lint.exists() else "lint-imports"], cwd=ROOT, capture_output=True, text=True
     )
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "Contracts: 3 kept, 0 broken." in result.stdout
+    assert "Contracts: 6 kept, 0 broken." in result.stdout
 
 
 def test_cli_help_loads_no_heavy_library():
     code = (
         "import sys\n"
-        "from tracker.cli.main import build_app\n"
+        "from cli.main import build_app\n"
         "from typer.testing import CliRunner\n"
         "result = CliRunner().invoke(build_app(), ['--help'])\n"
         "assert result.exit_code == 0, result.output\n"

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, timedelta
 
-from tracker.calendar import add_working_days
+from tracker.calendar import BUNDLED, ProductionCalendar
 from tracker.errors import ValidationError
 from tracker.models import Deadline, DeadlineKind, Extension, Recurrence
 from tracker.recurrence import next_point
@@ -83,7 +83,7 @@ def build_deadline(text: str | None, due: date | None, recurrence: str | None,
     return Deadline(kind=DeadlineKind.NONE, text=text)
 
 
-def anchor(deadline: Deadline, event: date) -> date:
+def anchor(deadline: Deadline, event: date, calendar: ProductionCalendar = BUNDLED) -> date:
     """Anchor a relative term on the event date the clerk entered; returns the due date."""
     if deadline.kind != DeadlineKind.RELATIVE:
         raise ValidationError("Дату события задают только для относительного срока («в течение N дней ...»).")
@@ -93,16 +93,16 @@ def anchor(deadline: Deadline, event: date) -> date:
         )
     deadline.anchor = event
     if deadline.relative_working:
-        deadline.due = add_working_days(event, deadline.relative_days)
+        deadline.due = calendar.add_working_days(event, deadline.relative_days)
     else:
         deadline.due = event + timedelta(days=deadline.relative_days)
     return deadline.due
 
 
-def current_due(deadline: Deadline) -> date | None:
+def current_due(deadline: Deadline, calendar: ProductionCalendar = BUNDLED) -> date | None:
     """The date the order is due now: the date, the anchored term, or the next control point."""
     if deadline.kind == DeadlineKind.RECURRING:
-        return next_point(deadline)
+        return next_point(deadline, calendar)
     return deadline.due
 
 

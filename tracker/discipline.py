@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
+from tracker.calendar import BUNDLED, ProductionCalendar
 from tracker.models import Deadline
 from tracker.recurrence import points_between
 
@@ -50,14 +51,15 @@ class Item:
     closed_points: dict[date, date] = field(default_factory=dict)  # point -> accepted on
 
 
-def tally(items: Iterable[Item], start: date, end: date, today: date) -> dict[str, Figures]:
+def tally(items: Iterable[Item], start: date, end: date, today: date,
+          calendar: ProductionCalendar = BUNDLED) -> dict[str, Figures]:
     """Figures per executor id for deadlines within [start, end]."""
     figures: dict[str, Figures] = {}
     for item in items:
         if item.withdrawn or not item.responsible:
             continue
         if item.recurring is not None:
-            for point in points_between(item.recurring, start, end):
+            for point in points_between(item.recurring, start, end, calendar):
                 done_at = item.closed_points.get(point)
                 for executor_id, _done in item.responsible:
                     figures.setdefault(executor_id, Figures()).count(point, done_at, today)

@@ -1,6 +1,6 @@
 """Domain records: acts, orders, executors, per-executor execution, deadlines, history.
 
-Small typed dataclasses with enums for closed sets. Persisted through tracker.mapping
+Small typed dataclasses with enums for closed sets. Persisted through tracker.control.records
 (to/from db records); nothing here knows about storage.
 """
 from __future__ import annotations

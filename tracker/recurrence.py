@@ -12,7 +12,7 @@ import calendar as _stdcal
 from collections.abc import Iterator
 from datetime import date, timedelta
 
-from tracker.calendar import is_working_day, previous_working_day
+from tracker.calendar import BUNDLED, ProductionCalendar
 from tracker.models import Deadline, Recurrence
 
 MONTHS_PER_PERIOD = {
@@ -28,7 +28,7 @@ def _month_end(year: int, month: int) -> date:
     return date(year, month, _stdcal.monthrange(year, month)[1])
 
 
-def _month_points(step: int, start: date, point_day: int | None) -> Iterator[date]:
+def _month_points(step: int, start: date, point_day: int | None, cal: ProductionCalendar) -> Iterator[date]:
     # the period that contains `start` ends in the first month m >= start.month with m % step == 0
     month = start.month + (-start.month) % step
     year = start.year
@@ -38,59 +38,60 @@ def _month_points(step: int, start: date, point_day: int | None) -> Iterator[dat
         else:
             ny, nm = (year + 1, 1) if month == 12 else (year, month + 1)
             raw = date(ny, nm, min(max(point_day, 1), _stdcal.monthrange(ny, nm)[1]))
-        yield previous_working_day(raw)
+        yield cal.previous_working_day(raw)
         month += step
         if month > 12:
             month -= 12
             year += 1
 
 
-def _weekly_points(start: date, point_day: int | None) -> Iterator[date]:
+def _weekly_points(start: date, point_day: int | None, cal: ProductionCalendar) -> Iterator[date]:
     weekday = (point_day or 5) - 1
     monday = start - timedelta(days=start.weekday())
     while True:
-        yield previous_working_day(monday + timedelta(days=min(max(weekday, 0), 6)))
+        yield cal.previous_working_day(monday + timedelta(days=min(max(weekday, 0), 6)))
         monday += timedelta(days=7)
 
 
-def _daily_points(start: date) -> Iterator[date]:
+def _daily_points(start: date, cal: ProductionCalendar) -> Iterator[date]:
     day = start
     while True:
-        if is_working_day(day):
+        if cal.is_working_day(day):
             yield day
         day += timedelta(days=1)
 
 
-def _review_points(start: date, every: int) -> Iterator[date]:
+def _review_points(start: date, every: int, cal: ProductionCalendar) -> Iterator[date]:
     k = 1
     while True:
-        yield previous_working_day(start + timedelta(days=every * k))
+        yield cal.previous_working_day(start + timedelta(days=every * k))
         k += 1
 
 
-def _raw_points(deadline: Deadline) -> Iterator[date]:
+def _raw_points(deadline: Deadline, cal: ProductionCalendar) -> Iterator[date]:
     start = deadline.start
     rec = deadline.recurrence
     if start is None or rec is None:
         return iter(())
     if rec in MONTHS_PER_PERIOD:
-        return _month_points(MONTHS_PER_PERIOD[rec], start, deadline.point_day)
+        return _month_points(MONTHS_PER_PERIOD[rec], start, deadline.point_day, cal)
     if rec == Recurrence.WEEKLY:
-        return _weekly_points(start, deadline.point_day)
+        return _weekly_points(start, deadline.point_day, cal)
     if rec == Recurrence.DAILY:
-        return _daily_points(start + timedelta(days=1))
+        return _daily_points(start + timedelta(days=1), cal)
     if rec == Recurrence.PERMANENT and deadline.review_every_days:
-        return _review_points(start, deadline.review_every_days)
+        return _review_points(start, deadline.review_every_days, cal)
     return iter(())
 
 
-def control_points(deadline: Deadline, after: date | None = None) -> Iterator[date]:
+def control_points(deadline: Deadline, after: date | None = None,
+                   calendar: ProductionCalendar = BUNDLED) -> Iterator[date]:
     """Control points strictly after the start and after `after`, in order (endless)."""
     floor = deadline.start
     if after is not None and (floor is None or after > floor):
         floor = after
     last = None
-    for count, point in enumerate(_raw_points(deadline)):
+    for count, point in enumerate(_raw_points(deadline, calendar)):
         if count > MAX_POINTS:
             return
         if floor is not None and point <= floor:
@@ -101,15 +102,16 @@ def control_points(deadline: Deadline, after: date | None = None) -> Iterator[da
         yield point
 
 
-def next_point(deadline: Deadline) -> date | None:
+def next_point(deadline: Deadline, calendar: ProductionCalendar = BUNDLED) -> date | None:
     """The first control point not yet closed."""
-    return next(control_points(deadline, deadline.covered_until), None)
+    return next(control_points(deadline, deadline.covered_until, calendar), None)
 
 
-def points_between(deadline: Deadline, first: date, last: date) -> list[date]:
+def points_between(deadline: Deadline, first: date, last: date,
+                   calendar: ProductionCalendar = BUNDLED) -> list[date]:
     """Control points within [first, last] (closed or not): for discipline figures."""
     result = []
-    for point in control_points(deadline):
+    for point in control_points(deadline, calendar=calendar):
         if point > last:
             break
         if point >= first:

@@ -9,6 +9,8 @@ from __future__ import annotations
 import dataclasses
 from typing import Any, TypeVar
 
+from db.api import Store
+
 TABLE = "settings"
 T = TypeVar("T")
 
@@ -35,14 +37,16 @@ def register_section(name: str, cls: type) -> None:
     SECTIONS[name] = cls
 
 
-def load(store: Any, section: str, cls: type[T]) -> T:
+def load(store: Store, section: str, cls: type[T]) -> T:
     """The section's values from the store, defaults for anything not set."""
+    if not dataclasses.is_dataclass(cls):
+        raise TypeError(f"settings section {section}: {cls!r} is not a dataclass")
     record = store.table(TABLE).get(section) or {}
     values = {f.name: record[f.name] for f in dataclasses.fields(cls) if f.name in record}
     return cls(**values)
 
 
-def save(store: Any, section: str, value: Any) -> None:
+def save(store: Store, section: str, value: Any) -> None:
     table = store.table(TABLE)
     data = {"id": section, **dataclasses.asdict(value)}
     if table.get(section) is None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from tracker.calendar import BUNDLED, ProductionCalendar
 from tracker.deadlines import current_due
 from tracker.errors import InvalidTransitionError, ValidationError
 from tracker.models import (
@@ -59,11 +60,11 @@ def derive_status(order: Order) -> Status:
     return Status.ON_CONTROL
 
 
-def is_overdue(order: Order, today: date) -> bool:
+def is_overdue(order: Order, today: date, calendar: ProductionCalendar = BUNDLED) -> bool:
     """Open and its current deadline (or control point) is before today."""
     if not is_open(order.status):
         return False
-    due = current_due(order.deadline)
+    due = current_due(order.deadline, calendar)
     return due is not None and due < today
 
 
@@ -94,7 +95,7 @@ def _check_open(order: Order, action: str) -> None:
 
 
 def apply(order: Order, action: str, when: date, executor_id: str | None = None,
-          text: str = "") -> str:
+          text: str = "", calendar: ProductionCalendar = BUNDLED) -> str:
     """Apply report / accept / return; returns the Russian line for the history."""
     _check_open(order, action)
     if action == "return" and not text.strip():
@@ -130,14 +131,14 @@ def apply(order: Order, action: str, when: date, executor_id: str | None = None,
         "return": f"Возвращено на доработку ({names})",
     }[action]
     if order.status == Status.DONE and order.deadline.kind == DeadlineKind.RECURRING:
-        line += _close_point(order, when)
+        line += _close_point(order, when, calendar)
     elif order.status == Status.DONE:
         line += "; поручение исполнено"
     return line
 
 
-def _close_point(order: Order, when: date) -> str:
-    point = next_point(order.deadline)
+def _close_point(order: Order, when: date, calendar: ProductionCalendar) -> str:
+    point = next_point(order.deadline, calendar)
     if point is None:
         return "; поручение исполнено"
     order.closed_points.append(ClosedPoint(due=point, done_at=when))
@@ -146,7 +147,7 @@ def _close_point(order: Order, when: date) -> str:
     order.done_at = None
     for part in order.assignments:
         part.status, part.reported_at, part.done_at = Status.ON_CONTROL, None, None
-    following = next_point(order.deadline)
+    following = next_point(order.deadline, calendar)
     tail = f"; следующая {following:%d.%m.%Y}" if following else ""
     return f"; контрольная точка {point:%d.%m.%Y} закрыта{tail}"
 

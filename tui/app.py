@@ -7,14 +7,15 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.command import CommandPalette
 from textual.screen import Screen
 
-from tracker.services.api import ControlServiceAPI
+from tracker.control.api import ControlServiceAPI
+from tracker.drafting.api import DraftingServiceAPI
+from tracker.registry.api import RegistryServiceAPI
 from tui.dialogs.file_picker import FilePickerDialog
 from tui.screens.acts import ActsScreen
 from tui.screens.dashboard import DashboardScreen
@@ -48,8 +49,8 @@ class TrackerApp(App[None]):
         self,
         service: ControlServiceAPI,
         *,
-        registry: Any | None = None,
-        drafting: Any | None = None,
+        registry: RegistryServiceAPI | None = None,
+        drafting: DraftingServiceAPI | None = None,
         today: date | None = None,
         import_dir: Path | None = None,
         drafts_dir: Path | None = None,
@@ -166,8 +167,8 @@ class TrackerApp(App[None]):
 def make_app(
     service: ControlServiceAPI,
     *,
-    registry: Any | None = None,
-    drafting: Any | None = None,
+    registry: RegistryServiceAPI | None = None,
+    drafting: DraftingServiceAPI | None = None,
     today: date | None = None,
     import_dir: Path | None = None,
     drafts_dir: Path | None = None,

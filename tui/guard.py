@@ -6,7 +6,7 @@ from typing import TypeVar
 
 from textual.app import App
 
-from tracker.errors import TrackerError
+from tracker.errors import StorageError, TrackerError
 
 T = TypeVar("T")
 
@@ -22,16 +22,16 @@ def error_text(error: BaseException) -> str:
 def guarded(app: App, action: Callable[[], T], *, success: str | None = None) -> T | None:
     """Run a service call; on failure notify the clerk and return None.
 
-    The service raises TrackerError subclasses; store errors (db.StoreError) may pass through
-    too, and tui must not import db, so anything else is caught here as well.
+    Services raise TrackerError subclasses only: storage errors are translated at the service
+    boundary (tracker.boundary) into tracker.errors.StorageError and its kinds.
     """
     try:
         result = action()
+    except StorageError as error:
+        app.notify(error_text(error), title="Ошибка хранилища", severity="error", timeout=10)
+        return None
     except TrackerError as error:
         app.notify(error_text(error), title="Ошибка", severity="error", timeout=8)
-        return None
-    except Exception as error:  # store and unexpected errors: show, never crash the desk
-        app.notify(error_text(error), title="Ошибка хранилища", severity="error", timeout=10)
         return None
     if success:
         app.notify(success, title="Готово")

@@ -10,9 +10,7 @@ import tempfile
 from datetime import date, datetime
 from pathlib import Path
 
-from tracker.drafting.service import DraftingService
-from tracker.registry.service import RegistryService
-from tracker.services import open_service
+from tracker.root import compose
 from tui.app import make_app
 from tui.screens.review import ReviewScreen
 
@@ -22,15 +20,14 @@ TODAY = date(2026, 11, 2)
 
 
 async def shoot(folder: Path) -> None:
-    control = open_service(folder / "desk.db", user="делопроизводитель", now=lambda: datetime(2026, 11, 2, 10))
+    opened = compose(folder / "desk.db", user="делопроизводитель", clock=lambda: datetime(2026, 11, 2, 10))
+    control, registry, drafting = opened.control, opened.registry, opened.drafting
     acts = ROOT / "tracker" / "samples" / "acts"
     previews = [p.preview for p in control.preview_files([acts]) if p.preview]
     for preview in previews[1:]:  # the first one is left for the review picture
         control.commit_import(preview)
-    registry = RegistryService(control.store, order_sink=control, today=lambda: TODAY)
     sheet = ROOT / "tracker" / "samples" / "registry" / "registry-sample.csv"
     registry.commit_import(registry.preview_import(sheet, when=date(2026, 10, 1)))
-    drafting = DraftingService(control.store, registry=registry, control=control)
     app = make_app(control, registry=registry, drafting=drafting, today=TODAY, import_dir=acts)
     async with app.run_test(size=(160, 45)) as pilot:
         await pilot.pause()

@@ -7,6 +7,7 @@ and are never read.
 """
 from __future__ import annotations
 
+import builtins
 import re
 import zipfile
 from dataclasses import dataclass, field
@@ -174,7 +175,8 @@ class _Walker:
                            or "1") for k in shown]
         return (level.prefix + ".".join(numbers) + level.suffix).strip() or None
 
-    def item(self, item, in_table: bool, lists: list[tuple[_ListRun, int]], label: str | None) -> None:  # noqa: ANN001
+    def item(self, item, in_table: bool, lists: builtins.list[tuple[_ListRun, int]],  # noqa: ANN001 - `list` is a method here
+             label: str | None) -> None:
         first = True
         for child in item.childNodes:
             if child.nodeType != ELEMENT_NODE or child.qname[0] != TEXT:

@@ -67,7 +67,7 @@ def find_signatory(text: str, after: int) -> Signatory | None:
             continue
         person = executors.person_nominative(m.group("person"), "nomn")
         own = line[: m.start("person")].strip()
-        position_lines = []
+        position_lines: list[str] = []
         for previous in reversed(lines[max(0, index - 4):index]):
             if previous.endswith((".", ";", ":")) and not re.search(r"[А-ЯЁ]\.$", previous):
                 break

@@ -133,7 +133,8 @@ def recurrence_in(text: str) -> tuple[str, int, int] | None:
         pattern = rf"(?<![а-яё]){re.escape(stem)}" + (r"(?![а-яё])" if " " in stem or stem == "постоянно" else "")
         m = re.search(pattern, lowered)
         if m and (best is None or m.start() < best[1]):
-            end = re.match(r"[а-яё]*", lowered[m.end():]).end() + m.end()
+            word = re.match(r"[а-яё]*", lowered[m.end():])  # always matches (possibly empty)
+            end = (word.end() if word else 0) + m.end()
             best = (value, m.start(), end)
     every = re.search(r"(?<![а-яё])(?:кажд\w+\s+(день|недел|месяц|квартал|год)\w*|"
                       r"по\s+(?:понедельник|вторник|сред|четверг|пятниц|суббот|воскресень)\w*)", lowered)

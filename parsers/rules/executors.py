@@ -354,7 +354,8 @@ def parties(text: str, start: int = 0, case: str = "datv") -> list[Party]:
         party = party_from(text[s:e], start + s, case)
         if party is None:
             continue
-        if out and out[-1].person and out[-1].as_written == text[out[-1].span[0] - start:out[-1].span[1] - start] \
+        if out and out[-1].person and out[-1].span and \
+                out[-1].as_written == text[out[-1].span[0] - start:out[-1].span[1] - start] \
                 and out[-1].name == out[-1].person and party.person is None:
             continue  # «Тимофеевой А.В., главному специалисту отдела ...»: the post is an apposition
         out.append(party)

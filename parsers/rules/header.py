@@ -147,7 +147,7 @@ def _recase(upper: str) -> str:
 
 def _issuer(lines: list[_Line], kind_index: int | None, text: str, formula_at: int) -> str | None:
     if kind_index is not None:
-        above = []
+        above: list[str] = []
         for line in reversed(lines[:kind_index]):
             if line.chrome or re.search(r"\d", line.text):
                 break
@@ -264,7 +264,7 @@ def find_header(text: str, body_at: int) -> Header:
     header.number, header.date = number, day
     header.title = _title(lines, kind_index or 0) or _title(lines, 0)
     if header.kind in ("перечень поручений", "протокол") and kind_index is not None and header.title is None:
-        parts = []
+        parts: list[str] = []
         for follow in lines[kind_index + 1: kind_index + 6]:
             if follow.text.startswith(("г.", "г ")) or find_dates(follow.text):
                 break

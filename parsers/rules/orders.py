@@ -11,6 +11,7 @@ children of an addressed item inherit its executors and deadline.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -180,9 +181,8 @@ def _read_item(own: str, offset: int) -> Reading:
     if lemma == "возложить" and _DUTY_FIRST.match(own[end:]):
         # «Возложить ответственность за свод отчетов на заместителя ... И.И. Кравцову»
         return Reading("order", (start, end), lemma, _duty_bearer(own, end, offset))
-    if lemma == "возложить" and re.match(r"\s+на\s+", own[end:]):
+    if lemma == "возложить" and (on := re.match(r"\s+на\s+", own[end:])):
         # «Возложить на отдел ... (А.А. Петров) обязанности по ...»: the accusative is the executor
-        on = re.match(r"\s+на\s+", own[end:])
         rest = own[end + on.end():]
         duty = re.search(r"\s(?:обязанност|функци|ответственност|полномочи|персональную)", rest)
         found = executors.parties(rest[: duty.start()] if duty else rest, offset + end + on.end(), "accs")
@@ -262,7 +262,7 @@ def _confidence(order: ExtractedOrder, impersonal: bool) -> float:
 
 
 def extract_orders(text: str, items: list[Item], reference: date | None,
-                   table: list[tuple[int, int]] = ()) -> list[ExtractedOrder]:
+                   table: Sequence[tuple[int, int]] = ()) -> list[ExtractedOrder]:
     """Orders among the items of one region (the act's own, or a quoted new wording).
     `table`: spans of the text that are table cells (rows of a перечень поручений)."""
     readings: dict[int, Reading] = {}

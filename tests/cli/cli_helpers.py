@@ -6,8 +6,8 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
+from cli.main import build_app
 from parsers.model import Deadline, DocumentInfo, ExtractedOrder, ParseResult, Party
-from tracker.cli.main import build_app
 
 MINOBR_DAT = "Министерству образования Иркутской области"
 MINOBR = "Министерство образования Иркутской области"

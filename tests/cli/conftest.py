@@ -26,7 +26,14 @@ def acts(monkeypatch):
             return result
         return real(path, source=source)
 
+    def fake_many(paths, sources=None):  # the folder path of an import (parsers.pipeline.parse_files)
+        for index, path in enumerate(paths):
+            yield fake(path, None if sources is None else sources[index])
+
+    from parsers import pipeline
+
     monkeypatch.setattr(parsers, "parse_file", fake)
+    monkeypatch.setattr(pipeline, "parse_files", fake_many)
     return prepared
 
 

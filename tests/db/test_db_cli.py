@@ -5,8 +5,8 @@ import typer
 from storeproc import FILE_OPTIONS
 from typer.testing import CliRunner
 
+from cli import db_cmd
 from db import list_backups, open_store
-from tracker.cli import db_cmd
 
 
 def run(*args: str):

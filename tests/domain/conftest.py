@@ -5,7 +5,8 @@ import pytest
 from domain_factories import Clock, FakeParser
 
 from db import MemoryStore, open_store
-from tracker.services.control import ControlService
+from tracker.control.service import ControlService
+from tracker.root import assemble
 
 
 @pytest.fixture
@@ -24,7 +25,7 @@ def store(request, tmp_path):
     if request.param == "memory":
         yield MemoryStore()
         return
-    from tracker.services import MIGRATIONS, SCHEMA_VERSION
+    from tracker.schema import MIGRATIONS, SCHEMA_VERSION
 
     durable = open_store(tmp_path / "control.db", schema_version=SCHEMA_VERSION, migrations=MIGRATIONS)
     yield durable
@@ -33,4 +34,4 @@ def store(request, tmp_path):
 
 @pytest.fixture
 def service(store, parser, clock) -> ControlService:
-    return ControlService(store, user="иванова", now=clock, parse=parser)
+    return assemble(store, user="иванова", clock=clock, parse=parser).control

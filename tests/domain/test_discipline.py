@@ -4,9 +4,9 @@ from datetime import date
 import pytest
 from domain_factories import MINOBR, MINOBR_DAT, MINZDRAV, MINZDRAV_DAT, act, import_act, order, party
 
+from tracker.control.api import OrderFilter
 from tracker.discipline import Figures, Item, tally
 from tracker.models import Deadline, DeadlineKind, Recurrence
-from tracker.services.api import OrderFilter
 
 TODAY = date(2024, 4, 15)
 MARCH = (date(2024, 3, 1), date(2024, 3, 31))

@@ -3,8 +3,8 @@ from datetime import date
 
 from domain_factories import MINOBR, MINOBR_DAT, MINZDRAV, MINZDRAV_DAT, TODAY, act, import_act, order, party
 
+from tracker.control.api import OrderFilter
 from tracker.models import Status
-from tracker.services.api import OrderFilter
 
 
 def first_act(number: str = "100-п"):

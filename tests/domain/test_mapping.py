@@ -3,7 +3,8 @@ from datetime import date, datetime
 
 from domain_factories import MINOBR, MINOBR_DAT, act, order, party
 
-from tracker import mapping
+from tracker.control import records as mapping
+from tracker.control.preview import preview_from_parse
 from tracker.models import (
     Assignment,
     ClosedPoint,
@@ -38,7 +39,7 @@ def test_an_order_round_trips_through_a_plain_json_record():
 def test_a_parse_result_becomes_a_preview_with_drafts():
     result = act("a.txt", order("1", "Обеспечить", party(MINOBR_DAT, MINOBR, "Е.А. Терпугова"), due=date(2024, 3, 1)),
                  order("2", "Провести", relative="в течение 3 рабочих дней"))
-    preview = mapping.preview_from_parse(result, sha256="x" * 64)
+    preview = preview_from_parse(result, sha256="x" * 64)
     assert (preview.kind, preview.number, preview.date) == ("постановление", "100-п", date(2024, 1, 15))
     first, second = preview.orders
     assert first.responsible == [MINOBR_DAT] and first.responsible_names == [MINOBR]

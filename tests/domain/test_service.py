@@ -4,9 +4,9 @@ from datetime import date, datetime, timedelta
 import pytest
 from domain_factories import MINOBR, MINOBR_DAT, MINZDRAV, MINZDRAV_DAT, TODAY, act, import_act, order, party
 
+from tracker.control.api import OrderFilter, SortKey
 from tracker.errors import InvalidTransitionError, NotFoundError, ValidationError
 from tracker.models import DeadlineKind, Recurrence, Status
-from tracker.services.api import OrderFilter, SortKey
 
 
 @pytest.fixture
@@ -179,12 +179,13 @@ def test_create_order_by_hand_and_rename_an_executor(service):
 def test_a_second_process_on_the_same_database_is_seen_after_sync(tmp_path, parser, clock):
     """Two services over two stores opened on one file, as the UI and a CLI import would be."""
     from db import open_store
-    from tracker.services import MIGRATIONS, SCHEMA_VERSION
-    from tracker.services.control import ControlService
+    from tracker.control.service import ControlService
+    from tracker.root import assemble
+    from tracker.schema import MIGRATIONS, SCHEMA_VERSION
 
     def open_one(user: str) -> ControlService:
         store = open_store(tmp_path / "shared.db", schema_version=SCHEMA_VERSION, migrations=MIGRATIONS)
-        return ControlService(store, user=user, now=clock, parse=parser)
+        return assemble(store, user=user, clock=clock, parse=parser).control
 
     ui, cli = open_one("иванова"), open_one("петрова")
     import_act(cli, parser, tmp_path, "a.txt", act("a.txt", order("1", "Обеспечить", party(MINOBR_DAT, MINOBR),
@@ -199,10 +200,10 @@ def test_a_second_process_on_the_same_database_is_seen_after_sync(tmp_path, pars
 
 
 def test_typing_a_filter_letter_by_letter_gives_what_a_fresh_search_gives(service, store, loaded, parser, clock):
-    from tracker.services.control import ControlService
+    from tracker.root import assemble
 
     for typed in ["с", "со", "сов", "совещ", "совещание с", "совещание с гл", "совещание с главами"]:
-        fresh = ControlService(store, user="проверка", now=clock, parse=parser)  # no cached narrowing
+        fresh = assemble(store, user="проверка", clock=clock, parse=parser).control  # no cached narrowing
         assert numbers(service, text=typed) == numbers(fresh, text=typed), typed
     assert numbers(service, text="совещание с главами") == ["2"]
     service.comment(loaded["1"], "совещание")  # a change between keystrokes starts afresh
@@ -213,7 +214,7 @@ def test_typing_a_filter_letter_by_letter_gives_what_a_fresh_search_gives(servic
 def test_keystrokes_and_filter_changes_in_any_order_give_what_a_fresh_search_gives(service, store, loaded, parser,
                                                                                      clock):
     """The rows kept between keystrokes (other filters, the last text's result) never leak."""
-    from tracker.services.control import ControlService
+    from tracker.root import assemble
 
     steps = [
         {"text": "с"}, {"text": "с", "overdue": True}, {"text": "св", "overdue": True}, {"text": "с"},
@@ -223,25 +224,26 @@ def test_keystrokes_and_filter_changes_in_any_order_give_what_a_fresh_search_giv
         {"text": "здравоохранения доклад", "statuses": {Status.ON_CONTROL}}, {"text": "здравоохранения"},
     ]
     for filters in steps:
-        fresh = ControlService(store, user="проверка", now=clock, parse=parser)
+        fresh = assemble(store, user="проверка", clock=clock, parse=parser).control
         assert numbers(service, **filters) == numbers(fresh, **filters), filters
     assert numbers(service, text="сведен сведен") == ["1", "4"]  # a repeated word is still a match
     service.extend(loaded["1"], TODAY + timedelta(days=200), "по просьбе")  # moves in every sorted list
     for filters in ({"text": "сведен"}, {"text": "сведен", "sort": SortKey.NUMBER}, {"text": "сведен", "sort":
                                                                                   SortKey.URGENCY}):
-        fresh = ControlService(store, user="проверка", now=clock, parse=parser)
+        fresh = assemble(store, user="проверка", clock=clock, parse=parser).control
         assert numbers(service, **filters) == numbers(fresh, **filters), filters
     assert numbers(service, text="сведен") == ["4", "1"]  # 1 now due after the next quarter end
 
 
 def test_a_second_process_change_between_two_same_keystrokes_is_seen(tmp_path, parser, clock):
     from db import open_store
-    from tracker.services import MIGRATIONS, SCHEMA_VERSION
-    from tracker.services.control import ControlService
+    from tracker.control.service import ControlService
+    from tracker.root import assemble
+    from tracker.schema import MIGRATIONS, SCHEMA_VERSION
 
     def open_one(user: str) -> ControlService:
         store = open_store(tmp_path / "shared.db", schema_version=SCHEMA_VERSION, migrations=MIGRATIONS)
-        return ControlService(store, user=user, now=clock, parse=parser)
+        return assemble(store, user=user, clock=clock, parse=parser).control
 
     ui, cli = open_one("иванова"), open_one("петрова")
     import_act(cli, parser, tmp_path, "a.txt", act("a.txt", order("1", "Обеспечить", party(MINOBR_DAT, MINOBR),

@@ -98,14 +98,15 @@ def reminder_data(org) -> ReminderData:
 def demo_db(tmp_path_factory) -> Path:
     """The demo database (what `make demo` imports); on 04.12.2026 one overdue order is accepted
     and one withdrawn."""
-    from tracker.services import open_service
-    from tracker.services.api import OrderFilter
+    from tracker.control.api import OrderFilter
+    from tracker.root import compose
 
     today = date(2026, 12, 4)
     db = tmp_path_factory.mktemp("demo") / "demo.db"
     run("import", "--yes", "--db", str(db), str(SAMPLES / "acts"))
     run("registry", "import", "--yes", "--db", str(db), str(SAMPLES / "registry" / "registry-sample.csv"))
-    service = open_service(db, now=lambda: datetime(2026, 12, 4, 11, 30))
+    app = compose(db, clock=lambda: datetime(2026, 12, 4, 11, 30))
+    service = app.control
     try:
         def find(text: str) -> str:
             rows = service.list_orders(OrderFilter(text=text), limit=None, today=today).rows
@@ -117,5 +118,5 @@ def demo_db(tmp_path_factory) -> Path:
         service.accept(accepted, when=today)
         service.withdraw(find(WITHDRAWN), "Работы переданы подрядчику по контракту")
     finally:
-        service.close()
+        app.close()
     return db

@@ -31,7 +31,7 @@ def run(*args: str):
     """`tracker ARGS` in-process; it must succeed."""
     from typer.testing import CliRunner
 
-    from tracker.cli.main import build_app
+    from cli.main import build_app
 
     result = CliRunner().invoke(build_app(), list(args))
     assert result.exit_code == 0, result.output

@@ -6,7 +6,7 @@ from datetime import date
 from drafting_docx import body_text, table_rows
 from typer.testing import CliRunner
 
-from tracker.cli.main import build_app
+from cli.main import build_app
 
 REGISTRY_CSV = (
     "№ п/п;Муниципальное образование;Наименование учреждения;Тип;ВКонтакте;Одноклассники;Telegram;Госметка;"
@@ -59,9 +59,9 @@ def test_bad_date_and_missing_database_give_one_russian_line(tmp_path):
 
 def test_report_and_reminders_from_the_command_line(tmp_path):
     db = imported_registry(tmp_path)
-    from tracker.services import open_service
+    from tracker.root import compose
 
-    control = open_service(db)
+    control = compose(db).control
     control.create_order(None, "1", "Представить отчёт о публикациях", ["Комитет ЖКХ"], due=date(2026, 11, 1))
     control.close()
     out = tmp_path / "отчёт.docx"

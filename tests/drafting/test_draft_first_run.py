@@ -9,9 +9,7 @@ from drafting_samples import SAMPLES, run
 from textual.widgets import Input
 
 from tracker import settings
-from tracker.drafting.service import DraftingService
-from tracker.registry.service import RegistryService
-from tracker.services import open_service
+from tracker.root import compose
 from tui.app import make_app
 from tui.dialogs.letterhead import LetterheadDialog
 
@@ -27,13 +25,12 @@ def desk_db(tmp_path: Path) -> Path:
 
 
 def desk(db: Path):
-    control = open_service(db, user="делопроизводитель")
-    drafting = DraftingService(control.store, registry=RegistryService(control.store), control=control)
-    return control, drafting, make_app(control, drafting=drafting, today=TODAY, ask_missing=True)
+    app = compose(db, user="делопроизводитель")
+    return app, app.drafting, make_app(app.control, drafting=app.drafting, today=TODAY, ask_missing=True)
 
 
 async def test_first_run_asks_once_and_the_answers_fill_the_letterhead(desk_db):
-    control, drafting, app = desk(desk_db)
+    root, drafting, app = desk(desk_db)
     try:
         async with app.run_test(size=(120, 40)) as pilot:
             await pilot.pause()
@@ -51,24 +48,24 @@ async def test_first_run_asks_once_and_the_answers_fill_the_letterhead(desk_db):
             await pilot.press("ctrl+s")
             await pilot.pause()
             assert not isinstance(app.screen, LetterheadDialog)
-        org = settings.load(control.store, "organisation", settings.Organisation)
+        org = settings.load(root.store, "organisation", settings.Organisation)
         assert (org.name, org.name_genitive, org.signatory_position, org.signatory_person) == (
             "Администрация города Обнинска", "Администрации города Обнинска", "Глава Администрации города",
             "Т.Н. Леонова")  # the genitive left empty is made from the name
         assert drafting.first_run_questions() == []
     finally:
-        control.close()
-    control, _drafting, app = desk(desk_db)  # the next start asks nothing
+        root.close()
+    root, _drafting, app = desk(desk_db)  # the next start asks nothing
     try:
         async with app.run_test(size=(120, 40)) as pilot:
             await pilot.pause()
             assert not isinstance(app.screen, LetterheadDialog)
     finally:
-        control.close()
+        root.close()
 
 
 async def test_skipping_with_escape_is_remembered_too(desk_db):
-    control, drafting, app = desk(desk_db)
+    root, drafting, app = desk(desk_db)
     try:
         async with app.run_test(size=(120, 40)) as pilot:
             await pilot.pause()
@@ -77,18 +74,18 @@ async def test_skipping_with_escape_is_remembered_too(desk_db):
             await pilot.pause()
             assert not isinstance(app.screen, LetterheadDialog)
         assert drafting.first_run_questions() == []
-        assert settings.load(control.store, "organisation", settings.Organisation).name.startswith("Администрация ___")
+        assert settings.load(root.store, "organisation", settings.Organisation).name.startswith("Администрация ___")
     finally:
-        control.close()
+        root.close()
 
 
 async def test_nothing_is_asked_when_the_imported_act_gives_it_all(desk_db):
     run("import", "--yes", "--db", str(desk_db), str(ACT_1611))
-    control, drafting, app = desk(desk_db)
+    root, drafting, app = desk(desk_db)
     try:
         assert drafting.missing() == []
         async with app.run_test(size=(120, 40)) as pilot:
             await pilot.pause()
             assert not isinstance(app.screen, LetterheadDialog)
     finally:
-        control.close()
+        root.close()

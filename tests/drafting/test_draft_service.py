@@ -14,7 +14,7 @@ from tracker.drafting.errors import DraftError
 from tracker.drafting.service import DraftingService
 from tracker.registry.models import Employee
 from tracker.registry.service import RegistryService
-from tracker.services.control import ControlService
+from tracker.root import assemble
 
 
 @pytest.fixture
@@ -111,7 +111,7 @@ def test_margins_below_the_standard_are_refused(tmp_path, store, registry):
 
 @pytest.fixture
 def control(store):
-    service = ControlService(store, user="тест")
+    service = assemble(store, user="тест").control
     act = None
     first = service.create_order(act, "1", "Представить информацию о размещённых материалах",
                                  ["Комитет ЖКХ"], due=date(2026, 10, 20))

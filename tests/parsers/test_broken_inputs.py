@@ -5,9 +5,9 @@ import pytest
 from builders import DocxBuilder, PdfLine, pdf_bytes, zip_bomb_docx
 from typer.testing import CliRunner
 
+from cli.main import build_app
 from parsers.errors import ReadError
 from parsers.readers import read_document
-from tracker.cli.main import build_app
 
 MB = 1024 * 1024
 GOOD_ACT = "ПОСТАНОВЛЕНИЕ\n30.06.2023 № 1611-п\n1. Управлению образования обеспечить исполнение до 1 марта 2024 года.\n"

@@ -5,9 +5,9 @@ from datetime import date
 from builders import DocxBuilder, multilevel, num, numbering_xml
 from typer.testing import CliRunner
 
+from cli.main import build_app
+from cli.parse_cmd import summary
 from parsers.model import Deadline, DocumentInfo, ExtractedOrder, ParseResult, Party, Signatory
-from tracker.cli.main import build_app
-from tracker.cli.parse_cmd import summary
 
 CONTRACT_KEYS = {"source", "error", "format", "document", "orders", "warnings"}
 

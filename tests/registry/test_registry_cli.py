@@ -1,24 +1,32 @@
 """`tracker registry import|export|coverage|norms`: what a clerk types and reads."""
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 import pytest
 from registry_fakes import IMPORT_DAY, make_activity, weekdays_only, write_rows
 from typer.testing import CliRunner
 
+from cli import common
+from cli.main import build_app
 from db import MemoryStore
-from tracker.cli import registry_cmd
-from tracker.cli.main import build_app
 from tracker.registry.service import RegistryService
+from tracker.root import assemble
 
 
 @pytest.fixture
 def memory_cli(monkeypatch):
     """The CLI on one memory store shared by the invocations of a test."""
     store = MemoryStore()
-    monkeypatch.setattr(registry_cmd, "open_service", lambda db: RegistryService(
-        store, working_days=weekdays_only, today=lambda: IMPORT_DAY, who="тест"))
+
+    def open_app(db):  # noqa: ANN001, ANN202 - the root over the shared memory store, a weekday calendar
+        app = assemble(store, user="тест", clock=lambda: datetime.combine(IMPORT_DAY, datetime.min.time()))
+        # the registry the root builds on first use, here on a weekday calendar (as the fakes count)
+        app.__dict__["registry"] = RegistryService(store, order_sink=app.control, working_days=weekdays_only,
+                                                   today=lambda: IMPORT_DAY, who="тест")
+        return app
+
+    monkeypatch.setattr(common, "open_app", open_app)
     app = build_app()
 
     def run(*args: str):
@@ -108,8 +116,8 @@ def test_the_real_database_keeps_the_registry_between_commands(registry, tmp_pat
 
 
 def test_a_new_page_goes_on_control_as_an_order_in_the_real_database(registry, tmp_path):
-    from tracker.services import open_service
-    from tracker.services.api import OrderFilter
+    from tracker.control.api import OrderFilter
+    from tracker.root import compose
 
     app = build_app()
     db = str(tmp_path / "tracker.db")
@@ -120,7 +128,7 @@ def test_a_new_page_goes_on_control_as_an_order_in_the_real_database(registry, t
     result = CliRunner().invoke(app, ["registry", "import", "--yes", "--date", "02.11.2026", "--db", db,
                                       str(registry.write_csv(tmp_path / "v2.csv"))])
     assert "Поставлено на контроль «сообщить в ЦУР»: 1" in result.output, result.output
-    control = open_service(db)
+    control = compose(db).control
     orders = control.list_orders(OrderFilter(text="Сообщить в ЦУР"), today=date(2026, 11, 2)).rows
     assert [(o.due, o.executors) for o in orders] == [(date(2026, 11, 6), item.name)]
     control.store.close()

@@ -6,8 +6,7 @@ from datetime import date
 import pytest
 from registry_fakes import IMPORT_DAY, write_rows
 
-from db.errors import ConflictError
-from tracker.errors import ValidationError
+from tracker.errors import ConflictError, ValidationError
 from tracker.registry.models import Employee, Network
 from tracker.registry.service import RegistryFilter
 

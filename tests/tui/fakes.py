@@ -11,19 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from tracker.errors import InvalidTransitionError, NotFoundError, ValidationError
-from tracker.models import (
-    Act,
-    Assignment,
-    Deadline,
-    DeadlineKind,
-    Executor,
-    Extension,
-    HistoryEntry,
-    Order,
-    Status,
-)
-from tracker.services.api import (
+from tracker.control.api import (
     CountByExecutor,
     Dashboard,
     DisciplineRow,
@@ -36,6 +24,18 @@ from tracker.services.api import (
     OrderRow,
     OrdersPage,
     SortKey,
+)
+from tracker.errors import InvalidTransitionError, NotFoundError, ValidationError
+from tracker.models import (
+    Act,
+    Assignment,
+    Deadline,
+    DeadlineKind,
+    Executor,
+    Extension,
+    HistoryEntry,
+    Order,
+    Status,
 )
 
 CLOSED = {Status.DONE, Status.WITHDRAWN}

@@ -123,7 +123,9 @@ async def test_a_service_error_becomes_a_russian_notification_not_a_crash(fake_a
 
 
 async def test_a_store_failure_is_shown_by_its_message(fake_app, fake: FakeService):
-    class DiskFull(Exception):
+    from tracker.errors import StorageError
+
+    class DiskFull(StorageError):  # what a store failure is once the service boundary translated it
         pass
 
     def broken(*args, **kwargs):

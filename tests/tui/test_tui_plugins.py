@@ -1,7 +1,7 @@
 """The «Реестр» and «Проекты документов» screens on the real services, and `tracker ui` wiring them in."""
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
@@ -9,10 +9,10 @@ from textual.widgets import DataTable, Input, Log
 from tui_helpers import SIZE, TODAY, label_text, settle, type_text
 
 import tracker
-from tracker.cli import ui_cmd
+from cli import ui_cmd
 from tracker.drafting.service import DraftingService
 from tracker.registry.service import RegistryService
-from tracker.services import open_service
+from tracker.root import DRAFTS_FOLDER, compose
 from tui.app import TrackerApp, make_app
 from tui.dialogs.employee import EmployeeDialog
 from tui.screens.drafts import DraftsScreen
@@ -23,12 +23,12 @@ REGISTRY_CSV = Path(tracker.__file__).parent / "samples" / "registry" / "registr
 
 @pytest.fixture
 def services(tmp_path: Path):
-    control = open_service(tmp_path / "desk.db", user="делопроизводитель")
-    registry = RegistryService(control.store, order_sink=control, today=lambda: TODAY)
+    app = compose(tmp_path / "desk.db", user="делопроизводитель",
+                  clock=lambda: datetime.combine(TODAY, datetime.min.time()))
+    control, registry, drafting = app.control, app.registry, app.drafting
     registry.commit_import(registry.preview_import(REGISTRY_CSV, when=date(2026, 10, 1)))
-    drafting = DraftingService(control.store, registry=registry, control=control)
     yield control, registry, drafting
-    control.close()
+    app.close()
 
 
 async def test_registry_screen_filters_and_edits_an_employee(services):
@@ -98,5 +98,6 @@ def test_tracker_ui_opens_the_desk_with_every_service(tmp_path: Path, monkeypatc
     app = opened[0]
     assert {"dashboard", "orders", "acts", "registry", "drafts"} <= set(app._modes)
     assert isinstance(app.registry, RegistryService) and isinstance(app.drafting, DraftingService)
-    assert (tmp_path / ui_cmd.DRAFTS_FOLDER).is_dir()  # drafts go beside the database, not into cwd
+    assert (tmp_path / DRAFTS_FOLDER).is_dir()  # drafts go beside the database, not into cwd
+    assert app.registry.order_sink is app.service  # «сообщить в ЦУР» points go on control from the desk too
     app.service.close()

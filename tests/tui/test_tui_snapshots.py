@@ -10,7 +10,7 @@ from textual.pilot import Pilot
 from tui_fakes import sample_service
 from tui_helpers import SIZE, TODAY
 
-from tracker.services.api import DraftOrder, ImportPreview
+from tracker.control.api import DraftOrder, ImportPreview
 from tui.app import make_app
 from tui.screens.review import ReviewScreen
 

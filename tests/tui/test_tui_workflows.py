@@ -22,9 +22,9 @@ from tui_helpers import (
 )
 
 import tracker
+from tracker.control.api import OrderFilter
 from tracker.models import Status
-from tracker.services import open_service
-from tracker.services.api import OrderFilter
+from tracker.root import compose
 from tui.app import make_app
 from tui.dialogs.draft_order import DraftOrderDialog
 from tui.dialogs.file_picker import FilePickerDialog
@@ -66,7 +66,7 @@ CORRECTED = "Министерство образования Иркутской 
 
 
 def open_real(path: Path):
-    return open_service(path, user="делопроизводитель", now=lambda: FIXED_NOW)
+    return compose(path, user="делопроизводитель", clock=lambda: FIXED_NOW).control
 
 
 @pytest.fixture

@@ -46,7 +46,7 @@ def find_demand(control: Any) -> Demand | None:
     """The latest act on control with an order to update the list every quarter."""
     if control is None:
         return None
-    from tracker.services.api import OrderFilter
+    from tracker.control.api import OrderFilter
 
     rows = control.list_orders(OrderFilter(text="актуализ", include_closed=True), offset=0, limit=None).rows
     if not rows:

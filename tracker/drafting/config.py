@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import dataclasses
 from datetime import date
-from typing import Any
 
+from db.api import Store
 from tracker import settings
 from tracker.dates import parse_user_date
 from tracker.drafting.data import ActRef, Letterhead
@@ -54,11 +54,11 @@ def _date(value: str, key: str) -> date | None:
         raise DraftError(f"Настройка {SECTION}.{key}: {error}") from None
 
 
-def load_drafting(store: Any) -> DraftingSettings:
+def load_drafting(store: Store) -> DraftingSettings:
     return settings.load(store, SECTION, DraftingSettings)
 
 
-def load_letterhead(store: Any) -> Letterhead:
+def load_letterhead(store: Store) -> Letterhead:
     org = settings.load(store, "organisation", settings.Organisation)
     return Letterhead(
         name=org.name, name_genitive=org.name_genitive, region=org.region, city=org.city,

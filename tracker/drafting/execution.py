@@ -165,7 +165,7 @@ def points_of(order: Any, act: str, next_due: date | None, period: Period, names
 
 def gather(control: Any, period: Period, act_id: str | None = None, executor_id: str | None = None) -> list[Point]:
     """Every point of the period (for one act or one executor when asked), sorted by deadline."""
-    from tracker.services.api import OrderFilter
+    from tracker.control.api import OrderFilter
 
     names = {e.id: e.name for e in control.executors()}
     flt = OrderFilter(act_id=act_id, executor_id=executor_id, include_closed=True)

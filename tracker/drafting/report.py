@@ -52,8 +52,8 @@ def write_report_xlsx(data: ReportData, out: Path) -> Path:
 
     overdue = book.create_sheet("Просроченные")
     header(overdue, ["Акт", "Пункт", "Поручение", "Исполнитель", "Срок", "Дней просрочки"])
-    for line in data.overdue:
-        overdue.append([line.act, line.number, line.text, line.executors, line.due, line.days_overdue])
+    for late in data.overdue:
+        overdue.append([late.act, late.number, late.text, late.executors, late.due, late.days_overdue])
         overdue.cell(row=overdue.max_row, column=5).number_format = "DD.MM.YYYY"
     autosize(overdue)
     for cells in overdue.iter_rows(min_row=2):
@@ -61,9 +61,9 @@ def write_report_xlsx(data: ReportData, out: Path) -> Path:
 
     listing = book.create_sheet("Поручения")
     header(listing, ["Акт", "Пункт", "Поручение", "Исполнитель", "Срок", "Состояние", "Исполнено (снято)"])
-    for line in data.lines:
-        listing.append([line.act, line.number, line.text, line.executors, line.due or line.due_text, line.outcome,
-                        line.closed_on])
+    for point in data.lines:
+        listing.append([point.act, point.number, point.text, point.executors, point.due or point.due_text,
+                        point.outcome, point.closed_on])
         listing.cell(row=listing.max_row, column=5).number_format = "DD.MM.YYYY"
         listing.cell(row=listing.max_row, column=7).number_format = "DD.MM.YYYY"
     autosize(listing)

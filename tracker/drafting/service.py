@@ -14,15 +14,21 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from db.api import Store
+from tracker.boundary import translates_store_errors
 from tracker.drafting import basis, config, sources
-from tracker.drafting.data import ActRef, Letterhead
+from tracker.drafting.data import ActRef, Letterhead, QuarterlyData
 from tracker.drafting.dates import dmy, quarter_start
 from tracker.drafting.engine import render_docx, template_path
 from tracker.drafting.errors import DraftError
 from tracker.drafting.quarterly import ADDED, CHANGED, REMOVED, build_quarterly, write_change_sheet
 from tracker.drafting.report import write_report_xlsx
+
+if TYPE_CHECKING:
+    from tracker.control.api import ControlServiceAPI
+    from tracker.registry.api import RegistryAsOf
 
 # letterhead settings a first run of the desk asks for when neither the acts nor the settings give them
 MISSABLE = {
@@ -40,6 +46,8 @@ class Question:
     key: str
     label: str
     value: str = ""  # what is known so far (never a blank default)
+
+
 LOG = "drafting_log"  # one record per quarterly draft: the date of its list, for the next change sheet
 
 
@@ -84,9 +92,12 @@ def _act_words(act: Any) -> str:
     return " ".join(parts)
 
 
-def _blank_warnings(org: Letterhead | None = None, data: Any = None) -> list[str]:
+def _blank_warnings(org: Letterhead | None = None, data: QuarterlyData | None = None) -> list[str]:
     """One Russian line per blank a draft goes out with (stderr in the CLI, the log on the desk)."""
-    found = basis.blanks(data) if data is not None else basis.letterhead_blanks(org)
+    if data is not None:
+        found = basis.blanks(data)
+    else:
+        found = basis.letterhead_blanks(org) if org is not None else []
     return [f"пропуск в проекте: {blank}" for blank in found]
 
 
@@ -95,8 +106,10 @@ def companion(out: Path, suffix: str, tail: str) -> Path:
     return out.with_name(f"{out.stem}-{tail}{suffix}")
 
 
+@translates_store_errors
 class DraftingService:
-    def __init__(self, store: Any, registry: Any | None = None, control: Any | None = None) -> None:
+    def __init__(self, store: Store, registry: RegistryAsOf | None = None,
+                 control: ControlServiceAPI | None = None) -> None:
         self.store = store
         self.registry = registry
         self.control = control
@@ -212,12 +225,12 @@ class DraftingService:
     def report(self, out: Path, start: date, end: date, today: date | None = None, act_id: str | None = None,
                executor_id: str | None = None, xlsx_out: Path | None = None,
                template: Path | None = None) -> DraftResult:
-        self._need_control()
+        control = self._need_control()
         if end < start:
             raise DraftError(f"Период задан наоборот: {dmy(start)} позже {dmy(end)}.")
         cfg = config.load_drafting(self.store)
         org = self.quarterly_basis()[0]
-        data = sources.report_data(self.control, org, start, end, today or date.today(), act_id, executor_id)
+        data = sources.report_data(control, org, start, end, today or date.today(), act_id, executor_id)
         xlsx_out = xlsx_out or Path(out).with_suffix(".xlsx")
         render_docx(template or template_path("report.docx"), data, Path(out), config.layout(cfg))
         write_report_xlsx(data, xlsx_out)
@@ -229,12 +242,12 @@ class DraftingService:
     # -- reminders ----------------------------------------------------------------------------
     def reminders(self, out: Path, within_days: int = 7, today: date | None = None,
                   executor_id: str | None = None, template: Path | None = None) -> DraftResult:
-        self._need_control()
+        control = self._need_control()
         if within_days < 0:
             raise DraftError("Число дней (--days) не может быть отрицательным.")
         cfg = config.load_drafting(self.store)
         org = self.quarterly_basis()[0]
-        data = sources.reminder_data(self.control, org, today or date.today(), within_days, executor_id)
+        data = sources.reminder_data(control, org, today or date.today(), within_days, executor_id)
         if not data.letters:
             raise DraftError(f"Напоминать некому: нет поручений со сроком в ближайшие {within_days} дн. "
                              "или просроченных. Файл не создан.")
@@ -244,6 +257,7 @@ class DraftingService:
                     for letter in data.letters]
         return DraftResult([Path(out)], summary, _blank_warnings(org))
 
-    def _need_control(self) -> None:
+    def _need_control(self) -> ControlServiceAPI:
         if self.control is None:
             raise DraftError("Учёт поручений недоступен: сначала загрузите акты командой `tracker import`.")
+        return self.control

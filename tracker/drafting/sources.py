@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tracker.drafting.data import (
     Letterhead,
@@ -24,6 +24,11 @@ from tracker.drafting.data import (
     ReportLine,
 )
 from tracker.drafting.texts import shorten
+
+if TYPE_CHECKING:
+    from tracker.control.api import ControlServiceAPI, OrderFilter, OrderRow
+    from tracker.models import Act
+    from tracker.registry.api import RegistryAsOf
 
 NETWORK_NAMES = {"vk": "ВКонтакте", "ok": "Одноклассники", "telegram": "Телеграм"}  # as 1611-п spells them
 
@@ -57,36 +62,32 @@ def _network_key(label: str) -> str:
     return next((key for key, name in NETWORK_NAMES.items() if name == label), label)
 
 
-def registry_rows(registry: Any, day: date) -> tuple[list[QuarterlyListRow], list[str]]:
+def registry_rows(registry: RegistryAsOf, day: date) -> tuple[list[QuarterlyListRow], list[str]]:
     """The list as the registry stood on `day`."""
     return list_rows(registry.as_of(day))
 
 
 # -- control: reports and reminders -------------------------------------------------------
 
-def _act_label(act: Any) -> str:
-    kind = (act.kind or "Акт").capitalize()
-    parts = [kind]
-    if act.number:
-        parts.append(f"№ {act.number}")
-    if act.date:
-        parts.append(f"от {act.date:%d.%m.%Y}")
-    return " ".join(parts)
+def _act_label(act: Act) -> str:
+    from tracker.control.records import act_label
+
+    return act_label(act.kind, act.number, act.date)
 
 
-def _all_orders(control: Any, flt: Any, today: date) -> list[Any]:
+def _all_orders(control: ControlServiceAPI, flt: OrderFilter, today: date) -> list[OrderRow]:
     page = control.list_orders(flt, offset=0, limit=None, today=today)
     return list(page.rows)
 
 
-def _full_texts(control: Any, order_ids: list[str]) -> dict[str, str]:
+def _full_texts(control: ControlServiceAPI, order_ids: list[str]) -> dict[str, str]:
     """Whole texts (order rows keep only their first characters, cut anywhere): drafts shorten them at a word."""
     if not order_ids:
         return {}
     return {order_id: control.order_card(order_id).order.text for order_id in order_ids}
 
 
-def report_data(control: Any, org: Letterhead, start: date, end: date, today: date,
+def report_data(control: ControlServiceAPI, org: Letterhead, start: date, end: date, today: date,
                 act_id: str | None = None, executor_id: str | None = None) -> ReportData:
     """Counts, Kо per executor and overdue orders over one list of points (tracker.drafting.execution),
     so every total is the sum of its table."""
@@ -119,10 +120,10 @@ def _report_line(point: Any) -> ReportLine:
                       shorten(point.text), point.permanent, point.on_time)
 
 
-def reminder_data(control: Any, org: Letterhead, today: date, within_days: int,
+def reminder_data(control: ControlServiceAPI, org: Letterhead, today: date, within_days: int,
                   executor_id: str | None = None) -> ReminderData:
     """One letter per executor: their open orders due within `within_days` days or overdue."""
-    from tracker.services.api import OrderFilter
+    from tracker.control.api import OrderFilter
 
     executors = {e.id: e for e in control.executors()}
     targets = [executor_id] if executor_id else list(executors)

@@ -9,5 +9,5 @@
 Modules: models (records), validation (URLs, phones, emails, да/нет), reading (.csv/.xlsx
 to rows), columns (Russian headers to fields), importer (the spreadsheet import: «import»
 is a keyword), export, coverage, norms, obligations («сообщить в ЦУР»), history (dated
-versions), service (the facade for the CLI and the UI), opening (the service on a file).
+versions), service (the facade for the CLI and the UI), api (the Protocols).
 """

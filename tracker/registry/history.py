@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from db.api import Store
 from tracker.errors import ValidationError
 from tracker.registry.models import FieldChange, RecordVersion, compared_fields, from_dict
 
@@ -33,7 +34,7 @@ def version_id(rid: str, number: int) -> str:
     return f"{rid}:{number}"
 
 
-def write_versions(store: Any, writes: Iterable[Write], when: date, reason: str, who: str,
+def write_versions(store: Store, writes: Iterable[Write], when: date, reason: str, who: str,
                    at: str) -> None:
     """Store new states; move each replaced state to the versions table. Call inside a transaction."""
     records = store.table(RECORDS)
@@ -68,7 +69,7 @@ def write_versions(store: Any, writes: Iterable[Write], when: date, reason: str,
         versions.insert_many(closed)
 
 
-def record_versions(store: Any, current: dict[str, Any]) -> list[RecordVersion]:
+def record_versions(store: Store, current: dict[str, Any]) -> list[RecordVersion]:
     """Every dated state of one record, oldest first (the current one last)."""
     table = store.table(VERSIONS)
     table.ensure_index("record_id")
@@ -89,7 +90,7 @@ def _version(row: dict[str, Any]) -> RecordVersion:
     )
 
 
-def as_of(store: Any, day: date) -> list[dict[str, Any]]:
+def as_of(store: Store, day: date) -> list[dict[str, Any]]:
     """The registry's records (flat dicts with id) as they stood on `day`, removed ones left out."""
     iso = day.isoformat()
     out = [{**compared_fields(r), "id": r["id"], "valid_from": r["valid_from"]}

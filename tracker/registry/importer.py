@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
+from functools import partial
 from typing import Any
 
 from tracker.errors import ImportFailure
@@ -134,7 +135,7 @@ def _parse_row(row: int, number: str, values: dict[str, str],
     data["kind"] = k.value if (k := check(parse_kind, values.get("kind", ""))) else None
     for name, network in _PAGE_FIELDS.items():
         raw = values.get(name, "").strip()
-        data[name] = (check(lambda v, n=network: normalise_url(v, n), raw) or "") if raw else ""
+        data[name] = (check(partial(normalise_url, network=network), raw) or "") if raw else ""
     for name in _YES_NO_FIELDS:
         data[name] = check(parse_yes_no, values.get(name, ""), FIELD_LABELS[name])
     since = check(parse_date, values.get("state_mark_since", ""), FIELD_LABELS["state_mark_since"])

@@ -13,6 +13,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from db.api import Store
 from tracker import settings
 from tracker.errors import ImportFailure
 from tracker.registry.columns import ACTIVITY_FIELDS, map_columns
@@ -47,7 +48,7 @@ class NormSettings:
 settings.register_section(SECTION, NormSettings)
 
 
-def load_norms(store: Any) -> NormSettings:
+def load_norms(store: Store) -> NormSettings:
     return settings.load(store, SECTION, NormSettings)
 
 

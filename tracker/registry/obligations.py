@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Protocol
 
+from db.api import Store
 from tracker.registry.models import NETWORK_LABELS, Network
 
 TABLE = "registry_obligations"
@@ -53,10 +54,10 @@ def page_events(old: dict[str, Any] | None, new: dict[str, Any]) -> list[PageEve
 
 
 def default_working_days() -> WorkingDays:
-    """The production calendar from tracker.calendar (imported only when needed)."""
-    from tracker.calendar import add_working_days
+    """The bundled production calendar (the root hands a database's own calendar instead)."""
+    from tracker.calendar import BUNDLED
 
-    return add_working_days
+    return BUNDLED.add_working_days
 
 
 def obligation_record(record: dict[str, Any], events: list[PageEvent], when: date, due: date,
@@ -79,7 +80,7 @@ def obligation_record(record: dict[str, Any], events: list[PageEvent], when: dat
     }
 
 
-def hand_over(store: Any, sink: OrderSink, pending: list[dict[str, Any]]) -> int:
+def hand_over(store: Store, sink: OrderSink, pending: list[dict[str, Any]]) -> int:
     """Create the control points in the sink; mark each obligation with the order's id."""
     table = store.table(TABLE)
     done = 0

@@ -4,7 +4,7 @@ Reading: list/filter records, one record, its dated history, the registry as of 
 coverage. Changes: edit a record or its employee (a dated version each time), import a
 spreadsheet (preview, then commit), activity norms. Every method raises TrackerError (or
 db.StoreError, e.g. ConflictError for a stale expected_rev) with a Russian message.
-Open it on a database file with tracker.registry.opening.open_registry_service.
+Built with the control service as its order sink by tracker.root.compose().
 """
 from __future__ import annotations
 
@@ -14,11 +14,14 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from db.api import Store
+from tracker.boundary import translates_store_errors
 from tracker.errors import NotFoundError, ValidationError
 from tracker.registry import coverage as cov
 from tracker.registry import export as exporting
 from tracker.registry import history, norms, obligations
 from tracker.registry.columns import REGISTRY_FIELDS
+from tracker.registry.history import Write
 from tracker.registry.importer import (
     ImportPlan,
     ParsedRegistry,
@@ -40,6 +43,7 @@ from tracker.registry.models import (
     from_dict,
     record_id,
 )
+from tracker.registry.obligations import OrderSink
 from tracker.registry.reading import read_rows
 from tracker.registry.validation import (
     CellError,
@@ -133,8 +137,9 @@ class Obligation:
 _EDITABLE = set(FIELD_LABELS) - {"organisation", "district", "removed"}
 
 
+@translates_store_errors
 class RegistryService:
-    def __init__(self, store: Any, order_sink: obligations.OrderSink | None = None,
+    def __init__(self, store: Store, order_sink: obligations.OrderSink | None = None,
                  working_days: obligations.WorkingDays | None = None,
                  today: Callable[[], date] | None = None, who: str | None = None) -> None:
         self.store = store
@@ -330,7 +335,7 @@ class RegistryService:
             unknown_pages=unknown, norms=settings, pages_failing=len(by_page), by_page=by_page,
         )
 
-    def hand_over_obligations(self, sink: obligations.OrderSink | None = None) -> int:
+    def hand_over_obligations(self, sink: OrderSink | None = None) -> int:
         """Put pending «сообщить в ЦУР» obligations on control through `sink` (or the service's)."""
         if sink is not None:
             self.order_sink = sink
@@ -352,7 +357,7 @@ class RegistryService:
             return cov.compute(self.store.table(history.RECORDS).all())
         return cov.Aggregate(state)
 
-    def _write(self, writes: list[history.Write], when: date, reason: str, baseline: bool,
+    def _write(self, writes: list[Write], when: date, reason: str, baseline: bool,
                at: str | None = None) -> int:
         """Store versions, adjust coverage, record obligations; returns obligations made."""
         at = at or datetime.now().isoformat(timespec="seconds")
@@ -411,7 +416,7 @@ class RegistryService:
         with self.store.transaction():
             fresh = []
             for week in activity:
-                item = {"id": f"{week.page}|{week.week.isoformat()}", "page": week.page,
+                item: dict[str, Any] = {"id": f"{week.page}|{week.week.isoformat()}", "page": week.page,
                         "week": week.week.isoformat(), "publications": week.publications,
                         "reposts": week.reposts}
                 if table.get(item["id"]) is None:

@@ -7,7 +7,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Input, Label, TextArea
 
-from tracker.services.api import DraftOrder
+from tracker.control.api import DraftOrder
 from tui.dates import fmt_date, parse_date
 from tui.dialogs.base import Dialog, buttons, error_label
 

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from textual.screen import Screen
 
-from tracker.services.api import ControlServiceAPI
+from tracker.control.api import ControlServiceAPI
 from tui.guard import guarded
 
 if TYPE_CHECKING:

@@ -9,14 +9,14 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import DataTable, Footer, Header, Label, Static
 
+from tracker.control.api import OrderCard
+from tracker.control.records import act_label
 from tracker.models import ExecutorRole, Order, Status
-from tracker.services.api import OrderCard
 from tui.dates import fmt_date, fmt_days_left
 from tui.dialogs.action import ActionDialog, ActionResult
 from tui.dialogs.extend import ExtendDialog, ExtendResult
 from tui.keys import both
 from tui.screens.base import DeskScreen
-from tui.screens.orders import act_caption
 from tui.widgets.source_view import SourceView
 
 CLOSED = {Status.DONE, Status.WITHDRAWN}
@@ -74,7 +74,7 @@ class CardScreen(DeskScreen):
     def _show(self, card: OrderCard) -> None:
         order, act = card.order, card.act
         names = {e.id: e.name for e in (self.call_service(self.service.executors) or [])}
-        caption = act_caption(act.kind, act.number, act.date)
+        caption = act_label(act.kind, act.number, act.date)
         self.sub_title = caption
         self.query_one("#card-title", Label).update(f"Пункт {order.number} — {caption}")
         status = Text(f"Статус: {order.status}")

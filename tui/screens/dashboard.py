@@ -7,7 +7,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import DataTable, Footer, Header, Label
 
-from tracker.services.api import Dashboard
+from tracker.control.api import Dashboard
 from tui.dates import fmt_date, fmt_days_left
 from tui.keys import both
 from tui.screens.base import DeskScreen

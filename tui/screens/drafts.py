@@ -16,6 +16,8 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widgets import Button, Footer, Header, Input, Label, LoadingIndicator, Log, Select
 
+from tracker.drafting.api import DraftingServiceAPI
+from tracker.errors import TrackerError
 from tui.dates import fmt_date, month_bounds, parse_date
 from tui.guard import error_text
 from tui.screens.base import DeskScreen
@@ -51,7 +53,7 @@ class DraftsScreen(DeskScreen):
             self.error = error
             self.result = result  # the DraftResult, recorded by the service on the main thread
 
-    def __init__(self, drafting: Any, out_dir: Path | None = None) -> None:
+    def __init__(self, drafting: DraftingServiceAPI, out_dir: Path | None = None) -> None:
         super().__init__()
         self.drafting = drafting
         self.out_dir = out_dir or Path.cwd()
@@ -155,7 +157,7 @@ class DraftsScreen(DeskScreen):
     def generate(self, request: DraftRequest) -> None:
         try:
             result = self._run(request)
-        except Exception as error:  # DraftError and store errors: shown as a message
+        except TrackerError as error:  # DraftError and storage errors (translated): shown as a message
             self.post_message(self.Done([], error_text(error)))
             return
         self.last_files = list(result.files)
@@ -181,7 +183,7 @@ class DraftsScreen(DeskScreen):
         if message.result is not None:
             try:  # a quarterly draft is logged, so the next change sheet counts from its list
                 self.drafting.remember(message.result)
-            except Exception as error:  # store errors: shown, the draft itself is written
+            except TrackerError as error:  # storage errors (translated): shown, the draft itself is written
                 self.app.notify(error_text(error), title="Проект не записан в журнал", severity="warning")
         for line in message.lines:
             log.write_line(line)

@@ -11,7 +11,8 @@ from textual.message import Message
 from textual.widgets import Footer, Header, Label, Log, ProgressBar
 from textual.worker import get_current_worker
 
-from tracker.services.api import ImportPreview, ImportProgress
+from tracker.control.api import ImportPreview, ImportProgress
+from tracker.errors import TrackerError
 from tui.guard import error_text
 from tui.screens.base import DeskScreen
 
@@ -55,7 +56,7 @@ class ImportScreen(DeskScreen):
                 if worker.is_cancelled:
                     return
                 self.post_message(self.Progressed(progress))
-        except Exception as error:  # the service's errors: shown, never raised into Textual
+        except TrackerError as error:  # the service's errors: shown, never raised into Textual
             self.post_message(self.Finished(error_text(error)))
             return
         self.post_message(self.Finished())

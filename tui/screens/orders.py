@@ -2,15 +2,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.widgets import Footer, Header, Input, Label, Select
 
+from tracker.control.api import OrderFilter, OrdersPage, SortKey
+from tracker.control.records import act_label
 from tracker.models import Status
-from tracker.services.api import OrderFilter, OrdersPage, SortKey
 from tui.dates import month_bounds
 from tui.screens.base import DeskScreen
 from tui.widgets.orders_table import OrdersTable
@@ -43,15 +43,6 @@ class Preset:
     executor_id: str | None = None
     text: str | None = None
     clear_choices: bool = False  # reset the executor and act choices
-
-
-def act_caption(kind: str | None, number: str | None, when: date | None) -> str:
-    parts = [(kind or "Акт").capitalize()]
-    if number:
-        parts.append(f"№ {number}")
-    if when:
-        parts.append(f"от {when:%d.%m.%Y}")
-    return " ".join(parts)
 
 
 class OrdersScreen(DeskScreen):
@@ -106,7 +97,7 @@ class OrdersScreen(DeskScreen):
         executor_value, act_value = executor_select.value, act_select.value
         with self.prevent(Select.Changed):
             executor_select.set_options(sorted(((e.name, e.id) for e in executors), key=lambda o: o[0].lower()))
-            act_select.set_options([(act_caption(a.kind, a.number, a.date), a.id) for a in acts])
+            act_select.set_options([(act_label(a.kind, a.number, a.date), a.id) for a in acts])
             ids = {e.id for e in executors}
             if executor_value in ids:
                 executor_select.value = executor_value

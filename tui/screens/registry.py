@@ -12,6 +12,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.widgets import DataTable, Footer, Header, Input, Label, Select
 
+from tracker.registry.api import RegistryServiceAPI
 from tui.dialogs.employee import EmployeeDialog, EmployeeResult
 from tui.keys import both
 from tui.screens.base import DeskScreen
@@ -39,7 +40,7 @@ class RegistryScreen(DeskScreen):
         Binding("ctrl+r", "reset", "Сбросить фильтры"),
     ]
 
-    def __init__(self, registry: Any) -> None:
+    def __init__(self, registry: RegistryServiceAPI) -> None:
         super().__init__()
         self.registry = registry
         self._ready = False

@@ -10,12 +10,12 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import DataTable, Footer, Header, Label, Static
 
-from tracker.services.api import DraftOrder, ImportOutcome, ImportPreview
+from tracker.control.api import DraftOrder, ImportOutcome, ImportPreview
+from tracker.control.records import act_label
 from tui.dates import fmt_date
 from tui.dialogs.draft_order import DraftOrderDialog
 from tui.keys import both
 from tui.screens.base import DeskScreen
-from tui.screens.orders import act_caption
 from tui.widgets.source_view import SourceView
 
 LOW_CONFIDENCE = 0.6
@@ -64,7 +64,7 @@ class ReviewScreen(DeskScreen):
     def show_file(self) -> None:
         preview = self.preview
         name = Path(preview.source).name
-        caption = act_caption(preview.kind, preview.number, preview.date)
+        caption = act_label(preview.kind, preview.number, preview.date)
         done = self.outcomes.get(self.index)
         state = f" — {done.status}" if done else ""
         self.query_one("#review-title", Label).update(

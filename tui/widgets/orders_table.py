@@ -7,7 +7,7 @@ from rich.text import Text
 from textual.message import Message
 from textual.widgets import DataTable
 
-from tracker.services.api import OrderRow, OrdersPage
+from tracker.control.api import OrderRow, OrdersPage
 from tui.dates import fmt_date, fmt_days_left
 
 OVERDUE = "bold red"

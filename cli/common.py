@@ -1,0 +1,80 @@
+"""What every command shares: the database path, Russian error output, exit codes.
+
+Heavy libraries (spaCy, pdfplumber, textual...) are imported inside commands, never here:
+`tracker --help` must stay fast.
+"""
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable
+from functools import wraps
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, TypeVar
+
+import typer
+
+from tracker.errors import TrackerError
+
+if TYPE_CHECKING:
+    from tracker.root import Application
+
+DB_ENV = "TRACKER_DB"
+
+DbOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--db",
+        help=f"Файл базы данных (по умолчанию из ${DB_ENV} или в папке данных пользователя).",
+        show_default=False,
+    ),
+]
+
+
+def default_db_path() -> Path:
+    """$TRACKER_DB, else the user's data folder (XDG_DATA_HOME or ~/.local/share)/tracker/tracker.db."""
+    env = os.environ.get(DB_ENV)
+    if env:
+        return Path(env).expanduser()
+    base = os.environ.get("XDG_DATA_HOME") or os.path.join(Path.home(), ".local", "share")
+    return Path(base) / "tracker" / "tracker.db"
+
+
+def resolve_db(path: Path | None) -> Path:
+    return Path(path).expanduser() if path else default_db_path()
+
+
+def open_app(db: Path | None) -> Application:
+    """The application on --db (or the default database): every command's services come from here.
+
+    The clock honours $TRACKER_TODAY (tracker.clock); tests replace this function to use a memory store."""
+    from tracker.root import compose
+
+    return compose(resolve_db(db))
+
+
+def fail(message: str, code: int = 1) -> typer.Exit:
+    """Print a Russian message to stderr; return the Exit to raise."""
+    print(f"Ошибка: {message}", file=sys.stderr)
+    return typer.Exit(code)
+
+
+F = TypeVar("F", bound=Callable)
+
+
+def friendly_errors(func: F) -> F:
+    """Turn the project's errors into one Russian line and exit status 1 (never a traceback)."""
+
+    @wraps(func)
+    def wrapper(*args, **kwargs):
+        from db.errors import StoreError  # light: `tracker db` calls the store itself, not a service
+        from parsers.errors import ParserError
+
+        try:
+            return func(*args, **kwargs)
+        except (TrackerError, StoreError, ParserError) as error:
+            raise fail(str(error)) from None
+        except KeyboardInterrupt:
+            raise fail("прервано пользователем", code=130) from None
+
+    return wrapper  # type: ignore[return-value]

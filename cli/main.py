@@ -1,0 +1,55 @@
+"""Entry point of the `tracker` console script.
+
+`tracker` with no arguments opens the UI on the default database.
+"""
+from __future__ import annotations
+
+import sys
+
+import typer
+
+from cli import db_cmd, draft_cmd, orders_cmd, parse_cmd, registry_cmd, russian_help, ui_cmd
+
+# Each module registers its commands on the app; the list is the CLI's table of contents.
+# The modules themselves are light: services, parsers and the desk load inside the commands.
+COMMAND_MODULES = (
+    parse_cmd,  # parse
+    orders_cmd,  # import, orders, show, report, done, return, extend, withdraw, comment, export
+    db_cmd,  # db check|backup|restore
+    registry_cmd,  # registry import|export|coverage|norms
+    draft_cmd,  # draft quarterly|report|reminders
+    ui_cmd,  # ui, demo
+)
+
+
+def build_app() -> typer.Typer:
+    russian_help.install()
+    app = typer.Typer(
+        name="tracker",
+        help="tracker — контроль исполнения поручений: разбор актов, учёт поручений, реестр страниц, проекты документов.",
+        add_completion=False,
+        no_args_is_help=False,
+        invoke_without_command=True,
+        context_settings={"help_option_names": ["-h", "--help"]},
+        rich_markup_mode=None,
+    )
+
+    @app.callback(invoke_without_command=True)
+    def root(ctx: typer.Context) -> None:
+        """tracker — контроль исполнения поручений."""
+        if ctx.invoked_subcommand is None:
+            ui_cmd.open_ui(None)
+
+    for module in COMMAND_MODULES:
+        module.register(app)
+    return app
+
+
+def run() -> None:
+    app = build_app()
+    app(prog_name="tracker")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    run()
+    sys.exit(0)

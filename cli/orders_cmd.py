@@ -1,0 +1,600 @@
+"""Control commands: import, orders, show, report, done, return, extend, withdraw, comment,
+export, settings.
+
+Every command takes --db PATH. Dates are typed as ДД.ММ.ГГГГ; orders are named by the
+first characters of their id as `tracker orders` shows them. The service, the store and
+the parsers are imported inside the commands: `tracker --help` stays light.
+$TRACKER_TODAY (ДД.ММ.ГГГГ) fixes «today» for scripts and tests (tracker.clock, for every command).
+"""
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from cli import common
+from cli.common import DbOption, fail, friendly_errors
+
+if TYPE_CHECKING:
+    from tracker.control.api import ImportPreview, OrderFilter, OrderRow
+    from tracker.control.service import ControlService
+    from tracker.models import Status
+
+IdArg = Annotated[str, typer.Argument(metavar="КОД", help="Код поручения (первые символы, как в `tracker orders`).",
+                                      show_default=False)]
+ExecutorOpt = Annotated[str | None, typer.Option("--executor", "-e", show_default=False,
+                                                 help="Исполнитель (часть наименования); по умолчанию — все.")]
+STATUS_WORDS = {
+    "на исполнении": "на исполнении", "исполнение": "на исполнении", "на контроле": "на исполнении",
+    "отчёт представлен": "отчёт представлен", "отчет представлен": "отчёт представлен",
+    "на приёмке": "отчёт представлен", "на приемке": "отчёт представлен", "отчёт": "отчёт представлен",
+    "на доработке": "на доработке", "доработка": "на доработке",
+    "исполнено": "исполнено", "исполнен": "исполнено",
+    "снято с контроля": "снято с контроля", "снято": "снято с контроля",
+}
+
+
+# -- shared helpers -------------------------------------------------------------------------
+def open_cli_service(db: Path | None) -> ControlService:
+    """The control service of the application on --db (its clock honours $TRACKER_TODAY)."""
+    return common.open_app(db).control
+
+
+def _date(text: str | None) -> date | None:
+    if text is None:
+        return None
+    from tracker.dates import parse_user_date
+
+    return parse_user_date(text)
+
+
+def _executor_id(service: ControlService, text: str | None) -> str | None:
+    if not text:
+        return None
+    from tracker.errors import NotFoundError, ValidationError
+
+    found = service.find_executors(text)
+    if not found:
+        raise NotFoundError(f"Исполнитель «{text}» не найден. Список: `tracker orders --json` или экран «Поручения».")
+    if len(found) > 1:
+        names = "; ".join(f"{e.name} [{e.id}]" for e in found[:5])
+        raise ValidationError(f"Под «{text}» подходят несколько исполнителей: {names}. Уточните.")
+    return found[0].id
+
+
+def _order_executor(service: ControlService, order_id: str, text: str | None) -> str | None:
+    """An executor of this order named by part of its name or its spelling in the act."""
+    if not text:
+        return None
+    from tracker.errors import ValidationError
+
+    order = service.get_order(order_id)
+    low = text.lower().replace("ё", "е")
+    def names(part) -> str:  # noqa: ANN001 - an Assignment
+        executor = service.directory.get(part.executor_id)
+        return f"{part.as_written} {executor.name if executor else ''}".lower().replace("ё", "е")
+
+    matches = [a.executor_id for a in order.assignments if a.executor_id.startswith(low) or low in names(a)]
+    if len(set(matches)) != 1:
+        listed = "; ".join(a.as_written for a in order.assignments) or "исполнителей нет"
+        raise ValidationError(f"У поручения {order.number} исполнитель «{text}» не определён однозначно ({listed}).")
+    return matches[0]
+
+
+def _fmt(day: date | None) -> str:
+    return f"{day:%d.%m.%Y}" if day else "—"
+
+
+def _cut(text: str, width: int) -> str:
+    text = " ".join((text or "").split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _change_order(db: Path | None, order_id: str, message: str,
+                  apply: Callable[[ControlService, str], object]) -> None:
+    """Open the service, apply one change to the order (its id or prefix), say what became of it."""
+    service = open_cli_service(db)
+    try:
+        full = service.resolve_order_id(order_id)
+        apply(service, full)
+        order = service.get_order(full)
+        typer.echo(f"{message}: поручение {order.id[:8]} (п. {order.number}) — «{order.status}».")
+    finally:
+        service.close()
+
+
+# -- import -----------------------------------------------------------------------------------
+def _describe_preview(preview: ImportPreview) -> str:
+    if preview.error:
+        return f"  ошибка: {preview.error}"
+    from tracker.control.records import act_label
+
+    label = act_label(preview.kind, preview.number, preview.date) if preview.kind else "акт не распознан"
+    kept = [o for o in preview.orders if o.keep]
+    state = ("уже загружен" if preview.duplicate_of else "акт уже известен: будет сверен, изменения — новой редакцией"
+             if preview.new_version_of else "новый")
+    lines = [f"  {label}" + (f" «{_cut(preview.title, 70)}»" if preview.title else "") + f" — {state};"
+             f" поручений: {len(kept)}"]
+    for draft in kept[:30]:
+        who = "; ".join(draft.responsible_names) or "без исполнителя"
+        when = _fmt(draft.due) if draft.due else (draft.recurrence or draft.relative or draft.deadline_text or "—")
+        lines.append(f"    п. {draft.number}: {_cut(who, 50)} — срок: {_cut(when, 40)}")
+    if len(kept) > 30:
+        lines.append(f"    … и ещё {len(kept) - 30}")
+    lines.extend(f"    предупреждение: {w}" for w in preview.warnings[:5])
+    return "\n".join(lines)
+
+
+def _confirm(question: str) -> bool:
+    answer = typer.prompt(f"{question} [д/н]", default="н", show_default=False)
+    return answer.strip().lower() in {"д", "да", "y", "yes"}
+
+
+def import_files(service: ControlService, paths: list[Path], yes: bool, dry_run: bool) -> int:
+    """Preview every file, show it, confirm, commit; returns the number of failed files."""
+    from tracker.control.preview import expand_paths
+
+    files = expand_paths(paths)
+    if not files:
+        raise fail("не найдено ни одного файла акта (.docx, .pdf, .txt, .rtf, .odt, .doc).")
+    previews: list[ImportPreview] = []
+    if len(files) > 1:
+        # the files are read in a helper process while this one extracts (both cores), each once
+        with typer.progressbar(length=len(files), label="Разбор файлов", file=sys.stderr) as bar:
+            for progress in service.preview_files(files):
+                if progress.preview is not None:
+                    previews.append(progress.preview)
+                bar.update(1)
+    else:
+        previews.append(service.preview_file(files[0]))
+    for preview in previews:
+        typer.echo(preview.source)
+        typer.echo(_describe_preview(preview))
+    failed = sum(1 for p in previews if p.error)
+    todo = [p for p in previews if not p.error and not p.duplicate_of]
+    orders = sum(len([o for o in p.orders if o.keep]) for p in todo)
+    if dry_run:
+        typer.echo(f"Пробный прогон: файлов {len(previews)}, к загрузке {len(todo)}, поручений {orders}, "
+                   f"ошибок {failed}. В базу ничего не записано.")
+        return failed
+    if not todo:
+        typer.echo(f"Загружать нечего: файлов {len(previews)}, ошибок {failed}.")
+        return failed
+    if not yes and not _confirm(f"Поставить на контроль поручения ({orders}) из файлов ({len(todo)})?"):
+        typer.echo("Отменено: в базу ничего не записано.")
+        return failed
+    counts: dict[str, int] = {}
+    added = 0
+    for preview in todo:
+        outcome = service.commit_import(preview)
+        counts[outcome.status] = counts.get(outcome.status, 0) + 1
+        added += outcome.added_orders
+        stream = sys.stderr if outcome.status == "ошибка" else sys.stdout
+        print(outcome.message, file=stream)
+        for change in outcome.changes[:20]:
+            print(f"    {change}")
+    failed += counts.get("ошибка", 0)
+    typer.echo(
+        f"Итого: файлов {len(previews)}; актов добавлено {counts.get('добавлен', 0)}, новых редакций "
+        f"{counts.get('новая редакция', 0)}, уже загружено "
+        f"{counts.get('уже загружен', 0) + sum(1 for p in previews if p.duplicate_of)}, пропущено "
+        f"{counts.get('пропущен', 0)}; поручений поставлено на контроль: {added}; ошибок: {failed}."
+    )
+    return failed
+
+
+# -- listing ----------------------------------------------------------------------------------
+def _statuses(text: str | None) -> tuple[set[Status] | None, bool]:
+    """Statuses from Russian words; «просрочено» is a filter, not a status."""
+    from tracker.errors import ValidationError
+    from tracker.models import Status
+
+    if not text:
+        return None, False
+    chosen: set[Status] = set()
+    overdue = False
+    for word in (w.strip().lower() for w in text.split(",")):
+        if word in {"просрочено", "просрочен", "просроченные"}:
+            overdue = True
+        elif word in STATUS_WORDS:
+            chosen.add(Status(STATUS_WORDS[word]))
+        else:
+            raise ValidationError(
+                f"Статус «{word}» неизвестен. Возможны: на исполнении, на приёмке, на доработке, исполнено, "
+                "снято с контроля, просрочено."
+            )
+    return (chosen or None), overdue
+
+
+def _act_id(service: ControlService, text: str | None) -> str | None:
+    if not text:
+        return None
+    from tracker.errors import NotFoundError, ValidationError
+
+    low = text.strip().lower()
+    acts = service.acts()
+    found = [a for a in acts if a.id.startswith(low)] or [a for a in acts if (a.number or "").lower() == low]
+    if not found:
+        raise NotFoundError(f"Акт «{text}» не найден (укажите номер акта или начало его кода).")
+    if len(found) > 1:
+        raise ValidationError(f"Под «{text}» подходят несколько актов: " + "; ".join(f"{a.id[:8]}" for a in found))
+    return found[0].id
+
+
+def row_json(row: OrderRow) -> dict:
+    return {
+        "id": row.id, "short_id": row.id[:8], "act": row.act_label, "number": row.number,
+        "executors": row.executors, "due": row.due.isoformat() if row.due else None,
+        "deadline": row.deadline_text, "days_left": row.days_left, "status": str(row.status),
+        "overdue": row.overdue, "text": row.text,
+    }
+
+
+def print_rows(rows: list[OrderRow]) -> None:
+    header = f"{'Код':8}  {'Акт':28}  {'№':6}  {'Исполнитель':32}  {'Срок':22}  {'Дней':>5}  Статус"
+    typer.echo(header)
+    for row in rows:
+        status = "ПРОСРОЧЕНО" if row.overdue else str(row.status)
+        days = "" if row.days_left is None else str(row.days_left)
+        typer.echo(f"{row.id[:8]:8}  {_cut(row.act_label, 28):28}  {_cut(row.number, 6):6}  "
+                   f"{_cut(row.executors, 32):32}  {_cut(row.deadline_text, 22):22}  {days:>5}  {status}")
+
+
+def build_filter(service: ControlService, overdue: bool, due_within: int | None, executor: str | None,
+                 act: str | None, status: str | None, text: str | None, open_only: bool) -> OrderFilter:
+    from tracker.control.api import OrderFilter, SortKey
+
+    statuses, status_overdue = _statuses(status)
+    return OrderFilter(
+        text=text, executor_id=_executor_id(service, executor), act_id=_act_id(service, act),
+        statuses=statuses, overdue=overdue or status_overdue, due_within_days=due_within,
+        include_closed=not open_only, sort=SortKey.DEADLINE,
+    )
+
+
+def show_card(service: ControlService, order_id: str) -> None:
+    card = service.order_card(order_id)
+    order, act = card.order, card.act
+    from tracker.control.records import act_label
+
+    typer.echo(f"Поручение {order.id[:8]} — п. {order.number} {act_label(act.kind, act.number, act.date)}")
+    if act.title:
+        typer.echo(f"Акт: {act.title}")
+    typer.echo(f"Статус: {order.status}" + (" (ПРОСРОЧЕНО)" if card.overdue else "")
+               + (f"; причина снятия: {order.withdrawn_reason}" if order.withdrawn_reason else ""))
+    from tracker.deadlines import describe
+
+    deadline = describe(order.deadline)
+    if order.deadline.text and order.deadline.text not in deadline:
+        deadline += f" («{order.deadline.text}»)"
+    if card.next_due:
+        deadline += f"; ближайшая контрольная точка {_fmt(card.next_due)}"
+    if card.days_left is not None:
+        deadline += (f"; просрочено дней: {-card.days_left}" if card.days_left < 0
+                     else f"; осталось дней: {card.days_left}")
+    typer.echo(f"Срок: {deadline}")
+    for ext in order.extensions:
+        basis = f", основание: {ext.basis}" if ext.basis else ""
+        typer.echo(f"  перенос {_fmt(ext.old)} → {_fmt(ext.new)}: {ext.reason}{basis} ({ext.who}, {ext.at:%d.%m.%Y})")
+    typer.echo("Исполнители:")
+    if not order.assignments:
+        typer.echo("  не указаны")
+    for part in order.assignments:
+        executor = service.directory.get(part.executor_id)
+        role = "" if part.role == "responsible" else " (соисполнитель)"
+        extra = "".join([f"; отчёт {_fmt(part.reported_at)}" if part.reported_at else "",
+                         f"; исполнено {_fmt(part.done_at)}" if part.done_at else ""])
+        name = executor.name if executor else part.as_written
+        person = f" ({part.person})" if part.person else ""
+        typer.echo(f"  {name}{person}{role} — {part.status}{extra}")
+    typer.echo("Текст:")
+    typer.echo(f"  {order.text}")
+    typer.echo("История:")
+    for entry in order.history:
+        why = f" — {entry.why}" if entry.why and entry.why not in entry.what else ""
+        typer.echo(f"  {entry.at:%d.%m.%Y %H:%M} {entry.who}: {entry.what}{why}")
+
+
+# -- export -------------------------------------------------------------------------------------
+EXPORT_HEADER = ["Код", "Акт", "№ пункта", "Исполнители", "Срок", "Срок (как в акте)", "Дней осталось",
+                 "Статус", "Просрочено", "Текст"]
+
+
+def export_rows(service: ControlService, rows: list[OrderRow]) -> list[list]:
+    texts = service.order_texts([r.id for r in rows])
+    return [
+        [r.id[:8], r.act_label, r.number, r.executors, r.due, r.deadline_text, r.days_left, str(r.status),
+         "да" if r.overdue else "нет", texts.get(r.id, r.text)]
+        for r in rows
+    ]
+
+
+def write_csv(path: Path, rows: list[list]) -> None:
+    import csv
+
+    with open(path, "w", encoding="utf-8-sig", newline="") as handle:  # BOM + «;»: Excel opens it as is
+        writer = csv.writer(handle, delimiter=";")
+        writer.writerow(EXPORT_HEADER)
+        for row in rows:
+            writer.writerow([_fmt(v) if isinstance(v, date) else ("" if v is None else v) for v in row])
+
+
+def write_xlsx(path: Path, rows: list[list]) -> None:
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Поручения"
+    sheet.append(EXPORT_HEADER)
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for row in rows:
+        sheet.append(row)
+    for cell in sheet["E"][1:]:
+        cell.number_format = "DD.MM.YYYY"
+    for column, width in zip("ABCDEFGHIJ", (10, 34, 9, 40, 12, 28, 8, 18, 11, 80), strict=True):
+        sheet.column_dimensions[column].width = width
+    sheet.freeze_panes = "A2"
+    book.save(path)
+
+
+# -- settings -----------------------------------------------------------------------------------
+def _settings_sections() -> dict[str, type]:
+    from tracker import settings
+    from tracker.drafting import config  # noqa: F401 - features register their sections when imported
+    from tracker.registry import norms  # noqa: F401
+
+    return settings.SECTIONS
+
+
+def _convert(value: str, current: object) -> object:
+    from tracker.errors import ValidationError
+
+    if isinstance(current, bool):
+        if value.lower() in {"да", "yes", "true", "1", "вкл"}:
+            return True
+        if value.lower() in {"нет", "no", "false", "0", "выкл"}:
+            return False
+        raise ValidationError(f"Ожидается «да» или «нет», а не «{value}».")
+    if isinstance(current, int):
+        try:
+            return int(value)
+        except ValueError:
+            raise ValidationError(f"Ожидается целое число, а не «{value}».") from None
+    if isinstance(current, float):
+        try:
+            return float(value.replace(",", "."))
+        except ValueError:
+            raise ValidationError(f"Ожидается число, а не «{value}».") from None
+    return value
+
+
+# -- commands ---------------------------------------------------------------------------------------
+def register(app: typer.Typer) -> None:
+    """Add the control commands to the app."""
+
+    @app.command("import")
+    @friendly_errors
+    def import_cmd(
+        paths: Annotated[list[Path], typer.Argument(help="Файлы актов или папки с ними.", show_default=False)],
+        yes: Annotated[bool, typer.Option("--yes", "-y", help="Не задавать вопросов: сразу поставить на контроль.")] = False,
+        dry_run: Annotated[bool, typer.Option("--dry-run", help="Только показать, что найдено; ничего не записывать.")] = False,
+        db: DbOption = None,
+    ) -> None:
+        """Загрузить акты: найти поручения и поставить их на контроль (повторный файл ничего не добавит)."""
+        service = open_cli_service(db)
+        try:
+            failed = import_files(service, paths, yes, dry_run)
+        finally:
+            service.close()
+        if failed:
+            raise typer.Exit(1)
+
+    @app.command("orders")
+    @friendly_errors
+    def orders_cmd(
+        overdue: Annotated[bool, typer.Option("--overdue", help="Только просроченные.")] = False,
+        due_within: Annotated[int | None, typer.Option("--due-within", metavar="N", show_default=False,
+                                                       help="Срок наступает в ближайшие N дней.")] = None,
+        executor: ExecutorOpt = None,
+        act: Annotated[str | None, typer.Option("--act", show_default=False, help="Акт: его номер или код.")] = None,
+        status: Annotated[str | None, typer.Option("--status", show_default=False,
+                                                   help="Статусы через запятую: на исполнении, на приёмке, "
+                                                        "на доработке, исполнено, снято, просрочено.")] = None,
+        text: Annotated[str | None, typer.Option("--text", show_default=False, help="Слова из текста, акта или исполнителя.")] = None,
+        open_only: Annotated[bool, typer.Option("--open", help="Только не исполненные и не снятые.")] = False,
+        limit: Annotated[int, typer.Option("--limit", help="Сколько строк показать (0 — все).")] = 100,
+        as_json: Annotated[bool, typer.Option("--json", help="JSON Lines: одна строка на поручение.")] = False,
+        db: DbOption = None,
+    ) -> None:
+        """Список поручений с отбором по сроку, исполнителю, акту, статусу и тексту."""
+        service = open_cli_service(db)
+        try:
+            flt = build_filter(service, overdue, due_within, executor, act, status, text, open_only)
+            page = service.list_orders(flt, limit=None if (limit == 0 or as_json) else limit)
+        finally:
+            service.close()
+        if as_json:
+            for row in page.rows:
+                sys.stdout.write(json.dumps(row_json(row), ensure_ascii=False) + "\n")
+            return
+        if not page.rows:
+            typer.echo("Поручений по этому отбору нет.")
+            return
+        print_rows(page.rows)
+        tail = f" (показано {len(page.rows)}; все: --limit 0)" if len(page.rows) < page.total else ""
+        typer.echo(f"Всего: {page.total}{tail}")
+
+    @app.command("show")
+    @friendly_errors
+    def show_cmd(order_id: IdArg, db: DbOption = None) -> None:
+        """Карточка поручения: текст, срок и переносы, исполнители, история."""
+        service = open_cli_service(db)
+        try:
+            show_card(service, order_id)
+        finally:
+            service.close()
+
+    @app.command("report")
+    @friendly_errors
+    def report_cmd(
+        order_id: IdArg, executor: ExecutorOpt = None,
+        text: Annotated[str, typer.Option("--text", "-t", help="Что сообщил исполнитель (кратко).")] = "",
+        when: Annotated[str | None, typer.Option("--date", metavar="ДД.ММ.ГГГГ", show_default=False,
+                                                 help="Дата отчёта (по умолчанию сегодня).")] = None,
+        db: DbOption = None,
+    ) -> None:
+        """Отметить, что отчёт об исполнении представлен (поручение — на приёмке)."""
+        _change_order(db, order_id, "Отчёт отмечен",
+                      lambda service, full: service.report_received(full, _order_executor(service, full, executor), text, _date(when)))
+
+    @app.command("done")
+    @friendly_errors
+    def done_cmd(
+        order_id: IdArg, executor: ExecutorOpt = None,
+        when: Annotated[str | None, typer.Option("--date", metavar="ДД.ММ.ГГГГ", show_default=False,
+                                                 help="Дата исполнения (по умолчанию сегодня).")] = None,
+        db: DbOption = None,
+    ) -> None:
+        """Принять исполнение (после отчёта): исполнено, когда приняты все исполнители."""
+        _change_order(db, order_id, "Исполнение принято",
+                      lambda service, full: service.accept(full, _order_executor(service, full, executor), _date(when)))
+
+    @app.command("return")
+    @friendly_errors
+    def return_cmd(
+        order_id: IdArg,
+        reason: Annotated[str, typer.Option("--reason", "-r", help="Что нужно доработать.", show_default=False)],
+        executor: ExecutorOpt = None,
+        db: DbOption = None,
+    ) -> None:
+        """Вернуть отчёт на доработку с указанием причины."""
+        _change_order(db, order_id, "Возвращено на доработку",
+                      lambda service, full: service.return_for_rework(full, reason, _order_executor(service, full, executor)))
+
+    @app.command("extend")
+    @friendly_errors
+    def extend_cmd(
+        order_id: IdArg,
+        to: Annotated[str, typer.Option("--to", metavar="ДД.ММ.ГГГГ", help="Новый срок (позже текущего).",
+                                        show_default=False)],
+        reason: Annotated[str, typer.Option("--reason", "-r", help="Причина переноса.", show_default=False)],
+        basis: Annotated[str | None, typer.Option("--basis", show_default=False,
+                                                  help="Документ-основание («письмо от 01.10.2026 № 12-345»).")] = None,
+        db: DbOption = None,
+    ) -> None:
+        """Перенести срок: новый срок, причина, документ-основание."""
+        from tracker.dates import parse_user_date
+
+        new_date = parse_user_date(to)
+        _change_order(db, order_id, f"Срок перенесён на {_fmt(new_date)}",
+                      lambda service, full: service.extend(full, new_date, reason, basis))
+
+    @app.command("withdraw")
+    @friendly_errors
+    def withdraw_cmd(
+        order_id: IdArg,
+        reason: Annotated[str, typer.Option("--reason", "-r", help="Причина снятия с контроля.", show_default=False)],
+        db: DbOption = None,
+    ) -> None:
+        """Снять поручение с контроля с указанием причины."""
+        _change_order(db, order_id, "Снято с контроля",
+                      lambda service, full: service.withdraw(full, reason))
+
+    @app.command("comment")
+    @friendly_errors
+    def comment_cmd(
+        order_id: IdArg,
+        text: Annotated[str, typer.Argument(help="Текст комментария.", show_default=False)],
+        db: DbOption = None,
+    ) -> None:
+        """Добавить комментарий в историю поручения."""
+        _change_order(db, order_id, "Комментарий добавлен",
+                      lambda service, full: service.comment(full, text))
+
+    @app.command("export")
+    @friendly_errors
+    def export_cmd(
+        xlsx: Annotated[Path | None, typer.Option("--xlsx", metavar="ФАЙЛ", show_default=False,
+                                                  help="Сохранить в Excel (.xlsx).")] = None,
+        csv_path: Annotated[Path | None, typer.Option("--csv", metavar="ФАЙЛ", show_default=False,
+                                                      help="Сохранить в CSV (UTF-8, «;», открывается в Excel).")] = None,
+        overdue: Annotated[bool, typer.Option("--overdue", help="Только просроченные.")] = False,
+        executor: ExecutorOpt = None,
+        open_only: Annotated[bool, typer.Option("--open", help="Только не исполненные и не снятые.")] = False,
+        db: DbOption = None,
+    ) -> None:
+        """Выгрузить поручения в .xlsx или .csv."""
+        if (xlsx is None) == (csv_path is None):
+            raise fail("укажите ровно одно: --xlsx ФАЙЛ или --csv ФАЙЛ.")
+        service = open_cli_service(db)
+        try:
+            flt = build_filter(service, overdue, None, executor, None, None, None, open_only)
+            page = service.list_orders(flt, limit=None)
+            rows = export_rows(service, page.rows)
+        finally:
+            service.close()
+        target = xlsx or csv_path or Path()  # exactly one of them is given (checked above)
+        try:
+            (write_xlsx if xlsx else write_csv)(target, rows)
+        except OSError as error:
+            raise fail(f"не удалось записать {target}: {error.strerror or error}. Проверьте путь и права.") from None
+        typer.echo(f"Выгружено поручений: {len(rows)} → {target}")
+
+    settings_app = typer.Typer(help="Настройки, хранимые в базе: организация, подписант, нормы.",
+                               no_args_is_help=True, rich_markup_mode=None)
+    app.add_typer(settings_app, name="settings")
+
+    @settings_app.command("show")
+    @friendly_errors
+    def settings_show(db: DbOption = None) -> None:
+        """Показать все настройки (ключ = значение)."""
+        import dataclasses
+
+        from tracker import settings
+
+        service = open_cli_service(db)
+        try:
+            for section, cls in _settings_sections().items():
+                value: object = settings.load(service.store, section, cls)
+                for item in dataclasses.fields(cls):
+                    typer.echo(f"{section}.{item.name} = {getattr(value, item.name)}")
+        finally:
+            service.close()
+
+    @settings_app.command("set")
+    @friendly_errors
+    def settings_set(
+        key: Annotated[str, typer.Argument(help="Ключ «раздел.поле», см. `tracker settings show`.", show_default=False)],
+        value: Annotated[str, typer.Argument(help="Новое значение.", show_default=False)],
+        db: DbOption = None,
+    ) -> None:
+        """Изменить настройку."""
+        import dataclasses
+
+        from tracker import settings
+        from tracker.errors import ValidationError
+
+        section, _, name = key.partition(".")
+        sections = _settings_sections()
+        if section not in sections:
+            raise ValidationError(f"Раздела настроек «{section}» нет. Есть: {', '.join(sections)}.")
+        cls = sections[section]
+        names = [f.name for f in dataclasses.fields(cls)]
+        if name not in names:
+            raise ValidationError(f"В разделе «{section}» нет настройки «{name}». Есть: {', '.join(names)}.")
+        service = open_cli_service(db)
+        try:
+            current: object = settings.load(service.store, section, cls)
+            setattr(current, name, _convert(value, getattr(current, name)))
+            with service.store.transaction():
+                settings.save(service.store, section, current)
+        finally:
+            service.close()
+        typer.echo(f"{key} = {getattr(current, name)}")

@@ -1,0 +1,108 @@
+"""`tracker parse FILE... [--json]`: read act files and show what was extracted.
+
+Every file gets its result, in the order given; a file that cannot be read is reported in
+one Russian line and the next file goes on. Exit status 1 if any file failed. With --json
+stdout holds exactly one JSON line per file (shared/docs/extraction-contract.md), and
+everything else goes to stderr. The parsers (spaCy, pdfplumber...) load inside the command.
+"""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from cli.common import friendly_errors
+
+if TYPE_CHECKING:
+    from parsers.model import ExtractedOrder, ParseResult
+
+PREVIEW_WORDS = 14
+
+
+def register(app: typer.Typer) -> None:
+    """Add `parse` to the app."""
+
+    @app.command("parse")
+    @friendly_errors
+    def parse(
+        files: Annotated[list[Path], typer.Argument(help="Файлы актов: .docx, .pdf, .txt, .rtf, .odt, .doc.",
+                                                    show_default=False)],
+        as_json: Annotated[bool, typer.Option("--json", help="Вывести JSON Lines: одна строка на файл.")] = False,
+    ) -> None:
+        """Разобрать акты: реквизиты, поручения, исполнители и сроки."""
+        failed = parse_files([str(file) for file in files], as_json)
+        if failed:
+            raise typer.Exit(1)
+
+
+def parse_files(sources: list[str], as_json: bool) -> int:
+    """Parse each file and print its result as soon as it is ready; return how many failed."""
+    from parsers.pipeline import parse_files as parse_all
+
+    failed = 0
+    show_progress = as_json and len(sources) > 1 and sys.stderr.isatty()
+    for index, result in enumerate(parse_all(sources), 1):
+        if show_progress:
+            print(f"[{index}/{len(sources)}] {result.source}", file=sys.stderr)
+        if result.error:
+            failed += 1
+            print(f"Ошибка: {result.error}", file=sys.stderr)
+        if as_json:
+            sys.stdout.write(json.dumps(result.to_json(), ensure_ascii=False) + "\n")
+            sys.stdout.flush()
+            for warning in result.warnings:
+                print(f"{result.source}: предупреждение: {warning}", file=sys.stderr)
+        elif not result.error:
+            print(summary(result), flush=True)
+    return failed
+
+
+def summary(result: ParseResult) -> str:
+    """A readable Russian summary of one act."""
+    doc = result.document
+    lines = [f"Файл: {result.source} ({result.format or '?'})"]
+    lines.append(f"  Вид акта:   {doc.kind or 'не определён'}")
+    lines.append(f"  Номер:      {doc.number or '—'}")
+    lines.append(f"  Дата:       {doc.date.strftime('%d.%m.%Y') if doc.date else '—'}")
+    lines.append(f"  Издал:      {doc.issuer or '—'}")
+    lines.append(f"  Заголовок:  {doc.title or '—'}")
+    if doc.controller:
+        lines.append(f"  Контроль:   {_party(doc.controller)}")
+    if doc.signatory and (doc.signatory.position or doc.signatory.person):
+        lines.append(f"  Подписал:   {' '.join(p for p in (doc.signatory.position, doc.signatory.person) if p)}")
+    for ref in doc.amends:
+        lines.append(f"  Изменяет:   {ref.text or ref.number}")
+    for ref in doc.cancels:
+        lines.append(f"  Отменяет:   {ref.text or ref.number}")
+    if result.orders:
+        lines.append(f"  Поручений: {len(result.orders)}")
+        lines.extend(_order_lines(order) for order in result.orders)
+    else:
+        lines.append("  Поручений не найдено")
+    lines.extend(f"  Предупреждение: {warning}" for warning in result.warnings)
+    return "\n".join(lines) + "\n"
+
+
+def _party(party) -> str:  # noqa: ANN001 - parsers.model.Party
+    name = party.name or party.as_written
+    return f"{name} ({party.person})" if party.person else name
+
+
+def _order_lines(order: ExtractedOrder) -> str:
+    words = order.text.split()
+    preview = " ".join(words[:PREVIEW_WORDS]) + (" …" if len(words) > PREVIEW_WORDS else "")
+    executors = "; ".join(_party(p) for p in order.responsible) or "не указан"
+    parts = [f"  {order.number}. {preview}", f"      Исполнитель: {executors}"]
+    if order.coexecutors:
+        parts.append(f"      Совместно с: {'; '.join(_party(p) for p in order.coexecutors)}")
+    deadline = order.deadline
+    if deadline and (deadline.date or deadline.recurrence or deadline.relative or deadline.text):
+        when = deadline.date.strftime("%d.%m.%Y") if deadline.date else (deadline.recurrence or deadline.relative
+                                                                          or deadline.text)
+        parts.append(f"      Срок: {when}")
+    else:
+        parts.append("      Срок: не указан")
+    return "\n".join(parts)

@@ -1,0 +1,8 @@
+"""Control of orders: acts imported, orders on control, their status changes and history.
+
+Modules: api (view records and the Protocols: ControlServiceAPI, OrderQueries), records (the one
+codec of stored records, and the index's row of an order), index (OrderIndex: the in-memory read
+model), reading (whole orders and acts from the store), history (the one writer of history
+entries), commands (changes), preview (a ParseResult for review), importer (ActImporter),
+service (ControlService: the facade). Built by tracker.root.compose().
+"""

@@ -1,0 +1,75 @@
+"""Whole records read from the store: an order with its history, an act, the order's card.
+
+The query index answers lists and figures from light rows; what a card or a draft needs in
+full (texts, history, versions) is read here, decoded by tracker.control.records.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+from db.api import Store
+from tracker.calendar import ProductionCalendar
+from tracker.control import history
+from tracker.control.api import OrderCard, OrderQueries
+from tracker.control.records import ACTS, ORDERS, act_from_record, history_from_record, order_from_record
+from tracker.deadlines import current_due
+from tracker.errors import NotFoundError
+from tracker.models import Act, DeadlineKind, Order
+from tracker.statuses import OPEN
+
+MANUAL_ACT_ID = "manual"
+
+
+def manual_act() -> Act:
+    """The act that orders entered by hand belong to."""
+    return Act(id=MANUAL_ACT_ID, kind="поручения вручную", number=None, date=None, issuer=None,
+               title="Поручения, внесённые вручную")
+
+
+class StoredRecords:
+    """Full orders and acts from the store; order references resolved by the query index."""
+
+    def __init__(self, store: Store, index: OrderQueries, calendar: ProductionCalendar) -> None:
+        self.store = store
+        self.index = index
+        self.calendar = calendar
+
+    def get_order(self, order_id: str) -> Order:
+        """The full order with its history (id or unambiguous prefix)."""
+        order_id = self.index.resolve_order_id(order_id)
+        raw = self.store.table(ORDERS).get(order_id)
+        if raw is None:
+            raise NotFoundError(f"Поручение {order_id[:8]} не найдено (удалено другим пользователем?).")
+        order = order_from_record(raw)
+        order.history = [history_from_record(h) for h in history.entries(self.store, raw)]
+        return order
+
+    def order_texts(self, order_ids: list[str]) -> dict[str, str]:
+        """Full texts of these orders (lists keep only the first 200 characters)."""
+        table = self.store.table(ORDERS)
+        return {order_id: (table.get(order_id) or {}).get("text") or "" for order_id in order_ids}
+
+    def get_act(self, act_id: str) -> Act:
+        raw = self.store.table(ACTS).get(act_id)
+        if raw is None:
+            if act_id == MANUAL_ACT_ID:
+                return manual_act()
+            raise NotFoundError(f"Акт {act_id} не найден.")
+        return act_from_record(raw)
+
+    def order_card(self, order_id: str, today: date) -> OrderCard:
+        order = self.get_order(order_id)
+        act = self.get_act(order.act_id)
+        due = current_due(order.deadline, self.calendar)
+        is_open = order.status in OPEN
+        return OrderCard(
+            order=order, act=act, overdue=bool(is_open and due and due < today),
+            days_left=(due - today).days if due and is_open else None,
+            next_due=due if order.deadline.kind == DeadlineKind.RECURRING else None,
+            source_passage=order.span,
+        )
+
+    def acts(self) -> list[Act]:
+        self.index.refresh()
+        result = [act_from_record(r) for r in self.store.table(ACTS).all()]
+        return sorted(result, key=lambda a: (a.date or date.min, a.number or ""), reverse=True)
