@@ -140,11 +140,11 @@ def _named(checks: tuple[tuple[str, str, str], ...]) -> list[str]:
 def letterhead_blanks(org: Letterhead) -> list[str]:
     """Each blank of the letterhead and signature, in Russian, with the setting that fills it."""
     return _named((
-        (org.name, "наименование организации", "organisation.name «Администрация города Обнинска»"),
+        (org.name, "наименование организации", 'organisation.name "Администрация города Обнинска"'),
         (org.name_genitive, "наименование организации в родительном падеже",
-         "organisation.name_genitive «Администрации города Обнинска»"),
-        (org.signatory_position, "должность подписывающего", "organisation.signatory_position «Глава Администрации города»"),
-        (org.signatory_person, "инициалы и фамилия подписывающего", "organisation.signatory_person «Т.Н. Леонова»"),
+         'organisation.name_genitive "Администрации города Обнинска"'),
+        (org.signatory_position, "должность подписывающего", 'organisation.signatory_position "Глава Администрации города"'),
+        (org.signatory_person, "инициалы и фамилия подписывающего", 'organisation.signatory_person "Т.Н. Леонова"'),
     ))
 
 
