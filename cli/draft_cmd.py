@@ -1,8 +1,9 @@
 """`tracker draft quarterly|report|reminders|check`: .docx drafts to sign, from templates.
 
 Defaults make `tracker draft quarterly --out FILE` work on a database holding only an imported
-registry: the list as of today, the base act, organisation and signatory from the settings
-(blanks where none are set). docxtpl, openpyxl and the store load inside the commands.
+registry: the list as of today; the base act, organisation and signatory from the act on control
+that demands the update (1611-п, item 2.5), the settings where it is silent; each blank left is
+named on stderr. docxtpl, openpyxl and the store load inside the commands.
 """
 from __future__ import annotations
 
@@ -85,7 +86,12 @@ def register(app: typer.Typer) -> None:
         today: TodayOption = None,
         db: DbOption = None,
     ) -> None:
-        """Проект постановления об актуализации списка ответственных за официальные страницы и лист изменений."""
+        """Проект постановления об актуализации списка ответственных за официальные страницы и лист изменений.
+
+        Организация, подписывающий и акт-основание берутся из загруженного акта, который требует
+        актуализацию (например, п. 2.5 постановления № 1611-п), а чего в нём нет — из настроек;
+        о каждом оставшемся пропуске команда сообщает.
+        """
         app = open_drafting(db)
         service = app.drafting
         day = parse_day(today, "--today") or app.clock().date()

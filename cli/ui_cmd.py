@@ -23,7 +23,7 @@ def open_ui(db: Path | None) -> None:
         if app.drafts_dir is not None:
             app.drafts_dir.mkdir(parents=True, exist_ok=True)
         desk = make_app(app.control, registry=app.registry, drafting=app.drafting, import_dir=Path.cwd(),
-                        drafts_dir=app.drafts_dir)
+                        drafts_dir=app.drafts_dir, ask_missing=True)
         desk.run()
     finally:
         app.close()

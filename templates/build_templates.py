@@ -324,21 +324,21 @@ def build_report() -> Document:
     par(doc, "исполнитель: {{ executor }}", style="Без отступа", align=CENTER)
     tag(doc, "{%p endif %}")
     blank_line(doc)
-    par(doc, "По состоянию на {{ today_long }} в отчёт включено поручений: {{ totals.orders }}, из них:")
+    par(doc, "По состоянию на {{ today_long }} в отчёт включено поручений (контрольных точек "
+             "периодических поручений): {{ totals.orders }}, из них:")
     for label, field in (("исполнено", "done"), ("в том числе в срок", "done_on_time"),
                          ("с нарушением срока", "done_late"), ("находятся на исполнении", "on_control"),
-                         ("просрочено", "overdue"), ("снято с контроля", "withdrawn")):
+                         ("в том числе просрочено", "overdue"), ("на постоянном контроле", "permanent"),
+                         ("снято с контроля", "withdrawn")):
         par(doc, f"{label} — {{{{ totals.{field} }}}};")
     blank_line(doc)
     par(doc, "1. Исполнительская дисциплина", style="Без отступа", bold=True, keep_next=True)
-    par(doc, "Kо — доля поручений, исполненных в срок, от поручений, срок исполнения которых "
-             "наступил в отчётном периоде.", keep_next=True)
     tag(doc, "{%p if ko_note %}")
     par(doc, "{{ ko_note }}", keep_next=True)
     tag(doc, "{%p endif %}")
     blank_line(doc)
     widths = [10, 54, 22, 18, 26, 24, 16]
-    table = fixed_table(doc, 4, widths, borders=True)
+    table = fixed_table(doc, 7, widths, borders=True)
     header_row(table, ["№ п/п", "Исполнитель", "Срок наступил", "В срок", "С нарушением срока",
                        "Просрочено", "Kо"], size=10)
     tag_row(table, 1, "{%tr for line in discipline %}")
@@ -346,9 +346,16 @@ def build_report() -> Document:
                         "{{ line.done_late }}", "{{ line.overdue_now }}", "{{ line.ko_text }}"],
              [CENTER, LEFT, CENTER, CENTER, CENTER, CENTER, CENTER])
     tag_row(table, 3, "{%tr endfor %}")
+    tag_row(table, 4, "{%tr if discipline_total %}")
+    data_row(table, 5, ["", "{{ discipline_total.executor }}", "{{ discipline_total.due }}",
+                        "{{ discipline_total.done_on_time }}", "{{ discipline_total.done_late }}",
+                        "{{ discipline_total.overdue_now }}", "{{ discipline_total.ko_text }}"],
+             [CENTER, LEFT, CENTER, CENTER, CENTER, CENTER, CENTER])
+    tag_row(table, 6, "{%tr endif %}")
     tag(doc, "{%p if not discipline %}")
-    par(doc, "Поручений со сроком исполнения в отчётном периоде нет.")
+    par(doc, "Поручений, срок исполнения которых наступил в отчётном периоде, нет.")
     tag(doc, "{%p endif %}")
+    par(doc, "{{ ko_formula }}", size=11)
     blank_line(doc)
     par(doc, "2. Просроченные поручения", style="Без отступа", bold=True, keep_next=True)
     blank_line(doc)
@@ -362,6 +369,19 @@ def build_report() -> Document:
     tag_row(table, 3, "{%tr endfor %}")
     tag(doc, "{%p if not overdue %}")
     par(doc, "Просроченных поручений нет.")
+    tag(doc, "{%p endif %}")
+    blank_line(doc)
+    par(doc, "3. Поручения на постоянном контроле", style="Без отступа", bold=True, keep_next=True)
+    blank_line(doc)
+    widths = [10, 44, 80, 36]
+    table = fixed_table(doc, 4, widths, borders=True)
+    header_row(table, ["№ п/п", "Акт, пункт", "Поручение", "Исполнитель"], size=10)
+    tag_row(table, 1, "{%tr for line in permanent %}")
+    data_row(table, 2, ["{{ loop.index }}", "{{ line.act }}, п. {{ line.number }}", "{{ line.text }}",
+                        "{{ line.executors }}"], [CENTER, LEFT, LEFT, LEFT])
+    tag_row(table, 3, "{%tr endfor %}")
+    tag(doc, "{%p if not permanent %}")
+    par(doc, "Поручений на постоянном контроле нет.")
     tag(doc, "{%p endif %}")
     signature_block(doc)
     tag(doc, "{%p if org.executor_line %}")
@@ -389,10 +409,10 @@ def build_reminders() -> Document:
     par(left, style="Без отступа")
     par(left, "{{ letter.reg.line }}", style="Без отступа", align=CENTER, size=12)
     right = table.cell(0, 1)
-    first_cell_paragraph(right, "{{ letter.executor }}")
-    par(right, "{%p if letter.person %}", style="Без отступа")
-    par(right, "{{ letter.person }}", style="Без отступа")
-    par(right, "{%p endif %}", style="Без отступа")
+    # ГОСТ Р 7.0.97-2025: the body in the nominative, or the post and the name in the dative
+    first_cell_paragraph(right, "{%p for line in letter.addressee %}")
+    par(right, "{{ line }}", style="Без отступа")
+    par(right, "{%p endfor %}", style="Без отступа")
     for cell in (left, right):
         for paragraph in cell.paragraphs:
             paragraph.paragraph_format.left_indent = Cm(0.5 if cell is right else 0)

@@ -55,10 +55,12 @@ class TrackerApp(App[None]):
         today: date | None = None,
         import_dir: Path | None = None,
         drafts_dir: Path | None = None,
+        ask_missing: bool = False,
     ) -> None:
         self.service = service
         self.registry = registry
         self.drafting = drafting
+        self._ask_missing = ask_missing
         self._fixed_today = today
         self.import_dir = import_dir or Path.cwd()
         super().__init__()
@@ -73,6 +75,16 @@ class TrackerApp(App[None]):
 
     def on_mount(self) -> None:
         watch_terminal(self)
+        if self._ask_missing and self.drafting is not None:
+            self.ask_letterhead()
+
+    def ask_letterhead(self) -> None:
+        """First run: ask once for the letterhead the drafts would leave blank (tui/dialogs/letterhead)."""
+        from tui.dialogs.letterhead import LetterheadDialog
+
+        questions = self.drafting.first_run_questions()
+        if questions:
+            self.push_screen(LetterheadDialog(questions), self.drafting.answer_first_run)
 
     @property
     def today(self) -> date:
@@ -162,8 +174,10 @@ def make_app(
     today: date | None = None,
     import_dir: Path | None = None,
     drafts_dir: Path | None = None,
+    ask_missing: bool = False,
 ) -> TrackerApp:
     """Build the desk over a service; `today` fixes the clock (tests, snapshots); drafts are
-    saved in `drafts_dir` by default (the current folder when not given)."""
+    saved in `drafts_dir` by default (the current folder when not given); `ask_missing`: on
+    start, ask once for the letterhead the drafts would leave blank (`tracker ui` does)."""
     return TrackerApp(service, registry=registry, drafting=drafting, today=today, import_dir=import_dir,
-                      drafts_dir=drafts_dir)
+                      drafts_dir=drafts_dir, ask_missing=ask_missing)

@@ -1,10 +1,11 @@
 """Data the drafting tests render: built here, never read from outside the repository."""
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
+from pathlib import Path
 
 import pytest
-from drafting_samples import BASE_TITLE, SUBJECT, make_row
+from drafting_samples import ACCEPTED, BASE_TITLE, SAMPLES, SUBJECT, WITHDRAWN, make_row, run
 
 from tracker.drafting.data import (
     ActRef,
@@ -85,9 +86,37 @@ def report_data(org) -> ReportData:
 def reminder_data(org) -> ReminderData:
     act = "Постановление № 1611-п от 30.06.2023"
     return ReminderData(org=org, today=date(2026, 11, 5), within_days=7, letters=[
-        ReminderLetter("Комитет ЖКХ", "Смирнову С.С.", orders=[
+        ReminderLetter("Комитет ЖКХ", "С.С. Смирнов", orders=[
             ReminderLine("2.2", act, "организовать работу по размещению материалов", date(2026, 10, 31), -5),
             ReminderLine("2.5", act, "ежеквартально готовить проект постановления", date(2026, 11, 10), 5)]),
         ReminderLetter("Управление образования", orders=[
             ReminderLine("2.1", act, "довести информацию до сотрудников", date(2026, 11, 5), 0)]),
     ])
+
+
+@pytest.fixture(scope="session")
+def demo_db(tmp_path_factory) -> Path:
+    """The demo database (what `make demo` imports); on 04.12.2026 one overdue order is accepted
+    and one withdrawn."""
+    from tracker.control.api import OrderFilter
+    from tracker.root import compose
+
+    today = date(2026, 12, 4)
+    db = tmp_path_factory.mktemp("demo") / "demo.db"
+    run("import", "--yes", "--db", str(db), str(SAMPLES / "acts"))
+    run("registry", "import", "--yes", "--db", str(db), str(SAMPLES / "registry" / "registry-sample.csv"))
+    app = compose(db, clock=lambda: datetime(2026, 12, 4, 11, 30))
+    service = app.control
+    try:
+        def find(text: str) -> str:
+            rows = service.list_orders(OrderFilter(text=text), limit=None, today=today).rows
+            assert len(rows) == 1, text
+            return rows[0].id
+
+        accepted = find(ACCEPTED)
+        service.report_received(accepted, text="Рекомендации направлены письмом", when=today)
+        service.accept(accepted, when=today)
+        service.withdraw(find(WITHDRAWN), "Работы переданы подрядчику по контракту")
+    finally:
+        app.close()
+    return db

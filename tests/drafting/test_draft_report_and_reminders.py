@@ -17,7 +17,8 @@ def test_report_docx_has_totals_ko_per_executor_and_overdue_orders(tmp_path, rep
     text = body_text(path)
     for expected in ("АДМИНИСТРАЦИЯ ГОРОДА ОБНИНСКА", "ИНФОРМАЦИЯ",
                      "о ходе исполнения поручений с 01.10.2026 по 31.12.2026",
-                     "По состоянию на 5 ноября 2026 г. в отчёт включено поручений: 9, из них:",
+                     "По состоянию на 5 ноября 2026 г. в отчёт включено поручений (контрольных точек периодических "
+                     "поручений): 9, из них:",
                      "исполнено — 4;", "в том числе в срок — 3;", "с нарушением срока — 1;",
                      "просрочено — 2;", "снято с контроля — 1;", "Глава Администрации города", "Т.Н. Леонова",
                      "Исп. Иванова А.А., (484) 396-00-00"):
@@ -41,14 +42,14 @@ def test_report_limited_to_an_act_and_an_executor_says_so(tmp_path, report_data)
     assert "по акту: Постановление № 1611-п от 30.06.2023" in text
     assert "исполнитель: Комитет ЖКХ" in text
     assert "Просроченных поручений нет." in text
-    assert "Поручений со сроком исполнения в отчётном периоде нет." in text
+    assert "Поручений, срок исполнения которых наступил в отчётном периоде, нет." in text
 
 
 def test_report_xlsx_has_totals_ko_and_overdue_sheets(tmp_path, report_data):
     book = load_workbook(write_report_xlsx(report_data, tmp_path / "report.xlsx"))
-    assert book.sheetnames == ["Итоги", "Kо по исполнителям", "Просроченные"]
+    assert book.sheetnames == ["Итоги", "Kо по исполнителям", "Просроченные", "Поручения"]
     totals = {row[0].value: row[1].value for row in book["Итоги"].iter_rows(min_row=2)}
-    assert totals["Поручений в отчёте"] == 9 and totals["Просрочено"] == 2
+    assert totals["Поручений в отчёте"] == 9 and totals["в том числе просрочено"] == 2
     ko = [[c.value for c in row] for row in book["Kо по исполнителям"].iter_rows(min_row=2)]
     assert ko[0] == ["Управление образования", 4, 3, 1, 0, 0.75]
     assert ko[2][-1] is None
@@ -68,7 +69,7 @@ def test_reminders_are_one_letter_per_executor_each_in_its_own_section(tmp_path,
     text = body_text(path)
     assert text.count("О сроках исполнения поручений") == 2
     assert text.count("от ________ № ____") == 2
-    assert "Комитет ЖКХ Смирнову С.С." in text  # the addressee block, top right
+    assert "Председателю Комитета ЖКХ Смирнову С.С." in text  # the addressee block, top right (ГОСТ: dative)
     first = table_rows(path, 1)
     assert first[1] == ["1", "Постановление № 1611-п от 30.06.2023, п. 2.2",
                         "организовать работу по размещению материалов", "31.10.2026", "просрочено на 5 дн."]

@@ -61,7 +61,8 @@ def test_quarterly_from_the_registry_with_changes_since_last_quarter(tmp_path, s
     ]
     assert "Лист изменений с 30.09.2026" in result.summary[1]
     assert any("Без ответственного в реестре" in w for w in result.warnings)
-    assert any("Реквизиты акта-основания не заданы" in w for w in result.warnings)
+    assert any("номер акта-основания — задайте: tracker settings set drafting.base_act_number" in w
+               for w in result.warnings)
     # unset settings print as blanks, never as code defaults of some organisation
     text = body_text(docx_path)
     assert "от ________ № ____" in text and "Администрации ________________" in text
@@ -131,7 +132,7 @@ def test_report_from_the_control_service(tmp_path, store, control):
     docx_path, xlsx_path = result.files
     assert xlsx_path.suffix == ".xlsx" and xlsx_path.exists()
     text = body_text(docx_path)
-    assert "в отчёт включено поручений: 4" in text
+    assert "периодических поручений): 4" in text
     assert "исполнено — 1;" in text and "просрочено — 1;" in text
     discipline = {row[1]: row for row in table_rows(docx_path, 0)[1:]}
     assert discipline["Отдел спорта"][3] == "1"  # done on time
@@ -159,8 +160,8 @@ def test_report_for_one_act_names_it_and_explains_ko(tmp_path, store, control):
         tmp_path / "r.docx", date(2026, 10, 1), date(2026, 12, 31), today=date(2026, 11, 5), act_id=act.id)
     text = body_text(result.files[0])
     assert "по акту: " in text
-    assert "Kо исполнителей этого акта — по всем их поручениям за период." in text
-    assert "в отчёт включено поручений: 4" in text
+    assert "Kо — по поручениям этого акта за период." in text
+    assert "периодических поручений): 4" in text
 
 
 def test_report_for_one_executor_keeps_only_their_orders(tmp_path, store, control):
@@ -169,8 +170,8 @@ def test_report_for_one_executor_keeps_only_their_orders(tmp_path, store, contro
         tmp_path / "r.docx", date(2026, 10, 1), date(2026, 12, 31), today=date(2026, 11, 5), executor_id=sport.id)
     text = body_text(result.files[0])
     assert "исполнитель: Отдел спорта" in text
-    assert "в отчёт включено поручений: 2" in text and "в том числе в срок — 1;" in text
-    assert [row[1] for row in table_rows(result.files[0], 0)[1:]] == ["Отдел спорта"]
+    assert "периодических поручений): 2" in text and "в том числе в срок — 1;" in text
+    assert [row[1] for row in table_rows(result.files[0], 0)[1:]] == ["Отдел спорта", "Итого"]
 
 
 def test_report_period_the_wrong_way_round_is_refused(tmp_path, store, control):

@@ -85,6 +85,9 @@ def test_a_clerk_works_in_the_browser_and_the_cli_sees_the_change(tmp_path, brow
         screen = Screen(browser)
         screen.wait_for("Сводка")
         browser.find_element(By.ID, "terminal").click()  # focus the terminal, as a person does
+        # a first run asks once for the drafts' letterhead (no act or setting gives it here): skip it
+        screen.wait_for("Реквизиты для проектов документов")
+        screen.keys(Keys.ESCAPE)
         screen.keys(Keys.F3)
         screen.wait_for("Поручения")
         screen.wait_for("на исполнении")

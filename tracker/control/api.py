@@ -118,6 +118,7 @@ class DraftOrder:
     responsible_names: list[str] = field(default_factory=list)  # nominative / directory names
     persons: list[str | None] = field(default_factory=list)
     coexecutors: list[str] = field(default_factory=list)
+    coexecutor_persons: list[str | None] = field(default_factory=list)  # their officials, as parse found them
     deadline_text: str | None = None
     due: date | None = None
     recurrence: str | None = None

@@ -218,15 +218,17 @@ class ActImporter:
             if resolution.executor.id not in seen:
                 seen.add(resolution.executor.id)
                 result.append(Assignment(resolution.executor.id, as_written or name, person=person))
-        for name in draft.coexecutors:
+        co_persons = list(draft.coexecutor_persons) + [None] * max(0, len(draft.coexecutors) - len(draft.coexecutor_persons))
+        for name, person in zip(draft.coexecutors, co_persons, strict=False):
             if not name:
                 continue
-            resolution = directory.resolve(name, name)
+            # the official named beside a co-executor («(Т.Н. Зуева)») is kept as for the responsible
+            resolution = directory.resolve(name, name, person)
             if resolution.created or resolution.learned:
                 self._dirty_executors.add(resolution.executor.id)
             if resolution.executor.id not in seen:
                 seen.add(resolution.executor.id)
-                result.append(Assignment(resolution.executor.id, name, role=ExecutorRole.COEXECUTOR))
+                result.append(Assignment(resolution.executor.id, name, role=ExecutorRole.COEXECUTOR, person=person))
         return result
 
     def save_executors(self) -> None:

@@ -35,6 +35,7 @@ def preview_from_parse(result: ParseResult, sha256: str = "") -> ImportPreview:
             responsible_names=[p.name or p.as_written for p in item.responsible],
             persons=[p.person for p in item.responsible],
             coexecutors=[p.name or p.as_written for p in item.coexecutors],
+            coexecutor_persons=[p.person for p in item.coexecutors],
             deadline_text=deadline.text if deadline else None,
             due=deadline.date if deadline else None,
             recurrence=deadline.recurrence if deadline else None,

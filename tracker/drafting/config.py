@@ -39,6 +39,7 @@ class DraftingSettings:
     font: str = ""  # empty: as in the template (Liberation Serif)
     font_size: int = 0  # 0: as in the template (14 pt)
     margins_mm: str = ""  # «30/10/20/20» (left/right/top/bottom); empty: as in the template
+    letterhead_asked: bool = False  # the desk asked once for what the acts and settings leave blank
 
 
 settings.register_section(SECTION, DraftingSettings)

@@ -195,6 +195,7 @@ class ReportTotals:
     done_late: int = 0
     overdue: int = 0
     withdrawn: int = 0
+    permanent: int = 0  # «постоянно»: on control, never overdue (within on_control)
 
 
 @dataclass(slots=True)
@@ -228,6 +229,45 @@ class OverdueLine:
 
 
 @dataclass(slots=True)
+class ReportLine:
+    """One point of the report as the «Поручения» sheet lists it: every total counts these lines."""
+
+    number: str
+    act: str
+    executors: str
+    due: date | None
+    state: str  # «исполнено», «снято с контроля», «на исполнении»
+    closed_on: date | None
+    overdue: bool
+    text: str
+    permanent: bool = False  # «постоянно»: listed, never overdue
+    on_time: bool = False  # done by its deadline
+
+    @property
+    def due_text(self) -> str:
+        return dmy(self.due, blank="постоянно" if self.permanent else "—")
+
+    @property
+    def outcome(self) -> str:
+        """One column the totals count: «исполнено в срок», «исполнено с нарушением срока», «просрочено»,
+        «на исполнении», «постоянно», «снято с контроля»."""
+        if self.state == "исполнено":
+            return "исполнено в срок" if self.on_time else "исполнено с нарушением срока"
+        if self.overdue:
+            return "просрочено"
+        if self.permanent and self.state == "на исполнении":
+            return "постоянно"
+        return self.state
+
+
+KO_FORMULA = ("Kо = Nв срок / Nсрок наступил, где Nв срок — поручения (контрольные точки периодических "
+              "поручений), исполненные в срок; Nсрок наступил — исполненные в отчётном периоде (в срок и с "
+              "нарушением срока) и просроченные на конец периода, включая не исполненные к его началу; "
+              "считается по каждому исполнителю и соисполнителю; поручения «постоянно» и снятые с контроля "
+              "не учитываются.")
+
+
+@dataclass(slots=True)
 class ReportData:
     """Report on execution for a period, optionally for one act or one executor."""
 
@@ -242,6 +282,10 @@ class ReportData:
     act: str = ""  # the act the report is limited to, if any
     executor: str = ""  # the executor the report is limited to, if any
     ko_note: str = ""  # a remark under the Kо table (e.g. when the report is limited to one act)
+    discipline_total: DisciplineLine | None = None  # «Итого»: the sums of the Kо table's columns
+    permanent: list[ReportLine] = field(default_factory=list)  # «постоянно» orders, listed
+    lines: list[ReportLine] = field(default_factory=list)  # every point the totals count
+    ko_formula: str = KO_FORMULA
 
     @property
     def period(self) -> str:
@@ -280,10 +324,18 @@ class ReminderLine:
 class ReminderLetter:
     """One letter: one executor, their orders due soon or overdue."""
 
-    executor: str
-    person: str = ""
+    executor: str  # the body (or post) in the nominative, as the directory names it
+    person: str = ""  # its official as the act names them («М.А. Парфенов»)
     reg: Registration = field(default_factory=Registration)
     orders: list[ReminderLine] = field(default_factory=list)
+
+    @property
+    def addressee(self) -> list[str]:
+        """The addressee block by ГОСТ Р 7.0.97-2025: the body in the nominative, or its head's post
+        and name in the dative («Министру образования Иркутской области», «Парфенову М.А.»)."""
+        from tracker.drafting.addressee import addressee_lines
+
+        return addressee_lines(self.executor, self.person) or [self.executor]
 
     @property
     def overdue_count(self) -> int:

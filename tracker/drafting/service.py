@@ -6,7 +6,8 @@
     result.summary   # Russian lines to show
 
 Each method checks the template first and writes nothing when it is wrong. Organisation,
-signatory and the base act come from the settings; unset ones print as blanks.
+signatory and the base act come from the act on control that demands the draft
+(tracker.drafting.basis), the settings where it is silent; each blank left is named.
 """
 from __future__ import annotations
 
@@ -17,7 +18,8 @@ from typing import TYPE_CHECKING, Any
 
 from db.api import Store
 from tracker.boundary import translates_store_errors
-from tracker.drafting import config, sources
+from tracker.drafting import basis, config, sources
+from tracker.drafting.data import ActRef, Letterhead, QuarterlyData
 from tracker.drafting.dates import dmy, quarter_start
 from tracker.drafting.engine import render_docx, template_path
 from tracker.drafting.errors import DraftError
@@ -27,6 +29,24 @@ from tracker.drafting.report import write_report_xlsx
 if TYPE_CHECKING:
     from tracker.control.api import ControlServiceAPI
     from tracker.registry.api import RegistryAsOf
+
+# letterhead settings a first run of the desk asks for when neither the acts nor the settings give them
+MISSABLE = {
+    "name": "Наименование организации, как на бланке («Администрация города Обнинска»)",
+    "name_genitive": "Оно же в родительном падеже («Администрации города Обнинска»); пусто — образуется само",
+    "signatory_position": "Должность подписывающего («Глава Администрации города»)",
+    "signatory_person": "Инициалы и фамилия подписывающего («Т.Н. Леонова»)",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Question:
+    """One missing letterhead setting the desk asks for: its key in «organisation», a Russian label."""
+
+    key: str
+    label: str
+    value: str = ""  # what is known so far (never a blank default)
+
 
 LOG = "drafting_log"  # one record per quarterly draft: the date of its list, for the next change sheet
 
@@ -57,6 +77,28 @@ class DraftResult:
     summary: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     log_entry: dict[str, Any] | None = None  # saved by DraftingService.remember() on the main thread
+
+
+def _act_words(act: Any) -> str:
+    """«постановления № 1611-п от 30.06.2023»."""
+    from tracker.drafting.data import KIND_GENITIVE
+
+    kind = (act.kind or "акта").lower()
+    parts = [KIND_GENITIVE.get(kind, kind)]
+    if act.number:
+        parts.append(f"№ {act.number}")
+    if act.date:
+        parts.append(f"от {dmy(act.date)}")
+    return " ".join(parts)
+
+
+def _blank_warnings(org: Letterhead | None = None, data: QuarterlyData | None = None) -> list[str]:
+    """One Russian line per blank a draft goes out with (stderr in the CLI, the log on the desk)."""
+    if data is not None:
+        found = basis.blanks(data)
+    else:
+        found = basis.letterhead_blanks(org) if org is not None else []
+    return [f"пропуск в проекте: {blank}" for blank in found]
 
 
 def companion(out: Path, suffix: str, tail: str) -> Path:
@@ -105,10 +147,10 @@ class DraftingService:
         as_of = as_of or today or date.today()
         since = since or self.last_update(as_of) or (quarter_start(as_of) - timedelta(days=1))
         cfg = config.load_drafting(self.store)
-        org = config.load_letterhead(self.store)
+        org, base, demand = self.quarterly_basis()
         rows, without_employee = sources.registry_rows(self.registry, as_of)
         previous_rows, _ = sources.registry_rows(self.registry, since) if since < as_of else ([], [])
-        data = build_quarterly(org, config.base_act(cfg, org), cfg.list_subject, rows, as_of,
+        data = build_quarterly(org, base, cfg.list_subject, rows, as_of,
                                previous_rows=previous_rows if since < as_of else None, since=since,
                                previous_update=config.previous_update(cfg, org, cfg.list_subject))
         changes_out = changes_out or companion(Path(out), ".xlsx", "изменения")
@@ -120,14 +162,56 @@ class DraftingService:
         summary = [f"Проект постановления: {out} (в списке {data.row_count}, по состоянию на {dmy(as_of)})",
                    f"Лист изменений с {dmy(since)}: {changes_out} (добавлено {counts[ADDED]}, "
                    f"изменено {counts[CHANGED]}, исключено {counts[REMOVED]})"]
+        if demand is not None:
+            summary.append(f"Основание и реквизиты — из акта на контроле: пункт {demand.item} "
+                           f"{_act_words(demand.act)}")
         warnings = []
         if without_employee:
             warnings.append(f"Без ответственного в реестре (в список не вошли): {len(without_employee)}; "
                             "их перечень — на листе «Без ответственного».")
-        if not cfg.base_act_number:
-            warnings.append("Реквизиты акта-основания не заданы: в проекте пропуски. Задайте их: "
-                            "tracker settings set drafting.base_act_number 1611-п (и base_act_date, base_act_title).")
+        warnings += _blank_warnings(data=data)
         return DraftResult([Path(out), changes_out], summary, warnings, log_entry=entry)
+
+    def quarterly_basis(self) -> tuple[Letterhead, ActRef, basis.Demand | None]:
+        """Organisation, signatory and base act of the quarterly draft: from the act on control that
+        demands it (1611-п, item 2.5), the settings where the act is silent. The report and the
+        reminders go out on the same letterhead."""
+        cfg = config.load_drafting(self.store)
+        settings_org = config.load_letterhead(self.store)
+        demand = basis.find_demand(self.control)
+        org, base = basis.from_act(demand, settings_org, config.base_act(cfg, settings_org))
+        return org, base, demand
+
+    def missing(self) -> list[str]:
+        """Letterhead settings the quarterly draft would leave blank («organisation.name», …): what a
+        first run of the desk asks for."""
+        org, _base, _demand = self.quarterly_basis()
+        return [key for key in MISSABLE if not basis.known(getattr(org, key))]
+
+    def first_run_questions(self) -> list[Question]:
+        """What the desk asks once, on its first run: the letterhead settings still blank. Empty once
+        asked (answered or not), and when the acts and settings already give everything."""
+        if config.load_drafting(self.store).letterhead_asked:
+            return []
+        return [Question(key, MISSABLE[key]) for key in self.missing()]
+
+    def answer_first_run(self, values: dict[str, str] | None) -> None:
+        """Save the clerk's answers into «organisation» (None: skipped) and never ask again."""
+        from tracker import settings
+        from tracker.drafting.declension import inflect_head
+
+        answers = {key: " ".join(str(value).split()) for key, value in (values or {}).items()
+                   if key in MISSABLE and str(value).strip()}
+        with self.store.transaction():
+            org = settings.load(self.store, "organisation", settings.Organisation)
+            for key, value in answers.items():
+                setattr(org, key, value)
+            if "name" in answers and "name_genitive" not in answers and not basis.known(org.name_genitive):
+                org.name_genitive = inflect_head(answers["name"], "gent")
+            settings.save(self.store, "organisation", org)
+            cfg = config.load_drafting(self.store)
+            cfg.letterhead_asked = True
+            settings.save(self.store, config.SECTION, cfg)
 
     def remember(self, result: DraftResult) -> None:
         """Record a quarterly draft, so the next change sheet counts from its list.
@@ -145,7 +229,7 @@ class DraftingService:
         if end < start:
             raise DraftError(f"Период задан наоборот: {dmy(start)} позже {dmy(end)}.")
         cfg = config.load_drafting(self.store)
-        org = config.load_letterhead(self.store)
+        org = self.quarterly_basis()[0]
         data = sources.report_data(control, org, start, end, today or date.today(), act_id, executor_id)
         xlsx_out = xlsx_out or Path(out).with_suffix(".xlsx")
         render_docx(template or template_path("report.docx"), data, Path(out), config.layout(cfg))
@@ -153,7 +237,7 @@ class DraftingService:
         summary = [f"Информация о ходе исполнения {data.period}: {out} и {xlsx_out}",
                    f"Поручений: {data.totals.orders}, исполнено: {data.totals.done}, "
                    f"просрочено: {data.totals.overdue}"]
-        return DraftResult([Path(out), xlsx_out], summary)
+        return DraftResult([Path(out), xlsx_out], summary, _blank_warnings(org))
 
     # -- reminders ----------------------------------------------------------------------------
     def reminders(self, out: Path, within_days: int = 7, today: date | None = None,
@@ -162,7 +246,7 @@ class DraftingService:
         if within_days < 0:
             raise DraftError("Число дней (--days) не может быть отрицательным.")
         cfg = config.load_drafting(self.store)
-        org = config.load_letterhead(self.store)
+        org = self.quarterly_basis()[0]
         data = sources.reminder_data(control, org, today or date.today(), within_days, executor_id)
         if not data.letters:
             raise DraftError(f"Напоминать некому: нет поручений со сроком в ближайшие {within_days} дн. "
@@ -171,7 +255,7 @@ class DraftingService:
         summary = [f"Напоминания: {out} — писем {len(data.letters)} (каждое с новой страницы)"]
         summary += [f"  {letter.executor}: поручений {len(letter.orders)}, просрочено {letter.overdue_count}"
                     for letter in data.letters]
-        return DraftResult([Path(out)], summary)
+        return DraftResult([Path(out)], summary, _blank_warnings(org))
 
     def _need_control(self) -> ControlServiceAPI:
         if self.control is None:

@@ -12,7 +12,6 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from tracker.drafting.data import (
-    DisciplineLine,
     Letterhead,
     OverdueLine,
     PageLink,
@@ -22,8 +21,9 @@ from tracker.drafting.data import (
     ReminderLetter,
     ReminderLine,
     ReportData,
-    ReportTotals,
+    ReportLine,
 )
+from tracker.drafting.texts import shorten
 
 if TYPE_CHECKING:
     from tracker.control.api import ControlServiceAPI, OrderFilter, OrderRow
@@ -80,52 +80,44 @@ def _all_orders(control: ControlServiceAPI, flt: OrderFilter, today: date) -> li
     return list(page.rows)
 
 
+def _full_texts(control: ControlServiceAPI, order_ids: list[str]) -> dict[str, str]:
+    """Whole texts (order rows keep only their first characters, cut anywhere): drafts shorten them at a word."""
+    if not order_ids:
+        return {}
+    return {order_id: control.order_card(order_id).order.text for order_id in order_ids}
+
+
 def report_data(control: ControlServiceAPI, org: Letterhead, start: date, end: date, today: date,
                 act_id: str | None = None, executor_id: str | None = None) -> ReportData:
-    """Counts, Kо per executor and overdue orders, for a period and optionally one act or executor."""
-    from tracker.control.api import OrderFilter
-    from tracker.models import Status
+    """Counts, Kо per executor and overdue orders over one list of points (tracker.drafting.execution),
+    so every total is the sum of its table."""
+    from tracker.drafting import execution
 
-    flt = OrderFilter(act_id=act_id, executor_id=executor_id, include_closed=True)
-    # due in the period, plus older ones still overdue (carried over into it)
-    rows = [r for r in _all_orders(control, flt, today)
-            if r.due is not None and (start <= r.due <= end or (r.overdue and r.due < start))]
-    totals = ReportTotals(orders=len(rows))
-    for row in rows:
-        if row.status == Status.DONE:
-            totals.done += 1
-            done_at = control.order_card(row.id, today=today).order.done_at
-            if done_at is not None and row.due is not None and done_at <= row.due:
-                totals.done_on_time += 1
-            else:
-                totals.done_late += 1
-        elif row.status == Status.WITHDRAWN:
-            totals.withdrawn += 1
-        else:
-            totals.on_control += 1
-        if row.overdue:
-            totals.overdue += 1
-    figures = control.discipline(start, end, today=today)
-    ko_note = ""
-    if executor_id:
-        figures = [f for f in figures if f.executor_id == executor_id]
-    elif act_id:
-        names = {name.strip() for r in rows for name in r.executors.split(";")}
-        figures = [f for f in figures if f.name in names]
-        ko_note = "Kо исполнителей этого акта — по всем их поручениям за период."
-    discipline = [DisciplineLine(f.name, f.due, f.done_on_time, f.done_late, f.overdue_now, f.ko)
-                  for f in sorted(figures, key=lambda f: (f.ko if f.ko is not None else 2, f.name))]
-    overdue = [OverdueLine(r.number, r.act_label, r.executors, r.due, -(r.days_left or 0), r.text)
-               for r in sorted((r for r in rows if r.overdue), key=lambda r: (r.days_left or 0, r.act_label))]
+    period = execution.Period(start, end, today)
+    points = execution.gather(control, period, act_id, executor_id)
+    discipline = execution.discipline_of(points)
+    overdue = [OverdueLine(p.number, p.act, "; ".join(p.late_executors), p.due, p.days_overdue, shorten(p.text))
+               for p in sorted((p for p in points if p.overdue), key=lambda p: (-p.days_overdue, p.act, p.number))]
+    lines = [_report_line(p) for p in points]
     act_label = ""
     if act_id:
         act_label = next((_act_label(a) for a in control.acts() if a.id == act_id), act_id)
     executor_label = ""
     if executor_id:
         executor_label = next((e.name for e in control.executors() if e.id == executor_id), executor_id)
-    return ReportData(org=org, reg=Registration(), start=start, end=end, today=today, totals=totals,
-                      discipline=discipline, overdue=overdue, act=act_label, executor=executor_label,
-                      ko_note=ko_note)
+    return ReportData(org=org, reg=Registration(), start=start, end=end, today=period.as_of,
+                      totals=execution.totals_of(points), discipline=discipline, overdue=overdue,
+                      act=act_label, executor=executor_label,
+                      ko_note="Kо — по поручениям этого акта за период." if act_id else "",
+                      discipline_total=execution.discipline_total(discipline) if discipline else None,
+                      permanent=[line for line in lines if line.permanent and line.state == "на исполнении"],
+                      lines=lines)
+
+
+def _report_line(point: Any) -> ReportLine:
+    executors = "; ".join(dict.fromkeys(s.executor for s in point.shares)) or "без исполнителя"
+    return ReportLine(point.number, point.act, executors, point.due, point.state, point.closed_on, point.overdue,
+                      shorten(point.text), point.permanent, point.on_time)
 
 
 def reminder_data(control: ControlServiceAPI, org: Letterhead, today: date, within_days: int,
@@ -138,9 +130,11 @@ def reminder_data(control: ControlServiceAPI, org: Letterhead, today: date, with
     letters: list[ReminderLetter] = []
     for target in targets:
         flt = OrderFilter(executor_id=target, include_closed=False)
-        lines = [ReminderLine(r.number, r.act_label, r.text, r.due, r.days_left)
-                 for r in _all_orders(control, flt, today)
-                 if r.due is not None and r.days_left is not None and r.days_left <= within_days]
+        rows = [r for r in _all_orders(control, flt, today)
+                if r.due is not None and r.days_left is not None and r.days_left <= within_days]
+        texts = _full_texts(control, [r.id for r in rows])
+        lines = [ReminderLine(r.number, r.act_label, shorten(texts.get(r.id) or r.text), r.due, r.days_left)
+                 for r in rows]
         if not lines:
             continue
         lines.sort(key=lambda line: (line.days_left, line.act, line.number))
