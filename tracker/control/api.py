@@ -14,6 +14,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
+from tracker.amendments import AmendedAct
 from tracker.models import Act, Executor, Order, Status
 
 if TYPE_CHECKING:
@@ -38,6 +39,22 @@ class OrderFilter:
     due_to: date | None = None
     include_closed: bool = True  # done and withdrawn too
     sort: SortKey = SortKey.DEADLINE
+    needs_date: bool = False  # only relative terms whose event date is not entered («нужна дата»)
+    permanent: bool = False  # only «постоянно» orders (periodic reports list them apart)
+
+
+@dataclass(frozen=True, slots=True)
+class PartState:
+    """One executor's part of an order as lists, exports and reports show it."""
+
+    executor_id: str
+    name: str
+    coexecutor: bool
+    status: Status
+
+    def label(self) -> str:
+        """«Минобразования (соисполнитель): на исполнении»."""
+        return f"{self.name}{' (соисполнитель)' if self.coexecutor else ''}: {self.status}"
 
 
 @dataclass(slots=True)
@@ -54,6 +71,14 @@ class OrderRow:
     status: Status
     overdue: bool
     text: str  # first ~200 chars of the order's text
+    parts: tuple[PartState, ...] = ()  # every executor (co-executors too) with the state of its part
+    needs_date: bool = False  # a relative term waiting for its event date
+    permanent: bool = False  # «постоянно»: never overdue
+
+    @property
+    def executor_states(self) -> str:
+        """«Управление …: исполнено; Диалог (соисполнитель): на исполнении»."""
+        return "; ".join(p.label() for p in self.parts) or self.executors
 
 
 @dataclass(slots=True)
@@ -78,6 +103,7 @@ class Dashboard:
     done_this_month: int
     overdue_by_executor: list[CountByExecutor]
     next_deadlines: list[OrderRow]
+    needs_date: int = 0  # relative terms waiting for the clerk to enter their event date
 
 
 @dataclass(slots=True)
@@ -88,8 +114,10 @@ class OrderCard:
     act: Act
     overdue: bool
     days_left: int | None
-    next_due: date | None  # for recurring orders: the next control point
+    next_due: date | None  # for recurring orders: the earliest control point not yet accepted
     source_passage: tuple[int, int] | None  # span in act.text to highlight
+    missed_points: list[date] = field(default_factory=list)  # recurring: points passed and not accepted
+    needs_date: bool = False  # a relative term waiting for its event date
 
 
 @dataclass(slots=True)
@@ -123,6 +151,7 @@ class DraftOrder:
     relative: str | None = None
     confidence: float = 0.0
     keep: bool = True  # False: the clerk dropped it as a false order
+    quoted: bool = False  # an item in quoted new wording of another act (an amendment), not this act's own
 
 
 @dataclass(slots=True)
@@ -146,6 +175,10 @@ class ImportPreview:
     controller: str | None = None
     signatory: str | None = None
     amends: list[str] = field(default_factory=list)  # acts it amends, as written
+    amended_acts: list[AmendedAct] = field(default_factory=list)  # the same, as kind/number/date
+    repealed: list[str] = field(default_factory=list)  # items of the amended act it repeals
+    amendment_lines: list[str] = field(default_factory=list)  # «изменяет акт …: пункт 2 — новая редакция»
+    since: date | None = None  # control points start here (catching up history); None: the import day
 
 
 @dataclass(slots=True)
@@ -223,6 +256,12 @@ class OrderQueries(Protocol):
     def act_by_key(self, key: str) -> str | None: ...
     def act_label(self, act_id: str) -> str: ...
     def order_ids_of_act(self, act_id: str) -> list[str]: ...
+    def act_by_ref(self, key: str) -> str | None:
+        """The act on control with this amendments.ref_key (kind, number, date)."""
+        ...
+    def order_numbers_of_act(self, act_id: str) -> dict[str, str]:
+        """The act's orders: item number -> order id."""
+        ...
     def executor_name(self, executor_id: str) -> str: ...
 
     # -- told of changes ------------------------------------------------------------------

@@ -6,6 +6,7 @@ import hashlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from tracker.amendments import AmendedAct, repealed
 from tracker.control.api import DraftOrder, ImportPreview
 from tracker.control.records import act_label, span
 
@@ -33,6 +34,7 @@ def preview_from_parse(result: ParseResult, sha256: str = "") -> ImportPreview:
             recurrence=deadline.recurrence if deadline else None,
             relative=deadline.relative if deadline else None,
             confidence=float(item.confidence or 0.0),
+            quoted=bool(getattr(item, "in_quoted_amendment", False)),
         ))
     return ImportPreview(
         source=result.source, error=result.error, kind=doc.kind, number=doc.number, date=doc.date,
@@ -53,7 +55,9 @@ def _act_extras(result: ParseResult) -> dict:
     if doc.signatory is not None and (doc.signatory.position or doc.signatory.person):
         signatory = " ".join(x for x in (doc.signatory.position, doc.signatory.person) if x)
     amends = [ref.text or act_label(ref.kind, ref.number, ref.date) for ref in doc.amends]
-    return {"format": result.format, "controller": controller, "signatory": signatory, "amends": amends}
+    amended = [AmendedAct(ref.kind, ref.number, ref.date) for ref in doc.amends]
+    return {"format": result.format, "controller": controller, "signatory": signatory, "amends": amends,
+            "amended_acts": amended, "repealed": repealed(result.text or "") if amended else []}
 
 
 def expand_paths(paths: list[Path]) -> list[Path]:
