@@ -28,15 +28,10 @@ from tracker.models import (
     Status,
 )
 from tracker.recurrence import control_points, next_point
+from tracker.rules import STATUS_RULE
 
-STATUS_RULE = (
-    "Поручение «исполнено», когда принято исполнение каждого его исполнителя — и ответственного, "
-    "и соисполнителя (часть исполнителя, снятая с контроля, не учитывается). Пока чья-то часть открыта, "
-    "поручение остаётся на контроле: «на доработке», если кому-то вернули отчёт; «отчёт представлен», "
-    "если все открытые части отчитались; иначе «на исполнении». `done --executor` принимает только "
-    "часть этого исполнителя. У периодического поручения так закрывается очередная контрольная точка "
-    "(период), а поручение остаётся на контроле."
-)
+__all__ = ["STATUS_RULE"]  # quoted by the CLI, the desk's help and the README
+
 
 OPEN = frozenset({Status.ON_CONTROL, Status.REPORTED, Status.REWORK})
 CLOSED = frozenset({Status.DONE, Status.WITHDRAWN})
