@@ -52,7 +52,9 @@ def ref_key(kind: str | None, number: str | None, when: date | None) -> str | No
 
 
 _ITEMS = r"((?:\d+(?:[.\-–]\d+)*)(?:\s*(?:,|и)\s*\d+(?:[.\-–]\d+)*)*)"
-_REPEAL = re.compile(r"пункт(?:ы|ов)?\s+" + _ITEMS + r"\s+(?:признать\s+утратившими?\s+силу|исключить)")
+# «пункт 4 [постановления … от 14.02.2020 № 66] признать утратившим силу»; never across a quotation
+_OF_ACT = r"(?:\s+(?:постановлени|распоряжени|приказ|решени|указ)[^«»;:]{0,200}?)?"
+_REPEAL = re.compile(r"пункт(?:ы|ов)?\s+" + _ITEMS + _OF_ACT + r"\s+(?:признать\s+утратившими?\s+силу|исключить)")
 
 
 def repealed(text: str) -> list[str]:

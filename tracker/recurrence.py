@@ -53,7 +53,7 @@ def _month_points(step: int, start: date, point_day: int | None, offset: int | N
         else:
             py, pm = _shift(year, month, offset)
             raw = date(py, pm, min(max(point_day, 1), _stdcal.monthrange(py, pm)[1]))
-        yield cal.next_working_day(raw)
+        yield raw
         year, month = _shift(year, month, step)
 
 
@@ -61,7 +61,7 @@ def _weekly_points(start: date, point_day: int | None, cal: ProductionCalendar) 
     weekday = min(max((point_day or 5) - 1, 0), 6)
     monday = start - timedelta(days=start.weekday() + 7)
     while True:
-        yield cal.next_working_day(monday + timedelta(days=weekday))
+        yield monday + timedelta(days=weekday)
         monday += timedelta(days=7)
 
 
@@ -76,7 +76,7 @@ def _daily_points(start: date, cal: ProductionCalendar) -> Iterator[date]:
 def _review_points(start: date, every: int, cal: ProductionCalendar) -> Iterator[date]:
     k = 1
     while True:
-        yield cal.next_working_day(start + timedelta(days=every * k))
+        yield start + timedelta(days=every * k)
         k += 1
 
 
@@ -98,17 +98,18 @@ def _raw_points(deadline: Deadline, cal: ProductionCalendar) -> Iterator[date]:
 
 def control_points(deadline: Deadline, after: date | None = None,
                    calendar: ProductionCalendar = BUNDLED) -> Iterator[date]:
-    """Control points strictly after the start and after `after`, in order (endless)."""
-    floor = deadline.start
-    if after is not None and (floor is None or after > floor):
-        floor = after
+    """Control points of the periods whose own date comes after the start, each moved off a day
+    off, and after `after`; in order (endless). A period whose date was before the start does
+    not come due even when moving off a day off takes it past the start."""
+    start = deadline.start
     last = None
-    for count, point in enumerate(_raw_points(deadline, calendar)):
+    for count, raw in enumerate(_raw_points(deadline, calendar)):
         if count > MAX_POINTS:
             return
-        if floor is not None and point <= floor:
+        if start is not None and raw <= start:
             continue
-        if point == last:
+        point = calendar.next_working_day(raw)
+        if (after is not None and point <= after) or point == last:
             continue
         last = point
         yield point

@@ -4,6 +4,7 @@ from datetime import date
 
 import pytest
 
+from tracker.amendments import Step, describe, plan, ref_key, repealed
 from tracker.deadlines import build_deadline, current_due, event_is_the_act, needs_date, relative_due
 from tracker.models import DeadlineKind, Recurrence
 from tracker.schedule import PointRule, is_posting_norm, read_point_rule
@@ -125,3 +126,24 @@ def test_a_term_from_another_event_waits_for_the_clerk():
     words = "в течение 3 рабочих дней с даты их создания либо удаления"
     deadline = build_deadline(words, None, None, words, start=None, act_date=date(2022, 3, 31))
     assert deadline.due is None and needs_date(deadline)
+
+
+@pytest.mark.parametrize(("text", "items"), [
+    ("1. Пункт 4 постановления Правительства Кемеровской области – Кузбасса от 14.02.2020 №66 признать "
+     "утратившим силу.", ["4"]),
+    ("1.2. Пункты 5, 6 признать утратившими силу.", ["5", "6"]),
+    ("1.3. Пункт 2-1 исключить.", ["2-1"]),
+    ("1.4. В пункте 3 слова «в течение месяца» исключить.", []),
+    ("1.5. Пункт 2 изложить в следующей редакции: «2. Признать утратившим силу постановление № 5.».", []),
+])
+def test_items_an_amending_act_repeals(text, items):
+    assert repealed(text) == items
+
+
+def test_what_an_amendment_does_to_the_act_on_control():
+    changes = plan({"1", "2", "3", "4", "5"}, ["2", "2-1", "3", "4"], ["5"])
+    assert [(c.number, c.step) for c in changes] == [
+        ("2", Step.REWORD), ("2-1", Step.ADD), ("3", Step.REWORD), ("4", Step.REWORD), ("5", Step.REPEAL)]
+    assert describe("Постановление № 66 от 14.02.2020", changes[:1]) == [
+        "изменяет акт Постановление № 66 от 14.02.2020: пункт 2 — новая редакция"]
+    assert ref_key("Постановление", "№ 66", date(2020, 2, 14)) == ref_key("постановление", "66", date(2020, 2, 14))
