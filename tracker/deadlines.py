@@ -18,7 +18,7 @@ from tracker.calendar import BUNDLED, ProductionCalendar
 from tracker.errors import ValidationError
 from tracker.models import Deadline, DeadlineKind, Extension, Recurrence
 from tracker.recurrence import next_point
-from tracker.schedule import is_posting_norm, read_point_rule
+from tracker.schedule import PointRule, is_posting_norm, read_point_rule, term_clause
 
 _NUMBER_WORDS = {
     "одного": 1, "один": 1, "одной": 1, "двух": 2, "два": 2, "двое": 2, "трех": 3, "три": 3,
@@ -91,12 +91,13 @@ def event_is_the_act(words: str | None) -> bool:
 
 def build_deadline(text: str | None, due: date | None, recurrence: str | None,
                    relative: str | None, start: date | None, act_date: date | None = None,
-                   calendar: ProductionCalendar = BUNDLED) -> Deadline:
+                   calendar: ProductionCalendar = BUNDLED, order_text: str | None = None) -> Deadline:
     """A Deadline from the extracted words.
 
     `start` is when the order's control points begin (the day it was put on control, or the
     date the clerk gave to catch up history); the day inside each period comes from the words,
-    and a posting norm gets no points. A relative term counted from the act itself is dated
+    and a posting norm gets no points (`order_text`, the order's words, is read where the term's
+    own words stop at the recurrence word). A relative term counted from the act itself is dated
     from `act_date` at once."""
     if recurrence:
         try:
@@ -108,6 +109,8 @@ def build_deadline(text: str | None, due: date | None, recurrence: str | None,
             if is_posting_norm(words):
                 return Deadline(kind=DeadlineKind.RECURRING, text=words, recurrence=rec, start=start, norm=True)
             rule = read_point_rule(rec, words)
+            if rule == PointRule():
+                rule = read_point_rule(rec, term_clause(order_text, text))
             return Deadline(kind=DeadlineKind.RECURRING, text=words, recurrence=rec,
                             start=start, due=None, point_day=rule.day, point_offset=rule.month_offset)
     if due is not None:

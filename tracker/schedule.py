@@ -84,6 +84,25 @@ def read_point_rule(recurrence: Recurrence | None, words: str | None) -> PointRu
     return PointRule(day=day, month_offset=1)  # «ежеквартально до 5 числа»: the month after the quarter
 
 
+_CLAUSE_END = re.compile(r";|\.(?=\s|$)|:\s")
+
+
+def term_clause(order_text: str | None, deadline_words: str | None) -> str | None:
+    """The order's words from the recurrence word to the end of its clause.
+
+    The parser keeps the recurrence word as the term («ежемесячно»); the day inside the period
+    follows it in the order's text: «ежемесячно, до 5 числа месяца, следующего за отчетным,
+    формировать рейтинг…» -> «ежемесячно, до 5 числа месяца, следующего за отчетным, формировать рейтинг…»."""
+    if not order_text or not deadline_words:
+        return deadline_words
+    low = order_text.lower().replace("ё", "е")
+    at = low.find(deadline_words.lower().replace("ё", "е").strip())
+    if at < 0:
+        return deadline_words
+    end = _CLAUSE_END.search(order_text, at + len(deadline_words))
+    return order_text[at: end.start() if end else len(order_text)]
+
+
 def _month_number(word: str) -> int:
     for number, stem in enumerate(MONTHS, start=1):
         if word.startswith(stem) and not (stem == "ма" and word.startswith("мар")):

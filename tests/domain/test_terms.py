@@ -7,7 +7,7 @@ import pytest
 from tracker.amendments import Step, describe, plan, ref_key, repealed
 from tracker.deadlines import build_deadline, current_due, event_is_the_act, needs_date, relative_due
 from tracker.models import DeadlineKind, Recurrence
-from tracker.schedule import PointRule, is_posting_norm, read_point_rule
+from tracker.schedule import PointRule, is_posting_norm, read_point_rule, term_clause
 
 PUT_ON_CONTROL = date(2026, 12, 4)
 
@@ -147,3 +147,12 @@ def test_what_an_amendment_does_to_the_act_on_control():
     assert describe("Постановление № 66 от 14.02.2020", changes[:1]) == [
         "изменяет акт Постановление № 66 от 14.02.2020: пункт 2 — новая редакция"]
     assert ref_key("Постановление", "№ 66", date(2020, 2, 14)) == ref_key("постановление", "66", date(2020, 2, 14))
+
+
+def test_the_day_inside_the_period_is_read_on_in_the_orders_text_when_the_term_is_the_word_alone():
+    text = ("ежемесячно, до 5 числа месяца, следующего за отчетным, формировать рейтинг активности "
+            "официальных страниц подведомственных учреждений;")
+    assert term_clause(text, "ежемесячно").startswith("ежемесячно, до 5 числа месяца, следующего за отчетным")
+    deadline = build_deadline("ежемесячно", None, "ежемесячно", None, start=PUT_ON_CONTROL, order_text=text)
+    assert (deadline.point_day, deadline.point_offset) == (5, 1)
+    assert current_due(deadline) == date(2026, 12, 7)  # November's rating: 05.12.2026 is a Saturday

@@ -292,7 +292,8 @@ class ActImporter:
         Its control points start the day it is put on control, or on `since` when the clerk
         catches up history on purpose; a term counted from the act's signing is dated now."""
         deadline = build_deadline(draft.deadline_text, draft.due, draft.recurrence, draft.relative,
-                                  start=since or now.date(), act_date=act.date, calendar=self.calendar)
+                                  start=since or now.date(), act_date=act.date, calendar=self.calendar,
+                                  order_text=draft.text)
         return Order(
             id=uuid.uuid4().hex[:12], act_id=act.id, number=draft.number or "?", text=draft.text,
             parent=draft.parent, span=draft.span, deadline=deadline,
@@ -432,7 +433,7 @@ class ActImporter:
         old = order.deadline
         new = build_deadline(draft.deadline_text, draft.due, draft.recurrence, draft.relative,
                              start=old.start or order.created or now.date(), act_date=act.date,
-                             calendar=self.calendar)
+                             calendar=self.calendar, order_text=draft.text)
         original_due = order.extensions[0].old if order.extensions else old.due
         if (new.kind, new.recurrence, new.relative) != (old.kind, old.recurrence, old.relative) or (
                 new.kind == DeadlineKind.DATE and new.due != original_due):
