@@ -3,11 +3,12 @@
 на исполнении → отчёт представлен (на приёмке) → исполнено, or → на доработке → отчёт
 представлен again; снято с контроля (with a reason) from any open state.
 
-Each executor — responsible or co-executor — reports and is accepted separately. STATUS_RULE
-below is the one rule for the order's own status (the CLI's --help, the desk's F1 screen and
-the README quote it). A report from an executor whose part is open is never refused, whatever
-the others' state. A recurring order closes one control point (period) per acceptance and stays
-on control. «Просрочено» is derived from the deadline and today, never stored.
+Each executor — responsible or co-executor — reports and is accepted separately; derive_status
+is the one rule for the order's own status, written for the clerk in tracker.rules.STATUS_RULE
+(quoted by the CLI's --help, the desk's F1 screen and the README). A report from an executor
+whose part is open is never refused, whatever the others' state. A recurring order closes one
+control point (period) per acceptance and stays on control. «Просрочено» is derived from the
+deadline and today, never stored.
 """
 from __future__ import annotations
 
@@ -28,10 +29,6 @@ from tracker.models import (
     Status,
 )
 from tracker.recurrence import control_points, next_point
-from tracker.rules import STATUS_RULE
-
-__all__ = ["STATUS_RULE"]  # quoted by the CLI, the desk's help and the README
-
 
 OPEN = frozenset({Status.ON_CONTROL, Status.REPORTED, Status.REWORK})
 CLOSED = frozenset({Status.DONE, Status.WITHDRAWN})

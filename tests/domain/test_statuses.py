@@ -5,7 +5,8 @@ import pytest
 
 from tracker.errors import InvalidTransitionError, ValidationError
 from tracker.models import Assignment, Deadline, DeadlineKind, ExecutorRole, Order, Recurrence, Status
-from tracker.statuses import STATUS_RULE, apply, derive_status, is_overdue, order_due, withdraw
+from tracker.rules import STATUS_RULE
+from tracker.statuses import apply, derive_status, is_overdue, order_due, withdraw
 
 DAY = date(2024, 3, 1)
 
