@@ -521,7 +521,9 @@ def register(app: typer.Typer) -> None:
 
         Срок исполнения считается от неё по производственному календарю; пока дата не задана,
         поручение в списке «нужна дата» (tracker orders --needs-date)."""
-        event = _date(when)
+        from tracker.dates import parse_user_date
+
+        event = parse_user_date(when)
         _change_order(db, order_id, f"Дата события {_fmt(event)} задана",
                       lambda service, full: service.anchor_relative(full, event))
 

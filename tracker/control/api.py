@@ -21,6 +21,9 @@ if TYPE_CHECKING:
     from tracker.executors import Directory
 
 
+Day = date  # a name the dataclass field `date` of ImportPreview does not shadow
+
+
 class SortKey(StrEnum):
     DEADLINE = "deadline"
     URGENCY = "urgency"  # overdue first, then fewest days left
@@ -178,7 +181,7 @@ class ImportPreview:
     amended_acts: list[AmendedAct] = field(default_factory=list)  # the same, as kind/number/date
     repealed: list[str] = field(default_factory=list)  # items of the amended act it repeals
     amendment_lines: list[str] = field(default_factory=list)  # «изменяет акт …: пункт 2 — новая редакция»
-    since: date | None = None  # control points start here (catching up history); None: the import day
+    since: Day | None = None  # control points start here (catching up history); None: the import day
 
 
 @dataclass(slots=True)
