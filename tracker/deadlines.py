@@ -10,11 +10,13 @@ begins the day after the event, and a term ending on a day off ends on the next 
 """
 from __future__ import annotations
 
+import calendar as _stdcal
 import re
 from collections.abc import Collection
 from datetime import date, datetime, timedelta
 
 from tracker.calendar import BUNDLED, ProductionCalendar
+from tracker.dates import MONTHS_GENITIVE
 from tracker.errors import ValidationError
 from tracker.models import Deadline, DeadlineKind, Extension, Recurrence
 from tracker.recurrence import next_point
@@ -89,6 +91,24 @@ def event_is_the_act(words: str | None) -> bool:
     return False
 
 
+def parse_months(text: str | None) -> int | None:
+    """How many months a term in months runs: «в течение месяца» -> 1, «в течение 2 месяцев» -> 2,
+    «в месячный срок» -> 1; None for a term in days or weeks."""
+    if not text:
+        return None
+    low = text.lower().replace("ё", "е")
+    if "месячный срок" in low or "течение месяца" in low:
+        return 1
+    for match in _RELATIVE.finditer(low):
+        if not match["unit"].startswith("месяц"):
+            continue
+        if match["num"]:
+            return int(match["num"])
+        if match["word"] in _NUMBER_WORDS:
+            return _NUMBER_WORDS[match["word"]]
+    return None
+
+
 def build_deadline(text: str | None, due: date | None, recurrence: str | None,
                    relative: str | None, start: date | None, act_date: date | None = None,
                    calendar: ProductionCalendar = BUNDLED, order_text: str | None = None) -> Deadline:
@@ -119,21 +139,29 @@ def build_deadline(text: str | None, due: date | None, recurrence: str | None,
         parsed = parse_relative(relative) or parse_relative(text)
         days, working = parsed if parsed else (None, False)
         deadline = Deadline(kind=DeadlineKind.RELATIVE, text=text or relative, relative=relative,
-                            relative_days=days, relative_working=working)
+                            relative_days=days, relative_working=working,
+                            relative_months=parse_months(relative) or parse_months(text))
         if days and act_date is not None and (event_is_the_act(relative) or event_is_the_act(text)):
             anchor(deadline, act_date, calendar)
         return deadline
     return Deadline(kind=DeadlineKind.NONE, text=text)
 
 
-def relative_due(event: date, days: int, working: bool, calendar: ProductionCalendar = BUNDLED) -> date:
-    """The last day of a term of `days` days from `event`.
+def relative_due(event: date, days: int, working: bool, calendar: ProductionCalendar = BUNDLED,
+                 months: int | None = None) -> date:
+    """The last day of a term of `days` days (or `months` months) from `event`.
 
     Working days: the `days`-th working day after the event. Calendar days (Civil Code art.
-    191, 193): the term begins the day after the event, so it ends `days` days after it; an
+    191, 193): the term begins the day after the event, so it ends `days` days after it. Months
+    (art. 192): on the same day of the last month, or its last day when it has no such day. An
     end on a day off moves to the next working day."""
     if working:
         return calendar.add_working_days(event, days)
+    if months:
+        index = event.year * 12 + event.month - 1 + months
+        year, month = index // 12, index % 12 + 1
+        end = date(year, month, min(event.day, _stdcal.monthrange(year, month)[1]))
+        return calendar.next_working_day(end)
     return calendar.next_working_day(event + timedelta(days=days))
 
 
@@ -146,7 +174,8 @@ def anchor(deadline: Deadline, event: date, calendar: ProductionCalendar = BUNDL
             f"Не удалось понять срок «{deadline.relative or deadline.text}»: укажите дату исполнения вручную (продлением)."
         )
     deadline.anchor = event
-    deadline.due = relative_due(event, deadline.relative_days, deadline.relative_working, calendar)
+    deadline.due = relative_due(event, deadline.relative_days, deadline.relative_working, calendar,
+                                deadline.relative_months)
     return deadline.due
 
 
@@ -170,13 +199,31 @@ def describe(deadline: Deadline) -> str:
     if deadline.kind == DeadlineKind.RECURRING and deadline.norm:
         return f"норма: {deadline.text}" if deadline.text else "норма"
     if deadline.kind == DeadlineKind.RECURRING and deadline.recurrence:
-        return str(deadline.recurrence)
+        return str(deadline.recurrence) + _point_words(deadline)
     if deadline.kind == DeadlineKind.RELATIVE:
         words = deadline.relative or deadline.text or "относительный срок"
         return f"{deadline.due:%d.%m.%Y} ({words})" if deadline.due else words
     if deadline.due:
         return f"{deadline.due:%d.%m.%Y}"
     return deadline.text or "—"
+
+
+_WEEKDAYS = ("по понедельникам", "по вторникам", "по средам", "по четвергам", "по пятницам", "по субботам",
+             "по воскресеньям")
+
+
+def _point_words(deadline: Deadline) -> str:
+    """«, до 5 числа», «, до 1 февраля», «, по пятницам»: the day inside the period, when set."""
+    day = deadline.point_day
+    if not day:
+        return ""
+    if deadline.recurrence == Recurrence.WEEKLY:
+        return f", {_WEEKDAYS[min(max(day, 1), 7) - 1]}"
+    if deadline.recurrence == Recurrence.YEARLY and deadline.point_offset:
+        return f", до {day} {MONTHS_GENITIVE[(deadline.point_offset - 1) % 12]}"
+    if deadline.recurrence in (Recurrence.MONTHLY, Recurrence.QUARTERLY, Recurrence.HALF_YEARLY, Recurrence.YEARLY):
+        return f", до {day} числа"
+    return ""
 
 
 def make_extension(deadline: Deadline, new: date, reason: str, basis: str | None,

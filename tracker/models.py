@@ -54,6 +54,7 @@ class Deadline:
     relative: str | None = None  # «в течение 3 рабочих дней с даты создания»
     relative_days: int | None = None
     relative_working: bool = False
+    relative_months: int | None = None  # a term in months: ends on the same day of the month (Civil Code art. 192)
     anchor: date | None = None  # the event date the clerk entered for a relative term
     review_every_days: int | None = None  # «постоянно»: periodic review set by the clerk
     start: date | None = None  # RECURRING: control points start from here (the act's date)

@@ -4,8 +4,16 @@ from datetime import date
 
 import pytest
 
-from tracker.amendments import Step, describe, plan, ref_key, repealed
-from tracker.deadlines import build_deadline, current_due, event_is_the_act, needs_date, relative_due
+from tracker import amendments
+from tracker.amendments import Step, plan, ref_key, repealed
+from tracker.deadlines import (
+    build_deadline,
+    current_due,
+    describe,
+    event_is_the_act,
+    needs_date,
+    relative_due,
+)
 from tracker.models import DeadlineKind, Recurrence
 from tracker.schedule import PointRule, is_posting_norm, read_point_rule, term_clause
 
@@ -108,6 +116,22 @@ CALENDAR_TABLE = [
 ]
 
 
+@pytest.mark.parametrize(("event", "months", "due"), [
+    (date(2026, 1, 20), 1, date(2026, 2, 20)),  # «в течение месяца»: the same day of the next month
+    (date(2026, 1, 31), 1, date(2026, 3, 2)),  # no 31.02: 28.02.2026, a Saturday -> Monday 02.03
+    (date(2023, 12, 8), 1, date(2024, 1, 9)),  # 08.01.2024 in the holidays -> 09.01
+    (date(2025, 2, 22), 2, date(2025, 4, 22)),
+])
+def test_terms_in_months_end_on_the_same_day_of_the_month(event, months, due):
+    assert relative_due(event, 0, False, months=months) == due
+
+
+def test_a_month_from_the_signing_is_a_month_not_thirty_days():
+    words = "в течение месяца со дня подписания настоящего постановления"
+    deadline = build_deadline(words, None, None, words, start=None, act_date=date(2026, 1, 20))
+    assert deadline.relative_months == 1 and deadline.due == date(2026, 2, 20)
+
+
 @pytest.mark.parametrize(("event", "days", "working", "due"), CALENDAR_TABLE,
                          ids=[f"{e:%d.%m.%Y}+{d}{'р' if w else 'к'}" for e, d, w, _due in CALENDAR_TABLE])
 def test_terms_on_the_production_calendar(event, days, working, due):
@@ -144,7 +168,7 @@ def test_what_an_amendment_does_to_the_act_on_control():
     changes = plan({"1", "2", "3", "4", "5"}, ["2", "2-1", "3", "4"], ["5"])
     assert [(c.number, c.step) for c in changes] == [
         ("2", Step.REWORD), ("2-1", Step.ADD), ("3", Step.REWORD), ("4", Step.REWORD), ("5", Step.REPEAL)]
-    assert describe("Постановление № 66 от 14.02.2020", changes[:1]) == [
+    assert amendments.describe("Постановление № 66 от 14.02.2020", changes[:1]) == [
         "изменяет акт Постановление № 66 от 14.02.2020: пункт 2 — новая редакция"]
     assert ref_key("Постановление", "№ 66", date(2020, 2, 14)) == ref_key("постановление", "66", date(2020, 2, 14))
 
@@ -156,3 +180,13 @@ def test_the_day_inside_the_period_is_read_on_in_the_orders_text_when_the_term_i
     deadline = build_deadline("ежемесячно", None, "ежемесячно", None, start=PUT_ON_CONTROL, order_text=text)
     assert (deadline.point_day, deadline.point_offset) == (5, 1)
     assert current_due(deadline) == date(2026, 12, 7)  # November's rating: 05.12.2026 is a Saturday
+
+
+@pytest.mark.parametrize(("words", "recurrence", "shown"), [
+    ("ежемесячно, до 5 числа месяца, следующего за отчётным", "ежемесячно", "ежемесячно, до 5 числа"),
+    ("ежегодно до 1 февраля", "ежегодно", "ежегодно, до 1 февраля"),
+    ("еженедельно, по пятницам", "еженедельно", "еженедельно, по пятницам"),
+    ("ежеквартально", "ежеквартально", "ежеквартально"),
+])
+def test_the_list_shows_the_day_inside_the_period(words, recurrence, shown):
+    assert describe(build_deadline(words, None, recurrence, None, start=PUT_ON_CONTROL)) == shown

@@ -65,7 +65,7 @@ def deadline_to_dict(d: Deadline) -> dict:
         "relative": d.relative, "relative_days": d.relative_days, "relative_working": d.relative_working,
         "anchor": d2s(d.anchor), "review_every_days": d.review_every_days,
         "start": d2s(d.start), "point_day": d.point_day, "covered_until": d2s(d.covered_until),
-        "point_offset": d.point_offset, "norm": d.norm,
+        "point_offset": d.point_offset, "norm": d.norm, "relative_months": d.relative_months,
     }
 
 
@@ -79,6 +79,7 @@ def deadline_from_dict(raw: dict | None) -> Deadline:
         review_every_days=raw.get("review_every_days"), start=s2d(raw.get("start")),
         point_day=raw.get("point_day"), covered_until=s2d(raw.get("covered_until")),
         point_offset=raw.get("point_offset"), norm=bool(raw.get("norm")),
+        relative_months=raw.get("relative_months"),
     )
 
 
