@@ -8,7 +8,7 @@ import sys
 
 import typer
 
-from cli import db_cmd, draft_cmd, orders_cmd, parse_cmd, registry_cmd, russian_help, ui_cmd
+from cli import db_cmd, draft_cmd, orders_cmd, parse_cmd, registry_cmd, russian_help, serve_cmd, ui_cmd
 
 # Each module registers its commands on the app; the list is the CLI's table of contents.
 # The modules themselves are light: services, parsers and the desk load inside the commands.
@@ -19,6 +19,7 @@ COMMAND_MODULES = (
     registry_cmd,  # registry import|export|coverage|norms
     draft_cmd,  # draft quarterly|report|reminders
     ui_cmd,  # ui, demo
+    serve_cmd,  # serve: the desk in a browser
 )
 
 

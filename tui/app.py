@@ -22,6 +22,7 @@ from tui.screens.dashboard import DashboardScreen
 from tui.screens.help import HelpScreen
 from tui.screens.importing import ImportScreen
 from tui.screens.orders import OrdersScreen, Preset
+from tui.terminal import watch_terminal
 
 
 class TrackerApp(App[None]):
@@ -69,6 +70,9 @@ class TrackerApp(App[None]):
             from tui.screens.drafts import DraftsScreen
 
             self.add_mode("drafts", lambda: DraftsScreen(drafting, out_dir=drafts_dir))
+
+    def on_mount(self) -> None:
+        watch_terminal(self)
 
     @property
     def today(self) -> date:

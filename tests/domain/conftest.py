@@ -19,13 +19,22 @@ def parser() -> FakeParser:
     return FakeParser()
 
 
-@pytest.fixture(params=["memory", "tinydb"])
+@pytest.fixture(params=["memory", "tinydb", "postgresql"])
 def store(request, tmp_path):
-    """Every service spec runs on the in-memory store and on the durable one."""
+    """Every service spec runs on the in-memory store, the file store and PostgreSQL."""
     if request.param == "memory":
         yield MemoryStore()
         return
     from tracker.schema import MIGRATIONS, SCHEMA_VERSION
+
+    if request.param == "postgresql":
+        from db.postgres import open_pg_store
+
+        server = open_pg_store(request.getfixturevalue("pg_url"), schema_version=SCHEMA_VERSION,
+                               migrations=MIGRATIONS)
+        yield server
+        server.close()
+        return
 
     durable = open_store(tmp_path / "control.db", schema_version=SCHEMA_VERSION, migrations=MIGRATIONS)
     yield durable

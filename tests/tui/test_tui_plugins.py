@@ -101,3 +101,23 @@ def test_tracker_ui_opens_the_desk_with_every_service(tmp_path: Path, monkeypatc
     assert (tmp_path / DRAFTS_FOLDER).is_dir()  # drafts go beside the database, not into cwd
     assert app.registry.order_sink is app.service  # «сообщить в ЦУР» points go on control from the desk too
     app.service.close()
+
+
+async def test_in_a_browser_a_generated_draft_is_offered_as_a_download(services, tmp_path: Path, monkeypatch):
+    control, registry, drafting = services
+    delivered: list[tuple[Path, str | None]] = []
+    monkeypatch.setattr(TrackerApp, "is_web", property(lambda self: True))
+    monkeypatch.setattr(TrackerApp, "deliver_binary",
+                        lambda self, path, **options: delivered.append((path, options.get("save_filename"))))
+    app = make_app(control, registry=registry, drafting=drafting, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f6")
+        await pilot.pause()
+        out = tmp_path / "проект.docx"
+        app.screen.query_one("#draft-out", Input).value = str(out)
+        await pilot.press("ctrl+g")
+        await settle(pilot)
+    assert out.exists()
+    assert delivered[0] == (out, "проект.docx")
+    sheets = [path for path, _name in delivered[1:]]  # the quarterly draft's change sheet goes along
+    assert [p.suffix for p in sheets] == [".xlsx"] and all(p.exists() for p in sheets)

@@ -188,3 +188,6 @@ class DraftsScreen(DeskScreen):
         for line in message.lines:
             log.write_line(line)
         self.app.notify("Проект подготовлен: " + ", ".join(str(p) for p in self.last_files), title="Готово")
+        if self.app.is_web:  # in a browser the file is offered as a download, not only kept on the server
+            for path in self.last_files:
+                self.app.deliver_binary(Path(path), save_filename=Path(path).name)

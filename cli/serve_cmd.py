@@ -1,0 +1,55 @@
+"""`tracker serve`: the desk in a browser (one desk process per browser session, textual-serve).
+
+Each session runs `tracker ui --db …` of this very installation. The server binds to
+127.0.0.1 unless told otherwise; a region puts it behind nginx with TLS (README).
+"""
+from __future__ import annotations
+
+import shlex
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from cli.common import DbOption, fail, friendly_errors, resolve_db
+
+TITLE = "Контроль исполнения поручений"
+
+
+def desk_command(db: Path | str) -> str:
+    """The shell command that starts one desk on `db` with this interpreter (no PATH lookup); `exec`
+    makes the desk the process textual-serve watches and stops, not a shell around it."""
+    return f"exec {shlex.quote(sys.executable)} -m cli.main ui --db {shlex.quote(str(db))}"
+
+
+def register(app: typer.Typer) -> None:
+    """Add this module's commands to the app."""
+
+    @app.command("serve")
+    @friendly_errors
+    def serve(
+        db: DbOption = None,
+        host: Annotated[str, typer.Option("--host", help="Адрес, на котором принимать подключения.")] = "127.0.0.1",
+        port: Annotated[int, typer.Option("--port", help="Порт.")] = 8000,
+        max_sessions: Annotated[int, typer.Option(
+            "--max-sessions", help="Сколько рабочих мест (процессов) открыто одновременно, не больше.")] = 10,
+        idle_minutes: Annotated[float, typer.Option(
+            "--idle-minutes", help="Через сколько минут без действий сеанс закрывается.")] = 30.0,
+        public_url: Annotated[str | None, typer.Option(
+            "--public-url", help="Адрес, под которым сервер виден пользователям (за nginx: https://…).",
+            show_default=False)] = None,
+    ) -> None:
+        """Открыть рабочее место в браузере: по отдельному процессу на каждый сеанс."""
+        from cli.web import DeskServer
+
+        if max_sessions < 1:
+            raise fail("--max-sessions: нужно целое число не меньше 1.")
+        if idle_minutes <= 0:
+            raise fail("--idle-minutes: нужно число минут больше нуля.")
+        if not 0 < port < 65536:
+            raise fail(f"--port: порт {port} вне диапазона 1–65535.")
+        path = resolve_db(db)
+        server = DeskServer(desk_command(path), host=host, port=port, title=TITLE, max_sessions=max_sessions,
+                            idle_seconds=idle_minutes * 60, public_url=public_url)
+        server.serve()

@@ -1,0 +1,78 @@
+"""Accounts: argon2 hashes, one message for every failed login, disabled accounts stay out."""
+from __future__ import annotations
+
+import pytest
+
+from tracker.access import Principal, Role
+from tracker.access.accounts import Accounts, AuthenticationError
+from tracker.errors import NotFoundError, ValidationError
+
+
+def test_a_password_is_stored_only_as_an_argon2_hash(store):
+    Accounts(store).add("ivanova", "контролёр", "верный-пароль-1", name="Иванова А.П.")
+    raw = store.table("users").get("ivanova")
+    assert raw["password_hash"].startswith("$argon2id$")
+    assert "верный-пароль-1" not in str(raw)
+
+
+def test_logging_in_gives_the_principal_of_the_account(store):
+    accounts = Accounts(store)
+    accounts.add("minfin", Role.EXECUTOR, "пароль-минфина", executor_id="e-minfin")
+    assert accounts.authenticate("minfin", "пароль-минфина") == Principal("minfin", Role.EXECUTOR, "e-minfin")
+
+
+@pytest.mark.parametrize("login, password", [("ivanova", "не тот пароль"), ("nobody", "верный-пароль-1"),
+                                             ("", "")])
+def test_a_wrong_login_or_password_gets_one_message_that_tells_nothing_more(store, login, password):
+    Accounts(store).add("ivanova", "контролёр", "верный-пароль-1")
+    with pytest.raises(AuthenticationError, match="Неверное имя пользователя или пароль"):
+        Accounts(store).authenticate(login, password)
+
+
+def test_a_disabled_account_cannot_log_in_until_enabled_again(store):
+    accounts = Accounts(store)
+    accounts.add("petrov", "наблюдатель", "пароль-петрова")
+    accounts.set_disabled("petrov")
+    with pytest.raises(AuthenticationError):
+        accounts.authenticate("petrov", "пароль-петрова")
+    accounts.set_disabled("petrov", False)
+    assert accounts.authenticate("petrov", "пароль-петрова").role is Role.OBSERVER
+
+
+def test_a_new_password_replaces_the_old_one(store):
+    accounts = Accounts(store)
+    accounts.add("petrov", "наблюдатель", "старый-пароль")
+    accounts.set_password("petrov", "новый-пароль-2")
+    with pytest.raises(AuthenticationError):
+        accounts.authenticate("petrov", "старый-пароль")
+    assert accounts.authenticate("petrov", "новый-пароль-2").login == "petrov"
+
+
+@pytest.mark.parametrize("login, role, password, executor, message", [
+    ("a", "контролёр", "длинный-пароль", None, "Имя пользователя"),
+    ("ivanova", "директор", "длинный-пароль", None, "Роли «директор» нет"),
+    ("ivanova", "контролёр", "короткий", None, None),
+    ("ivanova", "контролёр", "корот", None, "Пароль короче"),
+    ("minfin", "исполнитель", "длинный-пароль", None, "нужна организация"),
+])
+def test_what_an_account_needs_is_checked_with_a_russian_message(store, login, role, password, executor, message):
+    accounts = Accounts(store)
+    if message is None:
+        assert accounts.add(login, role, password, executor_id=executor).login == login
+        return
+    with pytest.raises(ValidationError, match=message):
+        accounts.add(login, role, password, executor_id=executor)
+    assert accounts.list() == []
+
+
+def test_the_same_login_twice_is_refused(store):
+    accounts = Accounts(store)
+    accounts.add("ivanova", "контролёр", "длинный-пароль")
+    with pytest.raises(ValidationError, match="уже есть"):
+        accounts.add("ivanova", "наблюдатель", "другой-пароль")
+    assert [u.role for u in accounts.list()] == [Role.CONTROLLER]
+
+
+def test_an_unknown_account_is_named_when_changed(store):
+    with pytest.raises(NotFoundError, match="Пользователя nobody нет"):
+        Accounts(store).set_disabled("nobody")

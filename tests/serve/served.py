@@ -1,0 +1,84 @@
+"""Start `tracker serve` on a database of the sample acts for the served-desk tests."""
+from __future__ import annotations
+
+import contextlib
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+SAMPLES = ROOT / "tracker" / "samples" / "acts"
+
+
+def tracker(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "cli.main", *args], cwd=ROOT, capture_output=True, text=True,
+                          env={**os.environ, "PYTHONPATH": str(ROOT), **(env or {})}, timeout=600)
+
+
+def sample_database(folder: Path) -> Path:
+    db = folder / "served.db"
+    done = tracker("import", "--yes", "--db", str(db), str(SAMPLES))
+    assert done.returncode == 0, done.stderr
+    return db
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@dataclass
+class Served:
+    url: str
+    db: Path
+    process: subprocess.Popen[str]
+
+    def desks(self) -> int:
+        """How many desk processes of this database are running."""
+        found = subprocess.run(["pgrep", "-f", f"cli.main ui --db {self.db}"], capture_output=True, text=True)
+        return len(found.stdout.split())
+
+
+@contextlib.contextmanager
+def serving(db: Path, *options: str) -> Iterator[Served]:
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "cli.main", "serve", "--db", str(db), "--port", str(port), *options],
+        cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)}, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+        text=True)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                urllib.request.urlopen(url + "/", timeout=2).read()
+                break
+            except OSError:
+                if process.poll() is not None or time.monotonic() > deadline:
+                    output = process.stdout.read() if process.stdout else ""
+                    raise AssertionError(f"tracker serve did not start: {output}") from None
+                time.sleep(0.3)
+        yield Served(url, db, process)
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+        subprocess.run(["pkill", "-f", f"cli.main ui --db {db}"], capture_output=True)
+
+
+def wait_until(condition, within: float, step: float = 0.3) -> bool:  # noqa: ANN001
+    deadline = time.monotonic() + within
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(step)
+    return condition()

@@ -1,0 +1,75 @@
+"""`tracker serve`: a desk process per browser session, a cap on them, and idle sessions that end."""
+from __future__ import annotations
+
+import asyncio
+import urllib.error
+import urllib.request
+
+import aiohttp
+import pytest
+from served import sample_database, serving, wait_until
+
+
+@pytest.fixture(scope="module")
+def database(tmp_path_factory):
+    return sample_database(tmp_path_factory.mktemp("served"))
+
+
+async def open_desk(session: aiohttp.ClientSession, url: str) -> aiohttp.ClientWebSocketResponse:
+    """Connect as the browser page does and wait until the desk has drawn something."""
+    websocket = await session.ws_connect(url.replace("http", "ws") + "/ws?width=120&height=40")
+    await websocket.send_json(["resize", {"width": 120, "height": 40}])
+    while True:
+        message = await asyncio.wait_for(websocket.receive(), timeout=60)
+        if message.type == aiohttp.WSMsgType.BINARY and len(message.data) > 10:
+            return websocket
+        assert message.type not in (aiohttp.WSMsgType.CLOSE, aiohttp.WSMsgType.CLOSED), "the desk did not start"
+
+
+def page(url: str) -> tuple[int, str]:
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return response.status, response.read().decode()
+    except urllib.error.HTTPError as error:
+        return error.code, error.read().decode()
+
+
+def test_the_page_is_in_russian_and_asks_for_nothing_from_other_hosts(database):
+    with serving(database) as served:
+        status, html = page(served.url + "/")
+    assert status == 200 and 'lang="ru"' in html and "Контроль исполнения поручений" in html
+    assert "googleapis" not in html and "https://" not in html
+
+
+async def test_a_visitor_past_the_cap_gets_a_russian_page_and_no_desk(database):
+    with serving(database, "--max-sessions", "1") as served:
+        async with aiohttp.ClientSession() as session:
+            first = await open_desk(session, served.url)
+            status, html = page(served.url + "/")
+            assert status == 503 and "Все места заняты" in html and "1 из 1" in html
+            refused = await session.ws_connect(served.url.replace("http", "ws") + "/ws")
+            message = await asyncio.wait_for(refused.receive(), timeout=30)
+            assert message.type == aiohttp.WSMsgType.CLOSE and message.data == 1013
+            assert served.desks() == 1
+            await first.close()
+            assert wait_until(lambda: page(served.url + "/")[0] == 200, within=30)
+
+
+async def test_a_closed_tab_frees_its_desk_process(database):
+    with serving(database) as served:
+        async with aiohttp.ClientSession() as session:
+            websocket = await open_desk(session, served.url)
+            assert served.desks() == 1
+            await websocket.close()
+        assert wait_until(lambda: served.desks() == 0, within=30), "the desk outlived its closed tab"
+
+
+async def test_an_idle_session_ends_and_frees_its_process(database):
+    with serving(database, "--idle-minutes", "0.05") as served:  # 3 seconds
+        async with aiohttp.ClientSession() as session:
+            websocket = await open_desk(session, served.url)
+            closed = False
+            while not closed:  # keep reading what the desk draws, type nothing
+                message = await asyncio.wait_for(websocket.receive(), timeout=60)
+                closed = message.type in (aiohttp.WSMsgType.CLOSE, aiohttp.WSMsgType.CLOSED)
+        assert wait_until(lambda: served.desks() == 0, within=30), "the idle desk kept its process"

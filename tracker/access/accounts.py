@@ -1,0 +1,102 @@
+"""Accounts kept in the database: add, change a password, disable, list, log in."""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import datetime
+
+from db.api import Store
+from tracker.access import passwords
+from tracker.access.models import Principal, Role, User
+from tracker.access.policy import AccessDeniedError
+from tracker.errors import NotFoundError, ValidationError
+
+USERS = "users"
+_LOGIN = re.compile(r"^[A-Za-zА-Яа-яЁё0-9._@-]{2,64}$")
+
+
+class AuthenticationError(AccessDeniedError):
+    """Wrong login or password, or a disabled account (one message: it tells an intruder nothing)."""
+
+
+class Accounts:
+    """The users table of a store."""
+
+    def __init__(self, store: Store, now: Callable[[], datetime] = datetime.now) -> None:
+        self.store = store
+        self._now = now
+
+    def add(self, login: str, role: Role | str, password: str, *, name: str | None = None,
+            executor_id: str | None = None) -> User:
+        login = _valid_login(login)
+        role = _role(role)
+        if role is Role.EXECUTOR and not executor_id:
+            raise ValidationError("Исполнителю нужна организация: укажите её (--executor).")
+        if role is not Role.EXECUTOR:
+            executor_id = None
+        table = self.store.table(USERS)
+        if table.get(login) is not None:
+            raise ValidationError(f"Пользователь {login} уже есть. Пароль меняет `tracker users passwd {login}`.")
+        user = User(login, role, passwords.hash_password(password), name, executor_id, False,
+                    self._now().isoformat(timespec="seconds"))
+        table.insert(_record(user))
+        return user
+
+    def get(self, login: str) -> User:
+        raw = self.store.table(USERS).get(login)
+        if raw is None:
+            raise NotFoundError(f"Пользователя {login} нет. Список: `tracker users list`.")
+        return _user(raw)
+
+    def list(self) -> list[User]:
+        return sorted((_user(r) for r in self.store.table(USERS).all()), key=lambda u: u.login)
+
+    def set_password(self, login: str, password: str) -> User:
+        user = self.get(login)
+        user.password_hash = passwords.hash_password(password)
+        self.store.table(USERS).update(login, {"password_hash": user.password_hash})
+        return user
+
+    def set_disabled(self, login: str, disabled: bool = True) -> User:
+        user = self.get(login)
+        user.disabled = disabled
+        self.store.table(USERS).update(login, {"disabled": disabled})
+        return user
+
+    def authenticate(self, login: str, password: str) -> Principal:
+        """The principal of a valid, enabled account; AuthenticationError otherwise."""
+        raw = self.store.table(USERS).get((login or "").strip())
+        if raw is None or raw.get("disabled") or not passwords.verify(raw.get("password_hash") or "", password):
+            raise AuthenticationError("Неверное имя пользователя или пароль (или учётная запись отключена).")
+        user = _user(raw)
+        if passwords.needs_rehash(user.password_hash):  # parameters grew stronger since it was set
+            self.store.table(USERS).update(user.login, {"password_hash": passwords.hash_password(password)})
+        return user.principal()
+
+    def any(self) -> bool:
+        return len(self.store.table(USERS)) > 0
+
+
+def _valid_login(login: str) -> str:
+    login = (login or "").strip()
+    if not _LOGIN.match(login):
+        raise ValidationError(f"Имя пользователя «{login}»: 2–64 буквы, цифры, точки, дефисы, @ или _.")
+    return login
+
+
+def _role(value: Role | str) -> Role:
+    for role in Role:
+        if str(value).strip().lower().replace("ё", "е") == str(role).replace("ё", "е"):
+            return role
+    names = ", ".join(str(r) for r in Role)
+    raise ValidationError(f"Роли «{value}» нет. Роли: {names}.")
+
+
+def _record(user: User) -> dict:
+    return {"id": user.login, "login": user.login, "role": str(user.role), "password_hash": user.password_hash,
+            "name": user.name, "executor_id": user.executor_id, "disabled": user.disabled, "created": user.created}
+
+
+def _user(raw: dict) -> User:
+    return User(raw["id"], Role(raw["role"]), raw.get("password_hash") or "", raw.get("name"),
+                raw.get("executor_id"), bool(raw.get("disabled")), raw.get("created"))
