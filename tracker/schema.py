@@ -25,7 +25,7 @@ def _control_points_from_the_control_day(store: Store) -> None:
         if stored.get("kind") != "recurring" or raw.get("closed_points") or stored.get("covered_until"):
             continue
         try:
-            recurrence = Recurrence(stored.get("recurrence"))
+            recurrence = Recurrence(str(stored.get("recurrence") or ""))
         except ValueError:
             continue
         words = stored.get("text")
