@@ -20,6 +20,7 @@ import typer
 from cli import common
 from cli.common import DbOption, fail, friendly_errors, page_read
 from russian_errors import os_problem
+from tracker.rules import STATUS_RULE
 
 if TYPE_CHECKING:
     from tracker.control.api import ImportPreview, OrderFilter, OrderRow
@@ -127,6 +128,7 @@ def _describe_preview(preview: ImportPreview) -> str:
         lines.append(f"    п. {draft.number}: {_cut(who, 50)} — срок: {_cut(when, 40)}")
     if len(kept) > 30:
         lines.append(f"    … и ещё {len(kept) - 30}")
+    lines.extend(f"    {line}" for line in preview.amendment_lines)
     lines.extend(f"    предупреждение: {w}" for w in preview.warnings[:5])
     return "\n".join(lines)
 
@@ -136,8 +138,11 @@ def _confirm(question: str) -> bool:
     return answer.strip().lower() in {"д", "да", "y", "yes"}
 
 
-def import_files(service: ControlService, paths: list[Path], yes: bool, dry_run: bool) -> int:
-    """Preview every file, show it, confirm, commit; returns the number of failed files."""
+def import_files(service: ControlService, paths: list[Path], yes: bool, dry_run: bool,
+                 since: date | None = None) -> int:
+    """Preview every file, show it, confirm, commit; returns the number of failed files.
+
+    `since`: control points of periodic orders start on this date instead of today (catching up history)."""
     from tracker.control.preview import expand_paths
 
     files = expand_paths(paths)
@@ -175,6 +180,7 @@ def import_files(service: ControlService, paths: list[Path], yes: bool, dry_run:
     counts: dict[str, int] = {}
     added = 0
     for preview in todo:
+        preview.since = since
         outcome = service.commit_import(preview)
         counts[outcome.status] = counts.get(outcome.status, 0) + 1
         added += outcome.added_orders
@@ -235,7 +241,9 @@ def row_json(row: OrderRow) -> dict:
         "id": row.id, "short_id": row.id[:8], "act": row.act_label, "number": row.number,
         "executors": row.executors, "due": row.due.isoformat() if row.due else None,
         "deadline": row.deadline_text, "days_left": row.days_left, "status": str(row.status),
-        "overdue": row.overdue, "text": row.text,
+        "overdue": row.overdue, "text": row.text, "needs_date": row.needs_date, "permanent": row.permanent,
+        "parts": [{"executor_id": p.executor_id, "name": p.name, "coexecutor": p.coexecutor, "status": str(p.status)}
+                  for p in row.parts],
     }
 
 
@@ -243,21 +251,24 @@ def print_rows(rows: list[OrderRow]) -> None:
     header = f"{'Код':8}  {'Акт':28}  {'№':6}  {'Исполнитель':32}  {'Срок':22}  {'Дней':>5}  Статус"
     typer.echo(header)
     for row in rows:
-        status = "ПРОСРОЧЕНО" if row.overdue else str(row.status)
+        status = "ПРОСРОЧЕНО" if row.overdue else "НУЖНА ДАТА" if row.needs_date else str(row.status)
+        if len(row.parts) > 1 and len({p.status for p in row.parts}) > 1:  # parts differ: say whose is where
+            status += " (" + "; ".join(f"{_cut(p.name, 18)}: {p.status}" for p in row.parts) + ")"
         days = "" if row.days_left is None else str(row.days_left)
         typer.echo(f"{row.id[:8]:8}  {_cut(row.act_label, 28):28}  {_cut(row.number, 6):6}  "
                    f"{_cut(row.executors, 32):32}  {_cut(row.deadline_text, 22):22}  {days:>5}  {status}")
 
 
 def build_filter(service: ControlService, overdue: bool, due_within: int | None, executor: str | None,
-                 act: str | None, status: str | None, text: str | None, open_only: bool) -> OrderFilter:
+                 act: str | None, status: str | None, text: str | None, open_only: bool,
+                 needs_date: bool = False, permanent: bool = False) -> OrderFilter:
     from tracker.control.api import OrderFilter, SortKey
 
     statuses, status_overdue = _statuses(status)
     return OrderFilter(
         text=text, executor_id=_executor_id(service, executor), act_id=_act_id(service, act),
         statuses=statuses, overdue=overdue or status_overdue, due_within_days=due_within,
-        include_closed=not open_only, sort=SortKey.DEADLINE,
+        include_closed=not open_only, sort=SortKey.DEADLINE, needs_date=needs_date, permanent=permanent,
     )
 
 
@@ -277,11 +288,18 @@ def show_card(service: ControlService, order_id: str) -> None:
     if order.deadline.text and order.deadline.text not in deadline:
         deadline += f" («{order.deadline.text}»)"
     if card.next_due:
-        deadline += f"; ближайшая контрольная точка {_fmt(card.next_due)}"
+        deadline += f"; ближайшая открытая контрольная точка {_fmt(card.next_due)}"
+    if card.needs_date:
+        deadline += f"; НУЖНА ДАТА события: `tracker anchor {order.id[:8]} --date ДД.ММ.ГГГГ`"
     if card.days_left is not None:
         deadline += (f"; просрочено дней: {-card.days_left}" if card.days_left < 0
                      else f"; осталось дней: {card.days_left}")
     typer.echo(f"Срок: {deadline}")
+    if card.missed_points:
+        typer.echo("Не приняты контрольные точки: " + ", ".join(_fmt(p) for p in card.missed_points))
+    if order.closed_points:
+        typer.echo("Приняты контрольные точки: " + ", ".join(
+            f"{_fmt(p.due)} (принято {_fmt(p.done_at)})" for p in order.closed_points[-6:]))
     for ext in order.extensions:
         basis = f", основание: {ext.basis}" if ext.basis else ""
         typer.echo(f"  перенос {_fmt(ext.old)} → {_fmt(ext.new)}: {ext.reason}{basis} ({ext.who}, {ext.at:%d.%m.%Y})")
@@ -306,14 +324,15 @@ def show_card(service: ControlService, order_id: str) -> None:
 
 # -- export -------------------------------------------------------------------------------------
 EXPORT_HEADER = ["Код", "Акт", "№ пункта", "Исполнители", "Срок", "Срок (как в акте)", "Дней осталось",
-                 "Статус", "Просрочено", "Текст"]
+                 "Статус", "Просрочено", "Исполнители: состояние части", "Текст"]
 
 
 def export_rows(service: ControlService, rows: list[OrderRow]) -> list[list]:
     texts = service.order_texts([r.id for r in rows])
     return [
-        [r.id[:8], r.act_label, r.number, r.executors, r.due, r.deadline_text, r.days_left, str(r.status),
-         "да" if r.overdue else "нет", texts.get(r.id, r.text)]
+        [r.id[:8], r.act_label, r.number, r.executors, r.due, r.deadline_text, r.days_left,
+         "нужна дата" if r.needs_date and not r.overdue else str(r.status), "да" if r.overdue else "нет",
+         "\n".join(p.label() for p in r.parts), texts.get(r.id, r.text)]
         for r in rows
     ]
 
@@ -332,7 +351,7 @@ def write_csv(path: Path, rows: list[list]) -> None:
 
 def write_xlsx(path: Path, rows: list[list]) -> None:
     from openpyxl import Workbook
-    from openpyxl.styles import Font
+    from openpyxl.styles import Alignment, Font
 
     from tracker.spreadsheet_safety import append_row
 
@@ -346,7 +365,9 @@ def write_xlsx(path: Path, rows: list[list]) -> None:
         append_row(sheet, row)
     for cell in sheet["E"][1:]:
         cell.number_format = "DD.MM.YYYY"
-    for column, width in zip("ABCDEFGHIJ", (10, 34, 9, 40, 12, 28, 8, 18, 11, 80), strict=True):
+    for cell in sheet["J"][1:]:
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+    for column, width in zip("ABCDEFGHIJK", (10, 34, 9, 40, 12, 28, 8, 18, 11, 50, 80), strict=True):
         sheet.column_dimensions[column].width = width
     sheet.freeze_panes = "A2"
     book.save(path)
@@ -393,12 +414,19 @@ def register(app: typer.Typer) -> None:
         paths: Annotated[list[Path], typer.Argument(help="Файлы актов или папки с ними.", show_default=False)],
         yes: Annotated[bool, typer.Option("--yes", "-y", help="Не задавать вопросов: сразу поставить на контроль.")] = False,
         dry_run: Annotated[bool, typer.Option("--dry-run", help="Только показать, что найдено; ничего не записывать.")] = False,
+        since: Annotated[str | None, typer.Option(
+            "--since", metavar="ДД.ММ.ГГГГ", show_default=False,
+            help="Контрольные точки периодических поручений считать с этой даты, а не с сегодняшней "
+                 "(чтобы нарочно наверстать историю); периоды до неё не просрочены.")] = None,
         db: DbOption = None,
     ) -> None:
-        """Загрузить акты: найти поручения и поставить их на контроль (повторный файл ничего не добавит)."""
+        """Загрузить акты: найти поручения и поставить их на контроль (повторный файл ничего не добавит).
+
+        Периодические поручения контролируются с дня постановки на контроль (или с --since); срок
+        «со дня подписания» получает дату сразу; акт об изменениях меняет поручения изменённого акта."""
         service = open_cli_service(db)
         try:
-            failed = import_files(service, paths, yes, dry_run)
+            failed = import_files(service, paths, yes, dry_run, _date(since))
         finally:
             service.close()
         if failed:
@@ -419,12 +447,20 @@ def register(app: typer.Typer) -> None:
         open_only: Annotated[bool, typer.Option("--open", help="Только не исполненные и не снятые.")] = False,
         limit: Annotated[int, typer.Option("--limit", help="Сколько строк показать (0 — все).")] = 100,
         as_json: Annotated[bool, typer.Option("--json", help="JSON Lines: одна строка на поручение.")] = False,
+        needs_date: Annotated[bool, typer.Option(
+            "--needs-date", help="«Нужна дата»: относительные сроки, у которых не задана дата события "
+                                 "(задать: tracker anchor КОД --date ДД.ММ.ГГГГ).")] = False,
+        permanent: Annotated[bool, typer.Option("--permanent", help="Только «постоянно» (никогда не просрочены).")] = False,
         db: DbOption = None,
     ) -> None:
-        """Список поручений с отбором по сроку, исполнителю, акту, статусу и тексту."""
+        """Список поручений с отбором по сроку, исполнителю, акту, статусу и тексту.
+
+        Периодическое поручение просрочено, только если не принят отчёт за период, срок которого
+        прошёл; «постоянно» и нормы («не менее 3 материалов в неделю») не просрочиваются."""
         service = open_cli_service(db)
         try:
-            flt = build_filter(service, overdue, due_within, executor, act, status, text, open_only)
+            flt = build_filter(service, overdue, due_within, executor, act, status, text, open_only,
+                               needs_date, permanent)
             page = service.list_orders(flt, limit=None if (limit == 0 or as_json) else limit)
         finally:
             service.close()
@@ -449,7 +485,9 @@ def register(app: typer.Typer) -> None:
         finally:
             service.close()
 
-    @app.command("report")
+    @app.command("report", help="Отметить, что отчёт об исполнении представлен (часть исполнителя — на приёмке).\n\n"
+                 "Отчёт исполнителя, чья часть открыта, принимается всегда, даже если другие исполнители "
+                 "уже исполнили свои части.\n\n" + STATUS_RULE)
     @friendly_errors
     def report_cmd(
         order_id: IdArg, executor: ExecutorOpt = None,
@@ -462,17 +500,40 @@ def register(app: typer.Typer) -> None:
         _change_order(db, order_id, "Отчёт отмечен",
                       lambda service, full: service.report_received(full, _order_executor(service, full, executor), text, _date(when)))
 
-    @app.command("done")
+    @app.command("done", help="Принять исполнение (после отчёта). С --executor принимается только часть "
+                 "этого исполнителя; без него — части всех исполнителей, представивших отчёт.\n\n" + STATUS_RULE)
     @friendly_errors
     def done_cmd(
         order_id: IdArg, executor: ExecutorOpt = None,
         when: Annotated[str | None, typer.Option("--date", metavar="ДД.ММ.ГГГГ", show_default=False,
                                                  help="Дата исполнения (по умолчанию сегодня).")] = None,
+        point: Annotated[str | None, typer.Option(
+            "--point", metavar="ДД.ММ.ГГГГ", show_default=False,
+            help="Периодическое поручение: контрольная точка (период), которую закрывает приёмка; "
+                 "по умолчанию — самая ранняя не принятая.")] = None,
         db: DbOption = None,
     ) -> None:
-        """Принять исполнение (после отчёта): исполнено, когда приняты все исполнители."""
         _change_order(db, order_id, "Исполнение принято",
-                      lambda service, full: service.accept(full, _order_executor(service, full, executor), _date(when)))
+                      lambda service, full: service.accept(full, _order_executor(service, full, executor),
+                                                           _date(when), _date(point)))
+
+    @app.command("anchor")
+    @friendly_errors
+    def anchor_cmd(
+        order_id: IdArg,
+        when: Annotated[str, typer.Option("--date", metavar="ДД.ММ.ГГГГ", show_default=False,
+                                          help="Дата события, от которого считается срок.")],
+        db: DbOption = None,
+    ) -> None:
+        """Задать дату события для относительного срока («в течение 3 рабочих дней с даты создания»).
+
+        Срок исполнения считается от неё по производственному календарю; пока дата не задана,
+        поручение в списке «нужна дата» (tracker orders --needs-date)."""
+        from tracker.dates import parse_user_date
+
+        event = parse_user_date(when)
+        _change_order(db, order_id, f"Дата события {_fmt(event)} задана",
+                      lambda service, full: service.anchor_relative(full, event))
 
     @app.command("return")
     @friendly_errors
@@ -509,11 +570,14 @@ def register(app: typer.Typer) -> None:
     def withdraw_cmd(
         order_id: IdArg,
         reason: Annotated[str, typer.Option("--reason", "-r", help="Причина снятия с контроля.", show_default=False)],
+        executor: Annotated[str | None, typer.Option(
+            "--executor", "-e", show_default=False,
+            help="Снять только часть этого исполнителя (она перестаёт учитываться в статусе поручения).")] = None,
         db: DbOption = None,
     ) -> None:
-        """Снять поручение с контроля с указанием причины."""
+        """Снять поручение (или часть одного исполнителя) с контроля с указанием причины."""
         _change_order(db, order_id, "Снято с контроля",
-                      lambda service, full: service.withdraw(full, reason))
+                      lambda service, full: service.withdraw(full, reason, _order_executor(service, full, executor)))
 
     @app.command("comment")
     @friendly_errors

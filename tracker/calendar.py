@@ -155,6 +155,13 @@ class ProductionCalendar:
             day -= timedelta(days=1)
         return day
 
+    def next_working_day(self, day: date) -> date:
+        """The day itself if working, else the nearest working day after it: a term that ends on
+        a day off ends on the next working day (Civil Code art. 193)."""
+        while not self.is_working_day(day):
+            day += timedelta(days=1)
+        return day
+
     def working_days_in_year(self, year: int) -> int:
         start = date(year, 1, 1)
         days = (date(year + 1, 1, 1) - start).days

@@ -54,11 +54,14 @@ class Deadline:
     relative: str | None = None  # «в течение 3 рабочих дней с даты создания»
     relative_days: int | None = None
     relative_working: bool = False
+    relative_months: int | None = None  # a term in months: ends on the same day of the month (Civil Code art. 192)
     anchor: date | None = None  # the event date the clerk entered for a relative term
     review_every_days: int | None = None  # «постоянно»: periodic review set by the clerk
     start: date | None = None  # RECURRING: control points start from here (the act's date)
-    point_day: int | None = None  # RECURRING: clerk's day (N-th of the month after the period; weekday for weekly)
-    covered_until: date | None = None  # RECURRING: last control point closed
+    point_day: int | None = None  # RECURRING: day of the month of a period's point (weekday 1..7 for weekly)
+    covered_until: date | None = None  # RECURRING, old records: every point up to here was closed
+    point_offset: int | None = None  # RECURRING: the point's month after the period's last (None: 1 with point_day)
+    norm: bool = False  # a posting norm («не менее 3 материалов в неделю»): no control points, never overdue
 
 
 @dataclass(slots=True)
@@ -67,6 +70,7 @@ class ClosedPoint:
 
     due: date
     done_at: date
+    report: str | None = None  # what was reported for this period
 
 
 @dataclass(slots=True)

@@ -1,19 +1,24 @@
 """Control points of recurring orders: ежемесячно, ежеквартально, раз в полгода, ежегодно,
 еженедельно, ежедневно, and «постоянно» as a periodic review the clerk sets.
 
-A month-based period's point is its last day, or, when the clerk sets `point_day`, that day
-of the month after the period («до 5 числа месяца, следующего за кварталом»). A weekly point
-is the weekday `point_day` (1 = Monday, default Friday). A point that falls on a day off is
-due the working day before. Points come strictly after the start (the act's date).
+Each period is its own control point, reported and accepted on its own (Order.closed_points).
+A month-based period's point is its last day, or day `point_day` of the month `point_offset`
+months after the period's last month («до 5 числа месяца, следующего за отчётным»: 5, 1;
+«ежегодно до 1 февраля»: 1, 2). A weekly point is the weekday `point_day` (1 = Monday,
+default Friday). A point that falls on a day off is due on the next working day, as the Civil
+Code (art. 193) moves the end of any term. Points come strictly after `start`: the day the
+order was put on control (or the date the clerk gave on import to catch up history), so
+periods before it are never overdue. «Постоянно» has no points (never overdue) unless the clerk
+sets a review period; a posting norm has none at all.
 """
 from __future__ import annotations
 
 import calendar as _stdcal
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from datetime import date, timedelta
 
 from tracker.calendar import BUNDLED, ProductionCalendar
-from tracker.models import Deadline, Recurrence
+from tracker.models import Deadline, DeadlineKind, Recurrence
 
 MONTHS_PER_PERIOD = {
     Recurrence.MONTHLY: 1,
@@ -28,28 +33,35 @@ def _month_end(year: int, month: int) -> date:
     return date(year, month, _stdcal.monthrange(year, month)[1])
 
 
-def _month_points(step: int, start: date, point_day: int | None, cal: ProductionCalendar) -> Iterator[date]:
-    # the period that contains `start` ends in the first month m >= start.month with m % step == 0
+def _shift(year: int, month: int, months: int) -> tuple[int, int]:
+    index = year * 12 + (month - 1) + months
+    return index // 12, index % 12 + 1
+
+
+def _month_points(step: int, start: date, point_day: int | None, offset: int | None,
+                  cal: ProductionCalendar) -> Iterator[date]:
+    if point_day is not None and offset is None:
+        offset = 1  # the clerk's day in the month after the period (older records)
+    offset = offset or 0
+    # the period that contains `start` ends in the first month m >= start.month with m % step == 0;
+    # begin early enough that a point shifted past the period is not missed (the floor drops extras)
     month = start.month + (-start.month) % step
-    year = start.year
+    year, month = _shift(start.year, month, -step * (offset // step + 1))
     while True:
         if point_day is None:
-            raw = _month_end(year, month)
+            raw = _month_end(*_shift(year, month, offset))
         else:
-            ny, nm = (year + 1, 1) if month == 12 else (year, month + 1)
-            raw = date(ny, nm, min(max(point_day, 1), _stdcal.monthrange(ny, nm)[1]))
-        yield cal.previous_working_day(raw)
-        month += step
-        if month > 12:
-            month -= 12
-            year += 1
+            py, pm = _shift(year, month, offset)
+            raw = date(py, pm, min(max(point_day, 1), _stdcal.monthrange(py, pm)[1]))
+        yield raw
+        year, month = _shift(year, month, step)
 
 
 def _weekly_points(start: date, point_day: int | None, cal: ProductionCalendar) -> Iterator[date]:
-    weekday = (point_day or 5) - 1
-    monday = start - timedelta(days=start.weekday())
+    weekday = min(max((point_day or 5) - 1, 0), 6)
+    monday = start - timedelta(days=start.weekday() + 7)
     while True:
-        yield cal.previous_working_day(monday + timedelta(days=min(max(weekday, 0), 6)))
+        yield monday + timedelta(days=weekday)
         monday += timedelta(days=7)
 
 
@@ -64,17 +76,17 @@ def _daily_points(start: date, cal: ProductionCalendar) -> Iterator[date]:
 def _review_points(start: date, every: int, cal: ProductionCalendar) -> Iterator[date]:
     k = 1
     while True:
-        yield cal.previous_working_day(start + timedelta(days=every * k))
+        yield start + timedelta(days=every * k)
         k += 1
 
 
 def _raw_points(deadline: Deadline, cal: ProductionCalendar) -> Iterator[date]:
     start = deadline.start
     rec = deadline.recurrence
-    if start is None or rec is None:
+    if start is None or rec is None or deadline.norm:
         return iter(())
     if rec in MONTHS_PER_PERIOD:
-        return _month_points(MONTHS_PER_PERIOD[rec], start, deadline.point_day, cal)
+        return _month_points(MONTHS_PER_PERIOD[rec], start, deadline.point_day, deadline.point_offset, cal)
     if rec == Recurrence.WEEKLY:
         return _weekly_points(start, deadline.point_day, cal)
     if rec == Recurrence.DAILY:
@@ -86,25 +98,42 @@ def _raw_points(deadline: Deadline, cal: ProductionCalendar) -> Iterator[date]:
 
 def control_points(deadline: Deadline, after: date | None = None,
                    calendar: ProductionCalendar = BUNDLED) -> Iterator[date]:
-    """Control points strictly after the start and after `after`, in order (endless)."""
-    floor = deadline.start
-    if after is not None and (floor is None or after > floor):
-        floor = after
+    """Control points of the periods whose own date comes after the start, each moved off a day
+    off, and after `after`; in order (endless). A period whose date was before the start does
+    not come due even when moving off a day off takes it past the start."""
+    start = deadline.start
     last = None
-    for count, point in enumerate(_raw_points(deadline, calendar)):
+    for count, raw in enumerate(_raw_points(deadline, calendar)):
         if count > MAX_POINTS:
             return
-        if floor is not None and point <= floor:
+        if start is not None and raw <= start:
             continue
-        if point == last:
+        point = calendar.next_working_day(raw)
+        if (after is not None and point <= after) or point == last:
             continue
         last = point
         yield point
 
 
-def next_point(deadline: Deadline, calendar: ProductionCalendar = BUNDLED) -> date | None:
-    """The first control point not yet closed."""
-    return next(control_points(deadline, deadline.covered_until, calendar), None)
+def next_point(deadline: Deadline, calendar: ProductionCalendar = BUNDLED,
+               closed: Collection[date] = ()) -> date | None:
+    """The earliest control point not yet closed: a missed period stays first until it is."""
+    for point in control_points(deadline, deadline.covered_until, calendar):
+        if point not in closed:
+            return point
+    return None
+
+
+def open_points(deadline: Deadline, until: date, calendar: ProductionCalendar = BUNDLED,
+                closed: Collection[date] = ()) -> list[date]:
+    """Points due by `until` that are not closed (the missed periods the card lists)."""
+    result = []
+    for point in control_points(deadline, deadline.covered_until, calendar):
+        if point > until:
+            break
+        if point not in closed:
+            result.append(point)
+    return result
 
 
 def points_between(deadline: Deadline, first: date, last: date,
@@ -117,3 +146,8 @@ def points_between(deadline: Deadline, first: date, last: date,
         if point >= first:
             result.append(point)
     return result
+
+
+def is_permanent(deadline: Deadline) -> bool:
+    """«Постоянно»: on control without a date, never overdue; periodic reports list it apart."""
+    return deadline.kind == DeadlineKind.RECURRING and deadline.recurrence == Recurrence.PERMANENT

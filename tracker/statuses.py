@@ -1,14 +1,20 @@
 """Status rules of control: what may follow what, per executor and for the whole order.
 
 на исполнении → отчёт представлен (на приёмке) → исполнено, or → на доработке → отчёт
-представлен again; снято с контроля (with a reason) from any open state. With several
-responsible executors each reports and is accepted separately; the order is done when all
-of them are. A recurring order closes its current control point instead and stays on
-control. «Просрочено» is derived from the deadline and today, never stored.
+представлен again; снято с контроля (with a reason) from any open state.
+
+Each executor — responsible or co-executor — reports and is accepted separately; derive_status
+is the one rule for the order's own status, written for the clerk in tracker.rules.STATUS_RULE
+(quoted by the CLI's --help, the desk's F1 screen and the README). A report from an executor
+whose part is open is never refused, whatever the others' state. A recurring order closes one
+control point (period) per acceptance and stays on control. «Просрочено» is derived from the
+deadline and today, never stored.
 """
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import date
+from itertools import islice, takewhile
 
 from tracker.calendar import BUNDLED, ProductionCalendar
 from tracker.deadlines import current_due
@@ -16,12 +22,13 @@ from tracker.errors import InvalidTransitionError, ValidationError
 from tracker.models import (
     Assignment,
     ClosedPoint,
+    Deadline,
     DeadlineKind,
     ExecutorRole,
     Order,
     Status,
 )
-from tracker.recurrence import next_point
+from tracker.recurrence import control_points, next_point
 
 OPEN = frozenset({Status.ON_CONTROL, Status.REPORTED, Status.REWORK})
 CLOSED = frozenset({Status.DONE, Status.WITHDRAWN})
@@ -43,11 +50,16 @@ def responsible(order: Order) -> list[Assignment]:
     return [a for a in order.assignments if a.role == ExecutorRole.RESPONSIBLE]
 
 
+def tracked(order: Order) -> list[Assignment]:
+    """The parts the order's status follows: every executor's, but those withdrawn from control."""
+    return [a for a in order.assignments if a.status != Status.WITHDRAWN]
+
+
 def derive_status(order: Order) -> Status:
-    """The order's status from its executors' statuses (the stored one where there are none)."""
+    """The order's status by STATUS_RULE (the stored one where no part is tracked)."""
     if order.status == Status.WITHDRAWN:
         return Status.WITHDRAWN
-    parts = responsible(order)
+    parts = tracked(order)
     if not parts:
         return order.status
     states = {a.status for a in parts}
@@ -60,11 +72,20 @@ def derive_status(order: Order) -> Status:
     return Status.ON_CONTROL
 
 
+def closed_dates(order: Order) -> frozenset[date]:
+    return frozenset(p.due for p in order.closed_points)
+
+
+def order_due(order: Order, calendar: ProductionCalendar = BUNDLED) -> date | None:
+    """The order's date now: its deadline, or its earliest control point not yet accepted."""
+    return current_due(order.deadline, calendar, closed_dates(order))
+
+
 def is_overdue(order: Order, today: date, calendar: ProductionCalendar = BUNDLED) -> bool:
-    """Open and its current deadline (or control point) is before today."""
+    """Open and its current deadline (or earliest open control point) is before today."""
     if not is_open(order.status):
         return False
-    due = current_due(order.deadline, calendar)
+    due = order_due(order, calendar)
     return due is not None and due < today
 
 
@@ -80,14 +101,17 @@ def _targets(order: Order, action: str, executor_id: str | None) -> list[Assignm
                 f"Нельзя {ACTION_WORDS[action]}: у исполнителя «{bad[0].as_written}» статус «{bad[0].status}»."
             )
         return chosen
-    chosen = [a for a in responsible(order) if a.status in allowed]
+    chosen = [a for a in tracked(order) if a.status in allowed]
     if not chosen:
-        states = ", ".join(sorted({str(a.status) for a in responsible(order)}))
+        states = ", ".join(sorted({str(a.status) for a in tracked(order)}))
         raise InvalidTransitionError(f"Нельзя {ACTION_WORDS[action]}: статус исполнителей — {states}.")
     return chosen
 
 
-def _check_open(order: Order, action: str) -> None:
+def _check_open(order: Order, action: str, executor_id: str | None = None) -> None:
+    if order.status == Status.DONE and executor_id is not None and any(
+            a.executor_id == executor_id and a.status in OPEN for a in order.assignments):
+        return  # an open part of an order closed by an older rule: its report is still valid
     if order.status in CLOSED:
         raise InvalidTransitionError(
             f"Нельзя {ACTION_WORDS.get(action, action)}: поручение {order.number} уже «{order.status}»."
@@ -95,13 +119,16 @@ def _check_open(order: Order, action: str) -> None:
 
 
 def apply(order: Order, action: str, when: date, executor_id: str | None = None,
-          text: str = "", calendar: ProductionCalendar = BUNDLED) -> str:
-    """Apply report / accept / return; returns the Russian line for the history."""
-    _check_open(order, action)
+          text: str = "", calendar: ProductionCalendar = BUNDLED, point: date | None = None) -> str:
+    """Apply report / accept / return; returns the Russian line for the history.
+
+    `point` (recurring orders, on accept): the period whose control point this acceptance
+    closes; by default the earliest open one."""
+    _check_open(order, action, executor_id)
     if action == "return" and not text.strip():
         raise ValidationError("Укажите, что нужно доработать (причину возврата).")
     allowed, result = TRANSITIONS[action]
-    if not responsible(order) and executor_id is None:
+    if not tracked(order) and executor_id is None:
         if order.status not in allowed:
             raise InvalidTransitionError(
                 f"Нельзя {ACTION_WORDS[action]}: поручение {order.number} в статусе «{order.status}»."
@@ -124,38 +151,79 @@ def apply(order: Order, action: str, when: date, executor_id: str | None = None,
         names = "; ".join(a.as_written for a in chosen)
         order.status = derive_status(order)
         if order.status == Status.DONE:
-            order.done_at = max((a.done_at for a in responsible(order) if a.done_at), default=when)
+            order.done_at = max((a.done_at for a in tracked(order) if a.done_at), default=when)
     line = {
         "report": f"Отчёт представлен ({names})",
         "accept": f"Исполнение принято ({names})",
         "return": f"Возвращено на доработку ({names})",
     }[action]
     if order.status == Status.DONE and order.deadline.kind == DeadlineKind.RECURRING:
-        line += _close_point(order, when, calendar)
+        line += _close_point(order, when, calendar, point)
     elif order.status == Status.DONE:
         line += "; поручение исполнено"
     return line
 
 
-def _close_point(order: Order, when: date, calendar: ProductionCalendar) -> str:
-    point = next_point(order.deadline, calendar)
+def _close_point(order: Order, when: date, calendar: ProductionCalendar, chosen: date | None) -> str:
+    closed = closed_dates(order)
+    if chosen is not None:
+        if chosen in closed:
+            raise ValidationError(f"Контрольная точка {chosen:%d.%m.%Y} уже закрыта.")
+        if chosen not in _points_until(order, chosen, calendar):
+            raise ValidationError(f"У поручения {order.number} нет контрольной точки {chosen:%d.%m.%Y}.")
+        point: date | None = chosen
+    else:
+        point = next_point(order.deadline, calendar, closed)
     if point is None:
         return "; поручение исполнено"
-    order.closed_points.append(ClosedPoint(due=point, done_at=when))
-    order.deadline.covered_until = point
+    reports = "; ".join(a.report for a in order.assignments if a.report)
+    order.closed_points.append(ClosedPoint(due=point, done_at=when, report=reports or None))
+    order.closed_points.sort(key=lambda p: p.due)
     order.status = Status.ON_CONTROL
     order.done_at = None
     for part in order.assignments:
-        part.status, part.reported_at, part.done_at = Status.ON_CONTROL, None, None
-    following = next_point(order.deadline, calendar)
-    tail = f"; следующая {following:%d.%m.%Y}" if following else ""
+        if part.status != Status.WITHDRAWN:
+            part.status, part.reported_at, part.done_at, part.report = Status.ON_CONTROL, None, None, None
+    following = next_point(order.deadline, calendar, closed_dates(order))
+    tail = f"; ближайшая открытая {following:%d.%m.%Y}" if following else ""
     return f"; контрольная точка {point:%d.%m.%Y} закрыта{tail}"
 
 
-def withdraw(order: Order, reason: str) -> str:
-    _check_open(order, "снять с контроля")
+def _points_until(order: Order, last: date, calendar: ProductionCalendar) -> Collection[date]:
+    result = set()
+    for point in control_points(order.deadline, order.deadline.covered_until, calendar):
+        if point > last:
+            break
+        result.add(point)
+    return result
+
+
+def renumber_points(order: Order, old: Deadline, calendar: ProductionCalendar = BUNDLED) -> None:
+    """After the clerk changes the day inside the period: each closed period stays closed,
+    its point moved to the new rule's point of the same period (the n-th for the n-th)."""
+    last = max(p.due for p in order.closed_points)
+    old_points = list(takewhile(lambda p: p <= last, control_points(old, old.covered_until, calendar)))
+    new_points = list(islice(control_points(order.deadline, order.deadline.covered_until, calendar), len(old_points)))
+    moved = dict(zip(old_points, new_points, strict=False))
+    for point in order.closed_points:
+        point.due = moved.get(point.due, point.due)
+
+
+def withdraw(order: Order, reason: str, executor_id: str | None = None) -> str:
+    """Withdraw the order — or, with `executor_id`, only that executor's part — with a reason."""
     if not reason or not reason.strip():
         raise ValidationError("Укажите причину снятия с контроля.")
+    if executor_id is not None:
+        parts = [a for a in order.assignments if a.executor_id == executor_id]
+        if not parts:
+            raise ValidationError(f"У поручения {order.number} нет такого исполнителя.")
+        if order.status == Status.WITHDRAWN:
+            raise InvalidTransitionError(f"Поручение {order.number} уже снято с контроля.")
+        for part in parts:
+            part.status = Status.WITHDRAWN
+        order.status = derive_status(order)
+        return f"Снята с контроля часть исполнителя «{parts[0].as_written}»: {reason.strip()}"
+    _check_open(order, "снять с контроля")
     order.status = Status.WITHDRAWN
     order.withdrawn_reason = reason.strip()
     return f"Снято с контроля: {reason.strip()}"

@@ -39,11 +39,11 @@ def test_a_deadline_keeps_its_original_words():
     assert describe(deadline) == "31.08.2023"
 
 
-def test_a_recurrence_starts_from_the_act_date():
+def test_a_recurrence_starts_from_the_day_it_was_put_on_control():
     deadline = build_deadline("ежеквартально", None, "ежеквартально", None, start=date(2023, 6, 30))
     assert deadline.kind == DeadlineKind.RECURRING
     assert deadline.recurrence == Recurrence.QUARTERLY
-    assert current_due(deadline) == date(2023, 9, 29)  # 30.09.2023 is a Saturday
+    assert current_due(deadline) == date(2023, 10, 2)  # 30.09.2023 is a Saturday: the next working day
 
 
 def test_a_relative_term_gets_its_date_from_the_event_the_clerk_enters():
@@ -56,9 +56,10 @@ def test_a_relative_term_gets_its_date_from_the_event_the_clerk_enters():
     assert describe(deadline).startswith("03.05.2024")
 
 
-def test_a_calendar_day_term_counts_every_day():
+def test_a_calendar_day_term_counts_every_day_and_an_end_on_a_day_off_moves_on():
     deadline = build_deadline(None, None, None, "в течение 5 дней", start=None)
-    assert anchor(deadline, date(2024, 4, 26)) == date(2024, 5, 1)
+    # 26.04.2024 + 5 = 01.05.2024, a holiday; 02.05 is the next working day (Civil Code art. 193)
+    assert anchor(deadline, date(2024, 4, 26)) == date(2024, 5, 2)
 
 
 def test_an_unreadable_relative_term_asks_for_a_date():

@@ -33,7 +33,7 @@ def minobr_id(service) -> str:
 
 
 def test_rows_are_sorted_by_deadline_with_undated_last(service, loaded):
-    assert numbers(service) == ["1", "2", "4", "3", "5"]  # 4: next quarter end 29.03.2024
+    assert numbers(service) == ["1", "2", "4", "3", "5"]  # 4: next quarter end 31.03.2024 (Sunday) -> 01.04
 
 
 def test_filters_overdue_due_within_executor_text_and_status(service, loaded):
@@ -44,7 +44,7 @@ def test_filters_overdue_due_within_executor_text_and_status(service, loaded):
     assert numbers(service, text="минздрав доклад") == []  # every word must match...
     assert numbers(service, text="здравоохранения доклад") == ["3"]
     assert numbers(service, statuses={Status.REPORTED}) == []
-    assert numbers(service, due_from=TODAY, due_to=TODAY + timedelta(days=30)) == ["2", "4"]
+    assert numbers(service, due_from=TODAY, due_to=TODAY + timedelta(days=31)) == ["2", "4"]
 
 
 def test_rows_say_days_left_and_overdue(service, loaded):
@@ -151,11 +151,11 @@ def test_anchor_a_relative_term_on_the_event_date(service, loaded):
 
 def test_recurring_orders_move_to_the_next_point_when_accepted(service, loaded):
     card = service.order_card(loaded["4"], today=TODAY)
-    assert card.next_due == date(2024, 3, 29)
+    assert card.next_due == date(2024, 4, 1)  # 31.03.2024 is a Sunday
     service.report_received(loaded["4"])
     service.accept(loaded["4"], when=date(2024, 3, 28))
     card = service.order_card(loaded["4"], today=TODAY)
-    assert card.order.status == Status.ON_CONTROL and card.next_due == date(2024, 6, 28)
+    assert card.order.status == Status.ON_CONTROL and card.next_due == date(2024, 7, 1)  # 30.06 Sunday
     service.set_recurrence(loaded["4"], Recurrence.QUARTERLY, point_day=5)
     assert service.order_card(loaded["4"], today=TODAY).next_due == date(2024, 7, 5)
 
@@ -163,7 +163,7 @@ def test_recurring_orders_move_to_the_next_point_when_accepted(service, loaded):
 def test_permanent_control_with_a_review_period(service, loaded):
     service.set_recurrence(loaded["2"], Recurrence.PERMANENT, review_every_days=30, start=date(2024, 3, 1))
     card = service.order_card(loaded["2"], today=TODAY)
-    assert card.order.deadline.kind == DeadlineKind.RECURRING and card.next_due == date(2024, 3, 29)
+    assert card.order.deadline.kind == DeadlineKind.RECURRING and card.next_due == date(2024, 4, 1)  # 31.03 Sunday
 
 
 def test_create_order_by_hand_and_rename_an_executor(service):

@@ -5,7 +5,8 @@ import pytest
 
 from tracker.errors import InvalidTransitionError, ValidationError
 from tracker.models import Assignment, Deadline, DeadlineKind, ExecutorRole, Order, Recurrence, Status
-from tracker.statuses import apply, derive_status, is_overdue, withdraw
+from tracker.rules import STATUS_RULE
+from tracker.statuses import apply, derive_status, is_overdue, order_due, withdraw
 
 DAY = date(2024, 3, 1)
 
@@ -59,10 +60,44 @@ def test_with_several_executors_each_reports_and_the_order_is_done_when_all_are(
     assert order.status == Status.ON_CONTROL
     assert order.assignments[0].status == Status.DONE
     apply(order, "report", DAY, executor_id="e2")
-    assert order.status == Status.REPORTED
+    assert order.status == Status.ON_CONTROL  # the co-executor e3 has not reported yet
     apply(order, "accept", date(2024, 3, 5), executor_id="e2")
-    assert order.status == Status.DONE  # the co-executor does not hold it open
-    assert order.done_at == date(2024, 3, 5)
+    assert order.status == Status.ON_CONTROL  # the co-executor's part is still open: so is the order
+    apply(order, "report", DAY, executor_id="e3")
+    apply(order, "accept", date(2024, 3, 6), executor_id="e3")
+    assert order.status == Status.DONE
+    assert order.done_at == date(2024, 3, 6)
+
+
+def test_a_co_executors_report_is_taken_after_the_responsible_one_is_accepted():
+    order = make_order("e1", coexecutor="e3")
+    apply(order, "report", DAY, executor_id="e1")
+    apply(order, "accept", DAY, executor_id="e1")  # `done --executor` closes only e1's part
+    assert order.status == Status.ON_CONTROL
+    assert [a.status for a in order.assignments] == [Status.DONE, Status.ON_CONTROL]
+    apply(order, "report", DAY, executor_id="e3", text="сведения направлены")
+    assert order.status == Status.REPORTED
+
+
+def test_an_open_part_of_an_order_closed_by_the_old_rule_may_still_report():
+    order = make_order("e1", coexecutor="e3")
+    order.assignments[0].status = Status.DONE
+    order.status = Status.DONE  # stored before co-executors counted
+    apply(order, "report", DAY, executor_id="e3")
+    assert order.status == Status.REPORTED
+
+
+def test_a_withdrawn_part_no_longer_holds_the_order_open():
+    order = make_order("e1", coexecutor="e3")
+    withdraw(order, "соисполнитель упразднён", executor_id="e3")
+    assert order.assignments[1].status == Status.WITHDRAWN and order.status == Status.ON_CONTROL
+    apply(order, "report", DAY)
+    apply(order, "accept", DAY)
+    assert order.status == Status.DONE
+
+
+def test_the_status_rule_is_written_once():
+    assert "соисполнителя" in STATUS_RULE and "исполнено" in STATUS_RULE
 
 
 def test_without_an_executor_named_a_change_applies_to_every_executor_it_fits():
@@ -127,10 +162,24 @@ def test_overdue_is_derived_from_the_deadline_and_today_never_stored():
 def test_accepting_a_recurring_order_closes_the_control_point_and_keeps_it_on_control():
     order = make_order("e1", due=None)
     order.deadline = Deadline(kind=DeadlineKind.RECURRING, recurrence=Recurrence.QUARTERLY, start=date(2024, 1, 15))
-    apply(order, "report", date(2024, 3, 28))
+    apply(order, "report", date(2024, 3, 28), text="отчёт за I квартал")
     line = apply(order, "accept", date(2024, 3, 28))
     assert order.status == Status.ON_CONTROL
-    assert order.closed_points[0].due == date(2024, 3, 29)  # 31.03.2024 is a Sunday
-    assert order.deadline.covered_until == date(2024, 3, 29)
-    assert "следующая 28.06.2024" in line
+    assert order.closed_points[0].due == date(2024, 4, 1)  # 31.03.2024 is a Sunday: the next working day
+    assert order.closed_points[0].report == "отчёт за I квартал"
+    assert "ближайшая открытая 01.07.2024" in line
     assert order.assignments[0].status == Status.ON_CONTROL
+
+
+def test_each_period_is_accepted_on_its_own_and_a_missed_one_stays_overdue():
+    order = make_order("e1", due=None)
+    order.deadline = Deadline(kind=DeadlineKind.RECURRING, recurrence=Recurrence.QUARTERLY, start=date(2024, 1, 15))
+    apply(order, "report", date(2024, 7, 1))
+    apply(order, "accept", date(2024, 7, 1), point=date(2024, 7, 1))  # the second quarter, not the first
+    assert order_due(order) == date(2024, 4, 1)
+    assert is_overdue(order, date(2024, 7, 2))
+    with pytest.raises(ValidationError, match="уже закрыта"):
+        apply(order, "report", date(2024, 7, 2))
+        apply(order, "accept", date(2024, 7, 2), point=date(2024, 7, 1))
+
+

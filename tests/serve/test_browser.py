@@ -103,7 +103,8 @@ def test_a_clerk_works_in_the_browser_and_the_cli_sees_the_change(tmp_path, brow
     shown = tracker("orders", "--status", "на приёмке", "--json", "--db", str(db))
     assert shown.returncode == 0, shown.stderr
     rows = [json.loads(line) for line in shown.stdout.splitlines() if line.strip()]  # JSON Lines
-    assert [row["number"] for row in rows] == ["2.1"], "the report made in the browser is not in the database"
+    # the first order by deadline (which one depends on the sample acts' terms): one order on acceptance
+    assert len(rows) == 1, "the report made in the browser is not in the database"
     card = tracker("show", rows[0]["id"], "--db", str(db))
     assert "Отчёт из браузера" in card.stdout
     assert (ARTEFACTS / "served-desk.png").stat().st_size > 10_000

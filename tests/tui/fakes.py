@@ -209,7 +209,7 @@ class FakeService:
         return [a for a in order.assignments if executor_id is None or a.executor_id == executor_id]
 
     def _settle(self, order: Order) -> None:
-        states = {a.status for a in order.assignments}
+        states = {a.status for a in order.assignments if a.status != Status.WITHDRAWN}  # the status rule
         if states == {Status.DONE}:
             order.status = Status.DONE
         elif Status.REWORK in states:
@@ -227,7 +227,8 @@ class FakeService:
         self._settle(order)
         return self._log(order, "report", "отчёт представлен", text or None)
 
-    def accept(self, order_id: str, executor_id: str | None = None, when: date | None = None) -> Order:
+    def accept(self, order_id: str, executor_id: str | None = None, when: date | None = None,
+               point: date | None = None) -> Order:
         order = self._order(order_id)
         parts = [p for p in self._parts(order, executor_id) if p.status == Status.REPORTED]
         if not parts:
@@ -255,10 +256,21 @@ class FakeService:
         order.deadline.due = new_date
         return self._log(order, "extend", f"срок продлён до {new_date:%d.%m.%Y}", reason)
 
-    def withdraw(self, order_id: str, reason: str) -> Order:
+    def withdraw(self, order_id: str, reason: str, executor_id: str | None = None) -> Order:
         order = self._order(order_id)
+        if executor_id is not None:
+            for part in self._parts(order, executor_id):
+                part.status = Status.WITHDRAWN
+            self._settle(order)
+            return self._log(order, "withdraw", "часть исполнителя снята с контроля", reason)
         order.status, order.withdrawn_reason = Status.WITHDRAWN, reason
         return self._log(order, "withdraw", "снято с контроля", reason)
+
+    def anchor_relative(self, order_id: str, event: date) -> Order:
+        order = self._order(order_id)
+        order.deadline.anchor = event
+        order.deadline.due = event + timedelta(days=order.deadline.relative_days or 0)
+        return self._log(order, "edit", f"дата события {event:%d.%m.%Y}")
 
     def comment(self, order_id: str, text: str) -> Order:
         return self._log(self._order(order_id), "comment", "комментарий", text)

@@ -179,3 +179,20 @@ async def test_command_palette_offers_russian_commands(fake_app):
         await pilot.press("enter")
         await pilot.pause()
         assert fake_app.current_mode == "acts"
+
+
+def test_the_orders_list_says_when_executors_parts_differ_and_when_a_date_is_needed():
+    from tracker.control.api import OrderRow, PartState
+    from tracker.models import Status
+    from tui.widgets.orders_table import status_cell
+
+    def row(*parts: Status, needs_date: bool = False) -> OrderRow:
+        return OrderRow(id="x", act_label="", number="1.1", executors="", due=None, deadline_text="—",
+                        days_left=None, status=Status.ON_CONTROL, overdue=False, text="",
+                        parts=tuple(PartState(f"e{i}", f"e{i}", i > 0, s) for i, s in enumerate(parts)),
+                        needs_date=needs_date)
+
+    assert status_cell(row(Status.DONE, Status.ON_CONTROL)) == "на исполнении, принято 1 из 2"
+    assert status_cell(row(Status.ON_CONTROL, Status.ON_CONTROL)) == "на исполнении"
+    assert status_cell(row(Status.DONE, Status.WITHDRAWN)) == "на исполнении"  # a withdrawn part does not count
+    assert status_cell(row(Status.ON_CONTROL, needs_date=True)) == "нужна дата"

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input
 from tui_helpers import (
+    CLICK_GAP,
     SIZE,
     TODAY,
     column_values,
@@ -19,6 +20,7 @@ from tui_helpers import (
     put_all_on_control,
     report_and_accept,
     settle,
+    type_text,
 )
 
 import tracker
@@ -232,4 +234,34 @@ async def test_the_bundled_sample_acts_go_on_control_through_the_desk(db_path: P
     assert service.list_orders(OrderFilter(), limit=None, today=TODAY).total == expected
     again = [service.commit_import(p.preview) for p in service.preview_files([SAMPLE_ACTS]) if p.preview]
     assert sum(outcome.added_orders for outcome in again) == 0
+    service.close()
+
+
+async def test_a_term_waiting_for_its_event_date_is_counted_listed_and_dated_from_the_card(db_path: Path):
+    service = open_real(db_path)
+    for progress in service.preview_files([SAMPLE_ACTS / "07-sroki-otnositelnye-i-periodicheskie.txt"]):
+        assert progress.preview is not None
+        service.commit_import(progress.preview)
+    app = make_app(service, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        tile = app.screen.query_one("#tile-needs-date")
+        assert str(tile.query_one(".value").render()) == "2"  # «при поступлении…», «в течение 2 рабочих дней»
+        await pilot.press("d")  # Сводка: «Нужна дата»
+        await pilot.pause()
+        table = app.screen.query_one(OrdersTable)
+        assert sorted(column_values(table, 0)) == ["2.2", "2.3"]
+        while table.current_order_id and service.get_order(table.current_order_id).number != "2.3":
+            await pilot.press("down")
+            await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, CardScreen)
+        await pilot.press("d")  # Карточка: «Дата события»
+        await pilot.pause()
+        await type_text(pilot, "30.10.2026")
+        await pilot.press("enter")
+        await pilot.pause(CLICK_GAP)
+        assert app.screen.card.order.deadline.due == date(2026, 11, 3)  # 31.10–01.11 weekend, 02.11 a working day
+        assert not app.screen.card.needs_date
     service.close()

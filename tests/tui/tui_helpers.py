@@ -96,7 +96,10 @@ async def put_all_on_control(pilot: Pilot) -> int:
 
     review = pilot.app.screen
     assert isinstance(review, ReviewScreen)
-    kept = sum(1 for p in review.previews if not p.error for d in p.orders if d.keep)
+    # an amending act's items in quoted new wording go on control with the act they amend (which
+    # the bundled samples do not hold): they wait on the amending act
+    kept = sum(1 for p in review.previews if not p.error for d in p.orders
+               if d.keep and not (d.quoted and p.amended_acts))
     for _ in range(len(review.previews) + 1):
         if not isinstance(pilot.app.screen, ReviewScreen):
             break

@@ -15,10 +15,14 @@ from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
+from tracker.amendments import AmendedAct
 from tracker.models import Act, Executor, Order, Status
 
 if TYPE_CHECKING:
     from tracker.executors import Directory
+
+
+Day = date  # a name the dataclass field `date` of ImportPreview does not shadow
 
 
 class SortKey(StrEnum):
@@ -39,6 +43,22 @@ class OrderFilter:
     due_to: date | None = None
     include_closed: bool = True  # done and withdrawn too
     sort: SortKey = SortKey.DEADLINE
+    needs_date: bool = False  # only relative terms whose event date is not entered («нужна дата»)
+    permanent: bool = False  # only «постоянно» orders (periodic reports list them apart)
+
+
+@dataclass(frozen=True, slots=True)
+class PartState:
+    """One executor's part of an order as lists, exports and reports show it."""
+
+    executor_id: str
+    name: str
+    coexecutor: bool
+    status: Status
+
+    def label(self) -> str:
+        """«Минобразования (соисполнитель): на исполнении»."""
+        return f"{self.name}{' (соисполнитель)' if self.coexecutor else ''}: {self.status}"
 
 
 @dataclass(slots=True)
@@ -55,6 +75,14 @@ class OrderRow:
     status: Status
     overdue: bool
     text: str  # first ~200 chars of the order's text
+    parts: tuple[PartState, ...] = ()  # every executor (co-executors too) with the state of its part
+    needs_date: bool = False  # a relative term waiting for its event date
+    permanent: bool = False  # «постоянно»: never overdue
+
+    @property
+    def executor_states(self) -> str:
+        """«Управление …: исполнено; Диалог (соисполнитель): на исполнении»."""
+        return "; ".join(p.label() for p in self.parts) or self.executors
 
 
 @dataclass(slots=True)
@@ -79,6 +107,7 @@ class Dashboard:
     done_this_month: int
     overdue_by_executor: list[CountByExecutor]
     next_deadlines: list[OrderRow]
+    needs_date: int = 0  # relative terms waiting for the clerk to enter their event date
 
 
 @dataclass(slots=True)
@@ -89,8 +118,10 @@ class OrderCard:
     act: Act
     overdue: bool
     days_left: int | None
-    next_due: date | None  # for recurring orders: the next control point
+    next_due: date | None  # for recurring orders: the earliest control point not yet accepted
     source_passage: tuple[int, int] | None  # span in act.text to highlight
+    missed_points: list[date] = field(default_factory=list)  # recurring: points passed and not accepted
+    needs_date: bool = False  # a relative term waiting for its event date
 
 
 @dataclass(slots=True)
@@ -128,6 +159,7 @@ class DraftOrder:
     read_confidence: float | None = None  # OCR: how well its lines of a scan were read (None: typed text)
     poorly_read: bool = False  # OCR: some of its lines were read poorly; the clerk checks them
     unsure: list[str] = field(default_factory=list)  # fields to check: the rules doubt them or a scan read them poorly
+    quoted: bool = False  # an item in quoted new wording of another act (an amendment), not this act's own
 
 
 @dataclass(slots=True)
@@ -153,6 +185,10 @@ class ImportPreview:
     amends: list[str] = field(default_factory=list)  # acts it amends, as written
     poorly_read: list[tuple[int, int, float]] = field(default_factory=list)  # OCR: spans of doubtful lines
     unsure: list[str] = field(default_factory=list)  # act details the rules are not sure of: kind, number, date ...
+    amended_acts: list[AmendedAct] = field(default_factory=list)  # the same, as kind/number/date
+    repealed: list[str] = field(default_factory=list)  # items of the amended act it repeals
+    amendment_lines: list[str] = field(default_factory=list)  # «изменяет акт …: пункт 2 — новая редакция»
+    since: Day | None = None  # control points start here (catching up history); None: the import day
 
 
 @dataclass(slots=True)
@@ -202,11 +238,19 @@ class ControlServiceAPI(Protocol):
     # -- changes (each appends history: when, who, what, why) --------------------
     def report_received(self, order_id: str, executor_id: str | None = None, text: str = "",
                         when: date | None = None) -> Order: ...
-    def accept(self, order_id: str, executor_id: str | None = None, when: date | None = None) -> Order: ...
+    def accept(self, order_id: str, executor_id: str | None = None, when: date | None = None,
+               point: date | None = None) -> Order:
+        """Accept `executor_id`'s part (every reported part when None); `point`: the period it closes."""
+        ...
     def return_for_rework(self, order_id: str, reason: str, executor_id: str | None = None) -> Order: ...
     def extend(self, order_id: str, new_date: date, reason: str, basis: str | None = None) -> Order: ...
-    def withdraw(self, order_id: str, reason: str) -> Order: ...
+    def withdraw(self, order_id: str, reason: str, executor_id: str | None = None) -> Order:
+        """Withdraw the order, or only `executor_id`'s part (it then stops counting for the status)."""
+        ...
     def comment(self, order_id: str, text: str) -> Order: ...
+    def anchor_relative(self, order_id: str, event: date) -> Order:
+        """Enter the event date of a relative term; the due date follows on the production calendar."""
+        ...
     def create_order(self, act_id: str | None, number: str, text: str, responsible: list[str],
                      due: date | None = None, deadline_text: str | None = None) -> Order:
         """A control point entered by hand or made by the registry («сообщить в ЦУР»)."""
@@ -237,6 +281,12 @@ class OrderQueries(Protocol):
     def act_by_key(self, key: str) -> str | None: ...
     def act_label(self, act_id: str) -> str: ...
     def order_ids_of_act(self, act_id: str) -> list[str]: ...
+    def act_by_ref(self, key: str) -> str | None:
+        """The act on control with this amendments.ref_key (kind, number, date)."""
+        ...
+    def order_numbers_of_act(self, act_id: str) -> dict[str, str]:
+        """The act's orders: item number -> order id."""
+        ...
     def executor_name(self, executor_id: str) -> str: ...
 
     # -- told of changes ------------------------------------------------------------------

@@ -26,11 +26,11 @@ from tracker.control.records import (
     order_from_record,
 )
 from tracker.deadlines import anchor as anchor_deadline
-from tracker.deadlines import current_due, make_extension
+from tracker.deadlines import make_extension
 from tracker.errors import NotFoundError, ValidationError
 from tracker.models import Deadline, DeadlineKind, Executor, HistoryEntry, Order, Recurrence
 from tracker.recurrence import control_points
-from tracker.statuses import OPEN, apply, withdraw
+from tracker.statuses import OPEN, apply, order_due, renumber_points, withdraw
 
 
 class OrderCommands:
@@ -74,10 +74,13 @@ class OrderCommands:
                             lambda o: apply(o, "report", day, executor_id, text, self.calendar), text.strip() or None,
                             {"executor_id": executor_id, "date": day.isoformat()})
 
-    def accept(self, order_id: str, executor_id: str | None = None, when: date | None = None) -> Order:
+    def accept(self, order_id: str, executor_id: str | None = None, when: date | None = None,
+               point: date | None = None) -> Order:
         day = self._today(when)
-        return self._change(order_id, "accept", lambda o: apply(o, "accept", day, executor_id, calendar=self.calendar),
-                            None, {"executor_id": executor_id, "date": day.isoformat()})
+        return self._change(order_id, "accept",
+                            lambda o: apply(o, "accept", day, executor_id, calendar=self.calendar, point=point),
+                            None, {"executor_id": executor_id, "date": day.isoformat(),
+                                   "point": point.isoformat() if point else None})
 
     def return_for_rework(self, order_id: str, reason: str, executor_id: str | None = None) -> Order:
         day = self._today(None)
@@ -96,8 +99,9 @@ class OrderCommands:
 
         return self._change(order_id, "extend", change, reason.strip(), {"new": new_date.isoformat(), "basis": basis})
 
-    def withdraw(self, order_id: str, reason: str) -> Order:
-        return self._change(order_id, "withdraw", lambda o: withdraw(o, reason), reason.strip())
+    def withdraw(self, order_id: str, reason: str, executor_id: str | None = None) -> Order:
+        return self._change(order_id, "withdraw", lambda o: withdraw(o, reason, executor_id), reason.strip(),
+                            {"executor_id": executor_id} if executor_id else None)
 
     def comment(self, order_id: str, text: str) -> Order:
         if not text or not text.strip():
@@ -131,7 +135,9 @@ class OrderCommands:
                 closed = sum(1 for _ in takewhile(lambda p: p <= covered, control_points(old, calendar=self.calendar)))
                 points = list(islice(control_points(order.deadline, calendar=self.calendar), closed))
                 order.deadline.covered_until = points[-1] if points else None
-            nxt = current_due(order.deadline, self.calendar)
+            if old.kind == DeadlineKind.RECURRING and order.closed_points and old.recurrence == recurrence:
+                renumber_points(order, old, self.calendar)
+            nxt = order_due(order, self.calendar)
             return f"Периодичность: {recurrence}" + (f"; ближайшая контрольная точка {nxt:%d.%m.%Y}" if nxt else "")
 
         return self._change(order_id, "edit", change, None, {"recurrence": str(recurrence)})

@@ -10,11 +10,14 @@ from __future__ import annotations
 import threading
 import uuid
 from collections.abc import Callable, Iterator
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from db.api import Store
+from tracker import amendments
+from tracker.amendments import ref_key
+from tracker.calendar import BUNDLED, ProductionCalendar
 from tracker.clock import Clock
 from tracker.control import history
 from tracker.control.api import (
@@ -35,6 +38,8 @@ from tracker.control.records import (
     act_key,
     act_label,
     act_to_record,
+    draft_from_dict,
+    draft_to_dict,
     executor_to_record,
     fold,
     order_from_record,
@@ -64,9 +69,10 @@ class ActImporter:
     """Preview and commit of act files over a Store; keeps the query index current."""
 
     def __init__(self, store: Store, index: OrderQueries, user: str, clock: Clock,
-                 parse: Parse | None = None) -> None:
+                 parse: Parse | None = None, calendar: ProductionCalendar = BUNDLED) -> None:
         self.store = store
         self.index = index
+        self.calendar = calendar
         self.user = user
         self._now = clock
         self._parse = parse
@@ -99,7 +105,26 @@ class ActImporter:
                 for written, name in zip(draft.responsible, draft.responsible_names, strict=False)
             ]
         self._classify(preview)
+        preview.amendment_lines = self.amendment_lines(preview)
         return preview
+
+    def amendment_lines(self, preview: ImportPreview) -> list[str]:
+        """What importing this amending act would do to the acts on control (the review screen's lines)."""
+        lines: list[str] = []
+        quoted = [d.number for d in preview.orders if d.quoted and d.keep]
+        for ref in preview.amended_acts:
+            key = ref.key()
+            label = act_label(ref.kind, ref.number, ref.date)
+            target = self.index.act_by_ref(key) if key else None
+            if target is None:
+                if quoted or preview.repealed:
+                    items = ", ".join(quoted + preview.repealed)
+                    lines.append(f"изменяет акт {label}, которого нет на контроле: изменения (пункты {items}) "
+                                 "применятся, когда он будет загружен")
+                continue
+            numbers = set(self.index.order_numbers_of_act(target))
+            lines.extend(amendments.describe(label, amendments.plan(numbers, quoted, preview.repealed)))
+        return lines
 
     def _parse_file(self, path: Path, on_page: PageProgress | None = None,
                     cancel: threading.Event | None = None) -> ParseResult:
@@ -170,18 +195,104 @@ class ActImporter:
             versions=[ActVersion(1, preview.source, preview.sha256, now, self.user, [])],
         )
         key = act_key(act.kind, act.number, act.date, act.issuer, act.title)
+        amending = bool(preview.amended_acts)
+        own = [d for d in kept if not (amending and d.quoted)]
+        quoted = [d for d in kept if amending and d.quoted]
         act_raw = act_to_record(act, key) | {"hashes": [preview.sha256]}
+        if amending:  # kept on the amending act: applied again to an amended act that arrives later
+            act_raw |= {"amended_keys": [k for ref in preview.amended_acts if (k := ref.key())],
+                        "amendment_drafts": [draft_to_dict(d) for d in quoted], "repealed": list(preview.repealed)}
         label = act_label(act.kind, act.number, act.date)
+        changes: list[str] = []
         with self.store.transaction():
             stored_act = self.store.table(ACTS).insert(act_raw)
             self.index.remember_act(stored_act)
-            orders = [self.order_from_draft(act, d, now) for d in kept]
+            orders = [self.order_from_draft(act, d, now, preview.since) for d in own]
             self.save_executors()
             stored = self.insert_orders(orders, now, f"Поставлено на контроль: {label}")
+            added = len(stored)
+            for ref in preview.amended_acts:
+                target = self.index.act_by_ref(ref.key() or "")
+                if target is not None and target != act.id:
+                    amended, made, lines = self._amend(act, target, quoted, preview.repealed, now)
+                    stored += amended
+                    added += made
+                    changes += lines
+            own_key = ref_key(act.kind, act.number, act.date)
+            if own_key:  # amendments imported before this act arrived
+                for earlier, drafts, repeals in self._amendments_waiting_for(own_key, act.id):
+                    amended, made, lines = self._amend(earlier, act.id, drafts, repeals, now,
+                                                       {r["id"]: r for r in stored})
+                    stored = [r for r in stored if r["id"] not in {a["id"] for a in amended}] + amended
+                    added += made
+                    changes += lines
         for raw in stored:
             self.index.put(raw)
-        return ImportOutcome(preview.source, act.id, len(stored), "добавлен",
-                             f"{preview.source}: {label} — на контроль поставлено поручений: {len(stored)}.")
+        tail = f"; изменений в актах на контроле: {len(changes)}" if changes else ""
+        return ImportOutcome(preview.source, act.id, added, "добавлен",
+                             f"{preview.source}: {label} — на контроль поставлено поручений: {added}{tail}.",
+                             changes)
+
+    def _amendments_waiting_for(self, key: str, act_id: str) -> list[tuple[Act, list[DraftOrder], list[str]]]:
+        """Amending acts on record that name the act with this key, oldest first."""
+        found = [raw for raw in self.store.table(ACTS).all()
+                 if key in (raw.get("amended_keys") or []) and raw["id"] != act_id]
+        result = [(act_from_record(raw), [draft_from_dict(d) for d in raw.get("amendment_drafts") or []],
+                   list(raw.get("repealed") or [])) for raw in found]
+        return sorted(result, key=lambda item: (item[0].date or date.min, item[0].id))
+
+    def _amend(self, amending: Act, target_id: str, drafts: list[DraftOrder], repeals: list[str], now: datetime,
+               fresh: dict[str, dict] | None = None) -> tuple[list[dict], int, list[str]]:
+        """Apply an amending act to the act `target_id` on control (inside the caller's transaction).
+
+        Returns the stored order records, how many orders were added, and Russian lines."""
+        table = self.store.table(ORDERS)
+        target = act_from_record(self.store.table(ACTS).get(target_id) or {"id": target_id})
+        basis = act_label(amending.kind, amending.number, amending.date)
+        target_label = act_label(target.kind, target.number, target.date)
+        by_number: dict[str, dict] = {}
+        for order_id in self.index.order_ids_of_act(target_id):
+            if (raw := table.get(order_id)) is not None:
+                by_number[raw["number"]] = raw
+        for raw in (fresh or {}).values():
+            if raw.get("act_id") == target_id:
+                by_number[raw["number"]] = raw
+        steps = amendments.plan(set(by_number), [d.number for d in drafts], repeals)
+        drafts_by_number = {d.number: d for d in drafts}
+        stored: list[dict] = []
+        entries: list[dict] = []
+        created: list[Order] = []
+        lines: list[str] = []
+        data = {"basis": amending.id, "basis_label": basis}
+        for change in steps:
+            if change.step == amendments.Step.ADD:
+                created.append(self.order_from_draft(target, drafts_by_number[change.number], now))
+                lines.append(f"{target_label}: пункт {change.number} — новый пункт ({basis})")
+                continue
+            raw = by_number[change.number]
+            order = order_from_record(raw)
+            if change.step == amendments.Step.REWORD:
+                what = self._merge_order(order, target, drafts_by_number[change.number], now)
+                entry = HistoryEntry(now, self.user, "version",
+                                     f"Новая редакция пункта {order.number}" + (f": {'; '.join(what)}" if what else ""),
+                                     f"основание: {basis}", data)
+                lines.append(f"{target_label}: пункт {change.number} — новая редакция ({basis})")
+            else:
+                if order.status not in OPEN:
+                    continue
+                reason = f"пункт признан утратившим силу: {basis}"
+                withdraw(order, reason)
+                entry = HistoryEntry(now, self.user, "withdraw", f"Снято с контроля: {reason}", reason, data)
+                lines.append(f"{target_label}: пункт {change.number} — утратил силу ({basis})")
+            record, written = history.with_entry(self.store, order, raw, entry)
+            if written is not None:
+                entries.append(written)
+            stored.append(table.replace(record, expected_rev=raw["_rev"]))
+        if entries:
+            self.store.table(HISTORY).insert_many(entries)
+        self.save_executors()
+        stored += self.insert_orders(created, now, f"Добавлено изменением ({basis}) в {target_label}")
+        return stored, len(created), lines
 
     def insert_orders(self, orders: list[Order], now: datetime, what: str) -> list[dict]:
         """Store new orders with their «created» history entries (inside the caller's transaction)."""
@@ -192,10 +303,14 @@ class ActImporter:
         self.store.table(HISTORY).insert_many([entry for _record, entry in written if entry is not None])
         return stored
 
-    def order_from_draft(self, act: Act, draft: DraftOrder, now: datetime) -> Order:
-        """A new order of `act` from a reviewed draft; executors resolved (and learned) in the directory."""
+    def order_from_draft(self, act: Act, draft: DraftOrder, now: datetime, since: date | None = None) -> Order:
+        """A new order of `act` from a reviewed draft; executors resolved (and learned) in the directory.
+
+        Its control points start the day it is put on control, or on `since` when the clerk
+        catches up history on purpose; a term counted from the act's signing is dated now."""
         deadline = build_deadline(draft.deadline_text, draft.due, draft.recurrence, draft.relative,
-                                  start=act.date or now.date())
+                                  start=since or now.date(), act_date=act.date, calendar=self.calendar,
+                                  order_text=draft.text)
         return Order(
             id=uuid.uuid4().hex[:12], act_id=act.id, number=draft.number or "?", text=draft.text,
             parent=draft.parent, span=draft.span, deadline=deadline,
@@ -270,7 +385,7 @@ class ActImporter:
             for draft in kept:
                 raw = old_orders.get(draft.number)
                 if raw is None:
-                    created.append(self.order_from_draft(act, draft, now))
+                    created.append(self.order_from_draft(act, draft, now, preview.since))
                     changes.append(f"Добавлен пункт {draft.number}")
                     continue
                 order = order_from_record(raw)
@@ -307,7 +422,8 @@ class ActImporter:
             act.text, act.title, act.issuer = preview.text, preview.title or act.title, preview.issuer or act.issuer
             act.controller = preview.controller or act.controller
             act.signatory = preview.signatory or act.signatory
-            record = act_to_record(act, act_raw.get("key")) | {"hashes": hashes}
+            kept_amendments = {k: act_raw[k] for k in ("amended_keys", "amendment_drafts", "repealed") if k in act_raw}
+            record = act_to_record(act, act_raw.get("key")) | {"hashes": hashes} | kept_amendments
             stored_act = acts.replace(record, expected_rev=act_raw["_rev"])
             self.index.remember_act(stored_act)
             stored: list[dict] = []
@@ -333,15 +449,18 @@ class ActImporter:
         if fold(" ".join(order.text.split())) != fold(" ".join(draft.text.split())):
             order.text = draft.text
             lines.append("изменён текст")
-        new = build_deadline(draft.deadline_text, draft.due, draft.recurrence, draft.relative,
-                             start=act.date or now.date())
         old = order.deadline
+        new = build_deadline(draft.deadline_text, draft.due, draft.recurrence, draft.relative,
+                             start=old.start or order.created or now.date(), act_date=act.date,
+                             calendar=self.calendar, order_text=draft.text)
         original_due = order.extensions[0].old if order.extensions else old.due
         if (new.kind, new.recurrence, new.relative) != (old.kind, old.recurrence, old.relative) or (
                 new.kind == DeadlineKind.DATE and new.due != original_due):
             lines.append(f"срок «{describe(old)}» → «{describe(new)}»")
             if old.kind == DeadlineKind.RECURRING and new.kind == DeadlineKind.RECURRING:
-                new.covered_until, new.point_day = old.covered_until, old.point_day
+                new.covered_until = old.covered_until
+                if new.point_day is None:  # the words name no day: keep the one the clerk set
+                    new.point_day, new.point_offset = old.point_day, old.point_offset
             order.deadline = new
         before = {a.executor_id for a in order.assignments}
         fresh = self._assignments(draft)

@@ -17,6 +17,7 @@ from itertools import compress, repeat
 from operator import contains
 
 from db.api import Store
+from tracker.amendments import ref_key
 from tracker.calendar import ProductionCalendar
 from tracker.control.api import (
     CountByExecutor,
@@ -25,6 +26,7 @@ from tracker.control.api import (
     OrderFilter,
     OrderRow,
     OrdersPage,
+    PartState,
     SortKey,
 )
 from tracker.control.records import (
@@ -66,6 +68,7 @@ class OrderIndex:
         self._act_labels: dict[str, str] = {}
         self._act_keys: dict[str, str] = {}
         self._hashes: dict[str, str] = {}
+        self._refs: dict[str, str] = {}
         for raw in self.store.table(ACTS).all():
             self.remember_act(raw)
         self.directory = Directory([executor_from_record(r) for r in self.store.table(EXECUTORS).all()])
@@ -95,6 +98,9 @@ class OrderIndex:
         self._act_labels[raw["id"]] = act_label(raw.get("kind"), raw.get("number"), s2d(raw.get("date")))
         if raw.get("key"):
             self._act_keys[raw["key"]] = raw["id"]
+        ref = ref_key(raw.get("kind"), raw.get("number"), s2d(raw.get("date")))
+        if ref:
+            self._refs.setdefault(ref, raw["id"])
         for sha in raw.get("hashes") or []:
             self._hashes[sha] = raw["id"]
 
@@ -156,6 +162,12 @@ class OrderIndex:
     def order_ids_of_act(self, act_id: str) -> list[str]:
         return [r.id for r in self._rows.values() if r.act_id == act_id]
 
+    def act_by_ref(self, key: str) -> str | None:
+        return self._refs.get(key)
+
+    def order_numbers_of_act(self, act_id: str) -> dict[str, str]:
+        return {r.number: r.id for r in self._rows.values() if r.act_id == act_id}
+
     # -- ids ----------------------------------------------------------------------------------
     def resolve_order_id(self, ref: str) -> str:
         """A full order id from an id or an unambiguous prefix of one (as shown: 8 characters)."""
@@ -209,7 +221,7 @@ class OrderIndex:
         now = today.toordinal()
         key = (self._version, flt.sort, flt.act_id, flt.executor_id, flt.overdue, flt.due_within_days,
                flt.due_from, flt.due_to, frozenset(flt.statuses) if flt.statuses is not None else None,
-               flt.include_closed, now)
+               flt.include_closed, now, flt.needs_date, flt.permanent)
         if self._base is None or self._base[0] != key:
             self._base = (key, *self._narrow(flt, now))
             self._last_text = None
@@ -255,6 +267,10 @@ class OrderIndex:
             keeps.append(lambda r: r.status in statuses)
         if not flt.include_closed:
             keeps.append(lambda r: r.status in OPEN)
+        if flt.needs_date:
+            keeps.append(lambda r: r.needs_date and r.status in OPEN)
+        if flt.permanent:
+            keeps.append(lambda r: r.permanent)
         for keep in keeps:
             hits = list(map(keep, rows))
             rows, hays = list(compress(rows, hits)), list(compress(hays, hits))
@@ -268,6 +284,8 @@ class OrderIndex:
             due=row.due, deadline_text=row.deadline_text,
             days_left=(row.due - today).days if row.due and is_open else None,
             status=row.status, overdue=bool(is_open and row.due and row.due < today), text=row.text,
+            parts=tuple(PartState(p[0], self.executor_name(p[0]), not p[3], p[1]) for p in row.parts),
+            needs_date=row.needs_date, permanent=row.permanent,
         )
 
     def list_orders(self, flt: OrderFilter, offset: int, limit: int | None, today: date) -> OrdersPage:
@@ -282,17 +300,18 @@ class OrderIndex:
         now = today.toordinal()
         week = now + 7
         month_start = today.replace(day=1)
-        on_control = overdue = soon = done_month = 0
+        on_control = overdue = soon = done_month = undated = 0
         by_executor: dict[str, int] = {}
         upcoming: list[IndexRow] = []
         done = Status.DONE
         for row in self._rows.values():
             if row.status in OPEN:
                 on_control += 1
+                undated += row.needs_date
                 due = row.due_ord
                 if due < now:
                     overdue += 1
-                    late = [p[0] for p in row.parts if p[3] and p[1] is not done] or [""]
+                    late = [p[0] for p in row.parts if p[1] in OPEN] or [""]
                     for executor_id in late:
                         by_executor[executor_id] = by_executor.get(executor_id, 0) + 1
                 elif due != NO_DUE:
@@ -310,7 +329,7 @@ class OrderIndex:
         )
         nearest = heapq.nsmallest(10, upcoming, key=lambda r: (r.due_ord, r.nkey))
         return Dashboard(today, on_control, overdue, soon, done_month, counts,
-                         [self._to_row(r, today) for r in nearest])
+                         [self._to_row(r, today) for r in nearest], needs_date=undated)
 
 
     def act_orders_count(self) -> dict[str, int]:

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from parsers.model import is_sure
 from russian_errors import os_problem
+from tracker.amendments import AmendedAct, repealed
 from tracker.control.api import DraftOrder, ImportPreview
 from tracker.control.records import act_label, span
 
@@ -46,6 +47,7 @@ def preview_from_parse(result: ParseResult, sha256: str = "") -> ImportPreview:
             unsure=_unsure_of_order(item, [name for name, spans in (
                 ("responsible", [p.span for p in item.responsible]), ("deadline", [deadline.span if deadline else None]))
                 if any(read_confidence_of(span, poorly_read) is not None for span in spans)]),
+            quoted=bool(getattr(item, "in_quoted_amendment", False)),
         ))
     unsure = [name for name in ("kind", "number", "date", "issuer", "title")
               if getattr(doc, name) and not is_sure(doc.confidence.get(name))]
@@ -80,7 +82,9 @@ def _act_extras(result: ParseResult) -> dict:
     if doc.signatory is not None and (doc.signatory.position or doc.signatory.person):
         signatory = " ".join(x for x in (doc.signatory.position, doc.signatory.person) if x)
     amends = [ref.text or act_label(ref.kind, ref.number, ref.date) for ref in doc.amends]
-    return {"format": result.format, "controller": controller, "signatory": signatory, "amends": amends}
+    amended = [AmendedAct(ref.kind, ref.number, ref.date) for ref in doc.amends]
+    return {"format": result.format, "controller": controller, "signatory": signatory, "amends": amends,
+            "amended_acts": amended, "repealed": repealed(result.text or "") if amended else []}
 
 
 def expand_paths(paths: list[Path]) -> list[Path]:

@@ -5,17 +5,18 @@ full (texts, history, versions) is read here, decoded by tracker.control.records
 """
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from db.api import Store
 from tracker.calendar import ProductionCalendar
 from tracker.control import history
 from tracker.control.api import OrderCard, OrderQueries
 from tracker.control.records import ACTS, ORDERS, act_from_record, history_from_record, order_from_record
-from tracker.deadlines import current_due
+from tracker.deadlines import needs_date
 from tracker.errors import NotFoundError
 from tracker.models import Act, DeadlineKind, Order
-from tracker.statuses import OPEN
+from tracker.recurrence import open_points
+from tracker.statuses import OPEN, closed_dates, order_due
 
 MANUAL_ACT_ID = "manual"
 
@@ -60,13 +61,16 @@ class StoredRecords:
     def order_card(self, order_id: str, today: date) -> OrderCard:
         order = self.get_order(order_id)
         act = self.get_act(order.act_id)
-        due = current_due(order.deadline, self.calendar)
+        due = order_due(order, self.calendar)
         is_open = order.status in OPEN
+        recurring = order.deadline.kind == DeadlineKind.RECURRING
+        missed = open_points(order.deadline, today - timedelta(days=1), self.calendar,
+                             closed_dates(order)) if recurring and is_open else []
         return OrderCard(
             order=order, act=act, overdue=bool(is_open and due and due < today),
             days_left=(due - today).days if due and is_open else None,
-            next_due=due if order.deadline.kind == DeadlineKind.RECURRING else None,
-            source_passage=order.span,
+            next_due=due if recurring else None,
+            source_passage=order.span, missed_points=missed, needs_date=needs_date(order.deadline),
         )
 
     def acts(self) -> list[Act]:

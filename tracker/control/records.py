@@ -15,6 +15,7 @@ from functools import lru_cache
 from typing import Any
 
 from tracker.calendar import ProductionCalendar
+from tracker.control.api import DraftOrder
 from tracker.deadlines import current_due, describe
 from tracker.models import (
     Act,
@@ -64,6 +65,7 @@ def deadline_to_dict(d: Deadline) -> dict:
         "relative": d.relative, "relative_days": d.relative_days, "relative_working": d.relative_working,
         "anchor": d2s(d.anchor), "review_every_days": d.review_every_days,
         "start": d2s(d.start), "point_day": d.point_day, "covered_until": d2s(d.covered_until),
+        "point_offset": d.point_offset, "norm": d.norm, "relative_months": d.relative_months,
     }
 
 
@@ -76,6 +78,8 @@ def deadline_from_dict(raw: dict | None) -> Deadline:
         relative_working=bool(raw.get("relative_working")), anchor=s2d(raw.get("anchor")),
         review_every_days=raw.get("review_every_days"), start=s2d(raw.get("start")),
         point_day=raw.get("point_day"), covered_until=s2d(raw.get("covered_until")),
+        point_offset=raw.get("point_offset"), norm=bool(raw.get("norm")),
+        relative_months=raw.get("relative_months"),
     )
 
 
@@ -115,7 +119,8 @@ def order_to_record(o: Order) -> dict:
         "assignments": [assignment_to_dict(a) for a in o.assignments], "status": str(o.status),
         "done_at": d2s(o.done_at), "withdrawn_reason": o.withdrawn_reason,
         "extensions": [extension_to_dict(e) for e in o.extensions], "confidence": o.confidence,
-        "closed_points": [{"due": d2s(p.due), "done_at": d2s(p.done_at)} for p in o.closed_points],
+        "closed_points": [{"due": d2s(p.due), "done_at": d2s(p.done_at), "report": p.report}
+                          for p in o.closed_points],
         "created": d2s(o.created),
     }
 
@@ -130,7 +135,8 @@ def order_from_record(raw: dict) -> Order:
         withdrawn_reason=raw.get("withdrawn_reason"),
         extensions=[extension_from_dict(e) for e in raw.get("extensions") or []],
         confidence=float(raw.get("confidence") or 0.0),
-        closed_points=[ClosedPoint(due=date.fromisoformat(p["due"]), done_at=date.fromisoformat(p["done_at"]))
+        closed_points=[ClosedPoint(due=date.fromisoformat(p["due"]), done_at=date.fromisoformat(p["done_at"]),
+                                   report=p.get("report"))
                        for p in raw.get("closed_points") or []],
         created=s2d(raw.get("created")), rev=raw.get("_rev"),
     )
@@ -274,6 +280,8 @@ class IndexRow:
     deadline: Deadline | None  # kept for recurring orders only (discipline counts their points)
     closed: tuple[tuple[date, date], ...]
     due_ord: int = 0  # due.toordinal(), or after every date: a cheap sort key
+    needs_date: bool = False  # a relative term nobody has dated yet («нужна дата»)
+    permanent: bool = False  # «постоянно»: never overdue, listed apart in periodic reports
 
 
 def order_row(raw: dict, act_label_of: dict[str, str], executor_name: Callable[[str], str],
@@ -285,9 +293,12 @@ def order_row(raw: dict, act_label_of: dict[str, str], executor_name: Callable[[
     kind = stored_deadline.get("kind") or "none"
     deadline = None
     due: date | None
+    closed = tuple((d, done) for p in raw.get("closed_points") or []
+                   if (d := _iso_date(p["due"])) is not None and (done := _iso_date(p["done_at"])) is not None)
     if kind == DeadlineKind.RECURRING:
         deadline = deadline_from_dict(stored_deadline)
-        due, deadline_text = current_due(deadline, calendar), describe(deadline)
+        due = current_due(deadline, calendar, frozenset(d for d, _done in closed))
+        deadline_text = describe(deadline)
     else:
         due = _iso_date(stored_deadline.get("due"))
         deadline_text = _describe_stored(kind, due, stored_deadline)
@@ -302,11 +313,33 @@ def order_row(raw: dict, act_label_of: dict[str, str], executor_name: Callable[[
     names = " ".join(executor_name(p[0]) for p in parts)
     writings = " ".join(a.get("as_written") or "" for a in assignments)
     haystack = _words(" ".join((text, act_label_of.get(raw.get("act_id") or "", ""), names, writings, number)))
-    closed = tuple((d, done) for p in raw.get("closed_points") or []
-                   if (d := _iso_date(p["due"])) is not None and (done := _iso_date(p["done_at"])) is not None)
     return IndexRow(
         id=raw["id"], act_id=raw.get("act_id") or "", number=number, nkey=number_key(number), parts=parts,
         due=due, deadline_text=deadline_text, status=_STATUS[raw.get("status") or "на исполнении"],
         done_at=_iso_date(raw.get("done_at")), text=text[:200], haystack=haystack,
         deadline=deadline, closed=closed, due_ord=due.toordinal() if due else NO_DUE,
+        needs_date=kind == DeadlineKind.RELATIVE and due is None,
+        permanent=kind == DeadlineKind.RECURRING and stored_deadline.get("recurrence") == "постоянно",
+    )
+
+
+# -- drafts kept on an amending act ----------------------------------------------------------
+def draft_to_dict(d: DraftOrder) -> dict:
+    """A reviewed draft as stored on an amending act (applied when the amended act arrives)."""
+    return {
+        "number": d.number, "text": d.text, "parent": d.parent, "span": list(d.span) if d.span else None,
+        "responsible": list(d.responsible), "responsible_names": list(d.responsible_names),
+        "persons": list(d.persons), "coexecutors": list(d.coexecutors), "deadline_text": d.deadline_text,
+        "due": d2s(d.due), "recurrence": d.recurrence, "relative": d.relative, "confidence": d.confidence,
+    }
+
+
+def draft_from_dict(raw: dict) -> DraftOrder:
+    return DraftOrder(
+        number=raw.get("number") or "?", text=raw.get("text") or "", parent=raw.get("parent"),
+        span=span(raw.get("span")), responsible=list(raw.get("responsible") or []),
+        responsible_names=list(raw.get("responsible_names") or []), persons=list(raw.get("persons") or []),
+        coexecutors=list(raw.get("coexecutors") or []), deadline_text=raw.get("deadline_text"),
+        due=s2d(raw.get("due")), recurrence=raw.get("recurrence"), relative=raw.get("relative"),
+        confidence=float(raw.get("confidence") or 0.0), quoted=True,
     )

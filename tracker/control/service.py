@@ -47,7 +47,7 @@ class ControlService:
         self._now = clock
         self.index: OrderQueries = index if index is not None else OrderIndex(store, calendar)
         self.records = StoredRecords(store, self.index, calendar)
-        self.importer = ActImporter(store, self.index, user, clock, parse)
+        self.importer = ActImporter(store, self.index, user, clock, parse, calendar)
         self.commands = OrderCommands(store, self.index, self.records, self.importer, calendar, clock, user)
 
     @property
@@ -135,8 +135,10 @@ class ControlService:
                         when: date | None = None) -> Order:
         return self.commands.report_received(order_id, executor_id, text, when)
 
-    def accept(self, order_id: str, executor_id: str | None = None, when: date | None = None) -> Order:
-        return self.commands.accept(order_id, executor_id, when)
+    def accept(self, order_id: str, executor_id: str | None = None, when: date | None = None,
+               point: date | None = None) -> Order:
+        """Accept the part of `executor_id` (all reported parts when None); `point`: the period it closes."""
+        return self.commands.accept(order_id, executor_id, when, point)
 
     def return_for_rework(self, order_id: str, reason: str, executor_id: str | None = None) -> Order:
         return self.commands.return_for_rework(order_id, reason, executor_id)
@@ -144,8 +146,9 @@ class ControlService:
     def extend(self, order_id: str, new_date: date, reason: str, basis: str | None = None) -> Order:
         return self.commands.extend(order_id, new_date, reason, basis)
 
-    def withdraw(self, order_id: str, reason: str) -> Order:
-        return self.commands.withdraw(order_id, reason)
+    def withdraw(self, order_id: str, reason: str, executor_id: str | None = None) -> Order:
+        """Withdraw the order, or only one executor's part of it (then it no longer counts for the status)."""
+        return self.commands.withdraw(order_id, reason, executor_id)
 
     def comment(self, order_id: str, text: str) -> Order:
         return self.commands.comment(order_id, text)

@@ -29,6 +29,7 @@ class CardScreen(DeskScreen):
         Binding(both("a"), "accept", "Принять"),
         Binding(both("b"), "rework", "На доработку"),
         Binding(both("e"), "extend", "Продлить"),
+        Binding(both("d"), "anchor", "Дата события"),
         Binding(both("w"), "withdraw", "Снять"),
         Binding(both("c"), "comment", "Комментарий"),
     ]
@@ -113,6 +114,14 @@ class CardScreen(DeskScreen):
         if due and card.order.status not in CLOSED:
             text.append(f"  — {fmt_days_left(card.days_left, card.overdue)}",
                         style="bold red" if card.overdue else "")
+        if card.needs_date:
+            text.append("\nНУЖНА ДАТА события, от которого считается срок: D — задать", style="bold yellow")
+        if card.missed_points:
+            text.append("\nне приняты контрольные точки: " + ", ".join(fmt_date(p) for p in card.missed_points),
+                        style="bold red")
+        if card.order.closed_points:
+            text.append("\nприняты: " + ", ".join(
+                f"{fmt_date(p.due)} ({fmt_date(p.done_at)})" for p in card.order.closed_points[-4:]))
         for ext in card.order.extensions:
             line = f"\nпродлён с {fmt_date(ext.old)} на {fmt_date(ext.new)}: {ext.reason}"
             if ext.basis:
@@ -184,6 +193,16 @@ class CardScreen(DeskScreen):
                 )
 
         self.app.push_screen(ExtendDialog(current), done)
+
+    def action_anchor(self) -> None:
+        def anchor(result: ActionResult) -> None:
+            from tracker.dates import parse_user_date
+
+            self._after(lambda: self.service.anchor_relative(self.order_id, parse_user_date(result.text)),
+                        "Дата события задана")
+
+        self._ask(ActionDialog("Дата события для срока", text_label="Дата события (ДД.ММ.ГГГГ)", text_required=True,
+                               ok_label="Задать", missing_text="Введите дату в виде ДД.ММ.ГГГГ"), anchor)
 
     def action_withdraw(self) -> None:
         self._ask(

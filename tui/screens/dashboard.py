@@ -22,6 +22,7 @@ class DashboardScreen(DeskScreen):
     BINDINGS = [
         Binding(both("o"), "overdue", "Просроченные"),
         Binding(both("w"), "week", "Срок за 7 дней"),
+        Binding(both("d"), "needs_date", "Нужна дата"),
         Binding(both("r"), "refresh", "Обновить"),
         Binding("enter", "open_next", "Открыть", show=False),
     ]
@@ -35,6 +36,7 @@ class DashboardScreen(DeskScreen):
                 yield StatTile("Просрочено", variant="danger", id="tile-overdue")
                 yield StatTile("Срок в ближайшие 7 дней", variant="warning", id="tile-week")
                 yield StatTile("Исполнено в этом месяце", variant="success", id="tile-done")
+                yield StatTile("Нужна дата события", variant="warning", id="tile-needs-date")
             with Horizontal(id="dashboard-lower"):
                 with Vertical(id="chart-box"):
                     yield Label("Просрочено по исполнителям", classes="section-title")
@@ -65,6 +67,7 @@ class DashboardScreen(DeskScreen):
         self.query_one("#tile-overdue", StatTile).set_value(board.overdue)
         self.query_one("#tile-week", StatTile).set_value(board.due_within_7)
         self.query_one("#tile-done", StatTile).set_value(board.done_this_month)
+        self.query_one("#tile-needs-date", StatTile).set_value(board.needs_date)
         bars = [Bar(item.name, item.count) for item in board.overdue_by_executor[:MAX_BARS]]
         self.query_one("#overdue-chart", BarChart).set_bars(bars)
         table = self.query_one("#next-deadlines", DataTable)
@@ -97,6 +100,9 @@ class DashboardScreen(DeskScreen):
 
     def action_week(self) -> None:
         self.desk.show_orders(Preset(period="week"))
+
+    def action_needs_date(self) -> None:
+        self.desk.show_orders(Preset(period="needs_date", status="open"))
 
     def action_refresh(self) -> None:
         self.reload()

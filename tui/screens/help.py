@@ -5,7 +5,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import DataTable, Label
+from textual.widgets import DataTable, Label, Static
+
+from tracker.rules import CALENDAR_RULE, POINTS_RULE, STATUS_RULE
 
 
 def key_label(keys: str) -> str:
@@ -71,6 +73,10 @@ class HelpScreen(ModalScreen[None]):
         with Vertical(classes="dialog dialog-wide", id="help"):
             yield Label("Справка: клавиши", classes="dialog-title")
             yield DataTable(id="help-keys", cursor_type="row", zebra_stripes=True)
+            yield Label("Статус поручения с несколькими исполнителями", classes="section-title")
+            yield Static(STATUS_RULE, id="help-status-rule")
+            yield Label("Сроки и контрольные точки", classes="section-title")
+            yield Static(CALENDAR_RULE + " " + POINTS_RULE, id="help-calendar-rule")
             yield Label("Esc — закрыть. Ctrl+P — палитра команд: начните вводить название действия.")
 
     def on_mount(self) -> None:

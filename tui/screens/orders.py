@@ -28,6 +28,8 @@ PERIOD_OPTIONS = [
     ("Ближайшие 30 дней", "month30"),
     ("Этот месяц", "this_month"),
     ("Следующий месяц", "next_month"),
+    ("Нужна дата события", "needs_date"),
+    ("Постоянно", "permanent"),
 ]
 SORT_OPTIONS = [("По сроку", SortKey.DEADLINE.value), ("По срочности", SortKey.URGENCY.value),
                 ("По номеру", SortKey.NUMBER.value)]
@@ -132,6 +134,10 @@ class OrdersScreen(DeskScreen):
             flt.due_within_days = 30
         elif period in ("this_month", "next_month"):
             flt.due_from, flt.due_to = month_bounds(today, 0 if period == "this_month" else 1)
+        elif period == "needs_date":
+            flt.needs_date = True
+        elif period == "permanent":
+            flt.permanent = True
         return flt
 
     def reload(self, keep_cursor: bool = False) -> None:

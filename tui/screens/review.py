@@ -13,6 +13,7 @@ from textual.widgets import DataTable, Footer, Header, Label, Static
 from tracker.control.api import DraftOrder, ImportOutcome, ImportPreview
 from tracker.control.records import act_label
 from tui.dates import fmt_date
+from tui.dialogs.action import ActionDialog, ActionResult
 from tui.dialogs.draft_order import DraftOrderDialog
 from tui.keys import both
 from tui.screens.base import DeskScreen
@@ -31,6 +32,7 @@ class ReviewScreen(DeskScreen):
         Binding(both("d"), "drop", "Исключить/вернуть"),
         Binding(both("n"), "add", "Добавить пункт"),
         Binding("ctrl+s", "commit", "На контроль"),
+        Binding(both("t"), "since", "Точки с даты…"),
         Binding("right_square_bracket,pagedown", "next_file", "След. файл"),
         Binding("left_square_bracket,pageup", "previous_file", "Пред. файл"),
         Binding("escape", "close", "Закрыть"),
@@ -85,6 +87,11 @@ class ReviewScreen(DeskScreen):
         if preview.unsure:
             fields = ", ".join(ACT_FIELDS.get(name, name) for name in preview.unsure)
             notes.append(f"Проверьте по тексту акта (правило не уверено): {fields}.\n", style=UNSURE_STYLE)
+        for line in preview.amendment_lines:
+            notes.append(f"• {line}\n", style="bold")
+        if any(d.recurrence for d in preview.orders):
+            since = fmt_date(preview.since) if preview.since else "дня постановки на контроль"
+            notes.append(f"Контрольные точки периодических поручений — с {since} (T — изменить).\n", style="dim")
         for warning in preview.warnings[:5]:
             notes.append(f"• {warning}\n", style="dim")
         if preview.title:
@@ -203,6 +210,27 @@ class ReviewScreen(DeskScreen):
                 self.show_current()
 
         self.app.push_screen(DraftOrderDialog(blank, title="Добавление пропущенного поручения"), done)
+
+    def action_since(self) -> None:
+        """Catch up history on purpose: periodic orders' control points from a date the clerk gives."""
+        if self._locked():
+            return
+
+        def chosen(result: ActionResult) -> None:
+            from tracker.dates import parse_user_date
+            from tracker.errors import TrackerError
+
+            try:
+                self.preview.since = parse_user_date(result.text) if result.text.strip() else None
+            except TrackerError as error:  # its Russian message
+                self.app.notify(str(error), severity="error")
+                return
+            self.show_file()
+
+        self.app.push_screen(ActionDialog(
+            "Контрольные точки с даты", ok_label="Применить",
+            text_label="С какой даты считать периоды (ДД.ММ.ГГГГ; пусто — со дня постановки на контроль)"),
+            lambda result: chosen(result) if result is not None else None)
 
     def action_commit(self) -> None:
         if self._locked():

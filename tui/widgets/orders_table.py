@@ -8,6 +8,7 @@ from textual.message import Message
 from textual.widgets import DataTable
 
 from tracker.control.api import OrderRow, OrdersPage
+from tracker.models import Status
 from tui.dates import fmt_date, fmt_days_left
 
 OVERDUE = "bold red"
@@ -32,12 +33,25 @@ def row_cells(row: OrderRow) -> tuple[str | Text, ...]:
     due = fmt_date(row.due) if row.due else (row.deadline_text or "—")
     left = fmt_days_left(row.days_left, row.overdue)
     text = row.text.replace("\n", " ")
+    status = status_cell(row)
     if row.overdue:
         return (
             Text("! " + row.number, style=OVERDUE), row.act_label, row.executors or "—",
-            Text(due, style=OVERDUE), Text(left, style=OVERDUE), Text(str(row.status), style=OVERDUE), text,
+            Text(due, style=OVERDUE), Text(left, style=OVERDUE), Text(status, style=OVERDUE), text,
         )
-    return (row.number, row.act_label, row.executors or "—", due, left, str(row.status), text)
+    return (row.number, row.act_label, row.executors or "—", due, left, status, text)
+
+
+def status_cell(row: OrderRow) -> str:
+    """The order's status; «нужна дата» for a term waiting for its event; with executors whose parts
+    differ, how many parts are accepted («на исполнении, принято 1 из 2»; the card names them)."""
+    if row.needs_date and row.status not in (Status.DONE, Status.WITHDRAWN):
+        return "нужна дата"
+    tracked = [p for p in row.parts if p.status != Status.WITHDRAWN]
+    if len(tracked) > 1 and len({p.status for p in tracked}) > 1:
+        accepted = sum(1 for p in tracked if p.status == Status.DONE)
+        return f"{row.status}, принято {accepted} из {len(tracked)}"
+    return str(row.status)
 
 
 class OrdersTable(DataTable):
