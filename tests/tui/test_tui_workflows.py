@@ -77,8 +77,11 @@ def acts_dir(tmp_path: Path) -> Path:
     return folder
 
 
-@pytest.fixture
-def db_path(tmp_path: Path) -> Path:
+@pytest.fixture(params=["file", "postgresql"])
+def db_path(request, tmp_path: Path) -> Path | str:
+    """Each workflow runs on a database file and on the region's PostgreSQL server alike."""
+    if request.param == "postgresql":
+        return request.getfixturevalue("pg_url")
     return tmp_path / "data" / "desk.db"
 
 
@@ -233,3 +236,26 @@ async def test_the_bundled_sample_acts_go_on_control_through_the_desk(db_path: P
     again = [service.commit_import(p.preview) for p in service.preview_files([SAMPLE_ACTS]) if p.preview]
     assert sum(outcome.added_orders for outcome in again) == 0
     service.close()
+
+
+async def test_a_desk_sees_another_clerks_change_without_a_restart(loaded_db: Path):
+    desk_service = open_real(loaded_db)
+    other_clerk = open_real(loaded_db)
+    app = make_app(desk_service, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f3")
+        await pilot.pause()
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        table = app.screen.query_one(OrdersTable)
+        assert column_values(table, 0) == ["! 3", "! 1"]
+        assert app.pick_up_changes() is False  # nothing changed yet: the screen is left alone
+
+        first_overdue = other_clerk.resolve_order_id(table.current_order_id)
+        other_clerk.extend(first_overdue, date(2026, 12, 15), "по просьбе исполнителя")
+
+        assert app.pick_up_changes() is True  # what the desk's 3-second timer calls
+        await pilot.pause()
+        assert column_values(table, 0) == ["! 1"]  # the extended order is no longer overdue
+    desk_service.close()
+    other_clerk.close()
