@@ -74,4 +74,4 @@ def test_a_controller_and_the_file_owner_may_do_everything(service, two_orders):
 
 def test_an_unknown_service_method_needs_the_control_right(service):
     with pytest.raises(AccessDeniedError):
-        GuardedControl(service, Principal("viewer", Role.OBSERVER)).anchor_relative
+        GuardedControl(service, Principal("viewer", Role.OBSERVER)).anchor_relative("00000000", date(2030, 1, 1))
