@@ -1,32 +1,19 @@
 """Many clerks through the SERVICE on PostgreSQL: every change kept or reported, none overwritten."""
 from __future__ import annotations
 
-import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from pgcluster import run_two_writers as run_processes
 
 from tracker.root import compose
 
 WORKER = Path(__file__).with_name("pg_service_worker.py")
-ROOT = Path(__file__).resolve().parents[2]
 PREFIX = "Комментарий: "
 
 
 def run_two_clerks(url: str, order_id: str, mode: str, count: int = 50) -> list[dict]:
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    workers = [subprocess.Popen([sys.executable, str(WORKER), url, order_id, name, str(count), mode], cwd=ROOT,
-                                env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-               for name in ("первый", "второй")]
-    results = []
-    for worker in workers:
-        out, err = worker.communicate(timeout=600)
-        assert worker.returncode == 0, err
-        results.append(json.loads(out))
-    return results
+    return run_processes(WORKER, lambda name: [url, order_id, name, str(count), mode])
 
 
 @pytest.fixture
