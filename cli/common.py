@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Annotated, TypeVar
 
 import typer
 
+from db.postgres.url import is_server_url
 from tracker.errors import TrackerError
 
 if TYPE_CHECKING:
@@ -22,29 +23,33 @@ if TYPE_CHECKING:
 DB_ENV = "TRACKER_DB"
 
 DbOption = Annotated[
-    Path | None,
+    str | None,
     typer.Option(
         "--db",
-        help=f"Файл базы данных (по умолчанию из ${DB_ENV} или в папке данных пользователя).",
+        help=f"Файл базы данных или адрес сервера postgresql://пользователь@хост:порт/имя "
+             f"(по умолчанию из ${DB_ENV} или файл в папке данных пользователя).",
         show_default=False,
     ),
 ]
 
 
-def default_db_path() -> Path:
+def default_db_path() -> Path | str:
     """$TRACKER_DB, else the user's data folder (XDG_DATA_HOME or ~/.local/share)/tracker/tracker.db."""
     env = os.environ.get(DB_ENV)
     if env:
-        return Path(env).expanduser()
+        return env if is_server_url(env) else Path(env).expanduser()
     base = os.environ.get("XDG_DATA_HOME") or os.path.join(Path.home(), ".local", "share")
     return Path(base) / "tracker" / "tracker.db"
 
 
-def resolve_db(path: Path | None) -> Path:
-    return Path(path).expanduser() if path else default_db_path()
+def resolve_db(path: str | Path | None) -> Path | str:
+    """The database location: a file Path, or a server address kept as the string it is."""
+    if not path:
+        return default_db_path()
+    return path if is_server_url(path) else Path(path).expanduser()
 
 
-def open_app(db: Path | None) -> Application:
+def open_app(db: str | Path | None) -> Application:
     """The application on --db (or the default database): every command's services come from here.
 
     The clock honours $TRACKER_TODAY (tracker.clock); tests replace this function to use a memory store."""

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from db.tinystore import StoreInfo
 
 SHOW_BACKUPS = 5
+DEFAULT_BACKUP_DIR = Path("tracker-backups")
 
 
 def register(app: typer.Typer) -> None:
@@ -34,8 +35,13 @@ def register(app: typer.Typer) -> None:
         """Проверить базу: открыть, сверить контрольные суммы, показать число записей в таблицах."""
         from db import CorruptStoreError, inspect_store
 
+        location = resolve_db(db)
+        if isinstance(location, str):
+            print(server_census(location))
+            print("Проверка пройдена: база на сервере открывается, таблицы прочитаны.")
+            return
         try:
-            info = inspect_store(resolve_db(db))
+            info = inspect_store(location)
         except CorruptStoreError as damage:
             if damage.backups:
                 print("Резервные копии (новые сверху):", file=sys.stderr)
@@ -51,7 +57,13 @@ def register(app: typer.Typer) -> None:
         """Сохранить резервную копию базы в папку рядом с ней."""
         from db import backup_store
 
-        saved = backup_store(resolve_db(db))
+        location = resolve_db(db)
+        if isinstance(location, str):
+            from db.postgres.backup import dump
+
+            saved = dump(location, DEFAULT_BACKUP_DIR, "manual")
+        else:
+            saved = backup_store(location)
         print(f"Резервная копия сохранена: {saved}")
 
     @db_app.command("restore")
@@ -67,6 +79,9 @@ def register(app: typer.Typer) -> None:
         if not backup.is_file():
             raise fail(f"нет файла резервной копии {backup}. Список копий показывает `tracker db check`.")
         path = resolve_db(db)
+        if isinstance(path, str):
+            raise fail("восстановление базы на сервере делается средствами PostgreSQL (pg_restore или psql "
+                       "из файла копии), см. README.")
         aside = restore_backup(path, backup)
         print(f"База {path} восстановлена из {backup}.")
         if aside is not None:
@@ -78,9 +93,97 @@ def register(app: typer.Typer) -> None:
         """Сжать базу: переписать основной файл целиком и начать журнал заново (с резервной копией)."""
         from db import compact_store
 
-        info = compact_store(resolve_db(db))
+        location = resolve_db(db)
+        if isinstance(location, str):
+            raise fail("сжатие нужно только файлу базы; на сервере PostgreSQL сам убирает старые строки (VACUUM).")
+        info = compact_store(location)
         print(describe(info))
         print("База сжата.")
+
+    @db_app.command("upgrade")
+    @friendly_errors
+    def upgrade(
+        db: DbOption = None,
+        backup_dir: Annotated[Path, typer.Option("--backup-dir", help="Папка для копии pg_dump перед обновлением.")]
+        = DEFAULT_BACKUP_DIR,
+    ) -> None:
+        """Обновить схему базы на сервере: сначала копия pg_dump, затем ожидающие миграции."""
+        from db.postgres import redact, upgrade_pg_store
+        from tracker.boundary import store_errors_translated
+        from tracker.root import MIGRATIONS, SCHEMA_VERSION
+
+        location = resolve_db(db)
+        if not isinstance(location, str):
+            raise fail("`tracker db upgrade` обновляет базу на сервере (--db postgresql://…); файл базы "
+                       "обновляется сам при открытии, с резервной копией.")
+        with store_errors_translated():
+            saved, store = upgrade_pg_store(location, SCHEMA_VERSION, MIGRATIONS, backup_dir)
+            try:
+                version = store.get_meta("schema_version")
+            finally:
+                store.close()
+        print(f"Резервная копия сохранена: {saved}")
+        print(f"База {redact(location)} обновлена: схема сервера и миграции данных применены, "
+              f"версия данных {version}.")
+
+    @db_app.command("migrate")
+    @friendly_errors
+    def migrate(
+        source: Annotated[Path, typer.Option("--from", help="Файл базы, которую переносим.", show_default=False)],
+        target: Annotated[str, typer.Option("--to", help="Адрес пустой базы на сервере postgresql://…",
+                                            show_default=False)],
+    ) -> None:
+        """Перенести файл базы на сервер: всё до последней записи, с подсчётом и контрольной суммой."""
+        from db.postgres import is_server_url
+        from db.transfer import copy_store
+        from tracker.root import open_store_at
+
+        if not source.is_file():
+            raise fail(f"нет файла базы {source}. Укажите существующий файл в --from.")
+        if not is_server_url(target):
+            raise fail("--to: нужен адрес сервера postgresql://пользователь@хост:порт/имя.")
+        source_store = open_store_at(source)
+        try:
+            target_store = open_store_at(target)
+            try:
+                before, after = copy_store(source_store, target_store)
+            finally:
+                target_store.close()
+        finally:
+            source_store.close()
+        width = max((len(name) for name in before.counts), default=0)
+        print("Перенесено записей:")
+        for name, count in before.counts.items():
+            print(f"  {name:<{width}}  {count:>9}  на сервере: {after.counts.get(name, 0)}")
+        print(f"Контрольная сумма файла:   {before.checksum}")
+        print(f"Контрольная сумма сервера: {after.checksum}")
+        if before != after:
+            raise fail("содержимое на сервере не совпало с файлом; перенесённые данные проверьте вручную.")
+        print("Перенос завершён: всё совпадает.")
+
+
+def server_census(url: str) -> str:
+    """The server database in a few Russian lines: its address (no password) and the tables' counts."""
+    from db.postgres import redact
+    from tracker.boundary import store_errors_translated
+    from tracker.root import open_store_at
+
+    store = open_store_at(url)
+    try:
+        with store_errors_translated():
+            counts = {name: len(store.table(name)) for name in store.table_names()}
+            version = store.get_meta("schema_version")
+    finally:
+        store.close()
+    lines = [f"База: {redact(url)}", f"Версия данных: {version}"]
+    counts = {name: count for name, count in counts.items() if count}
+    if counts:
+        width = max(len(name) for name in counts)
+        lines.append("Таблицы:")
+        lines += [f"  {name:<{width}}  {count:>9,}".replace(",", " ") for name, count in counts.items()]
+    else:
+        lines.append("Таблиц нет (база пуста).")
+    return "\n".join(lines)
 
 
 def describe(info: StoreInfo) -> str:

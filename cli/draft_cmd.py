@@ -34,7 +34,7 @@ TodayOption = Annotated[
 def open_drafting(db: Path | None) -> Application:
     """The application over an existing database: its drafting service, with registry and control."""
     path = resolve_db(db)
-    if not path.exists():
+    if isinstance(path, Path) and not path.exists():
         raise fail(f"База {path} не найдена. Укажите её в --db или загрузите данные: "
                    "tracker registry import ФАЙЛ, tracker import АКТЫ.")
     return common.open_app(path)

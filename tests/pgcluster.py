@@ -14,7 +14,7 @@ import socket
 import subprocess
 import tempfile
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 ENV = "TRACKER_TEST_PG"
@@ -92,3 +92,21 @@ def drop_database(server_url: str, url: str) -> None:
     name = url.rsplit("/", 1)[1]
     with psycopg.connect(server_url, autocommit=True) as conn:
         conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+def run_two_writers(worker: Path, args_for: Callable[[str], list[str]]) -> list[dict]:
+    """Run `worker` as two processes at once («первый», «второй»); return each one's JSON report."""
+    import json
+    import sys
+
+    root = Path(__file__).resolve().parents[1]
+    env = {**os.environ, "PYTHONPATH": str(root)}
+    workers = [subprocess.Popen([sys.executable, str(worker), *args_for(name)], cwd=root, env=env,
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+               for name in ("первый", "второй")]
+    results = []
+    for process in workers:
+        out, err = process.communicate(timeout=600)
+        assert process.returncode == 0, err
+        results.append(json.loads(out))
+    return results

@@ -23,7 +23,6 @@ from tracker.calendar import ProductionCalendar
 from tracker.clock import Clock, clock_from_env
 from tracker.control.importer import Parse
 from tracker.control.service import ControlService
-from tracker.errors import TrackerError
 from tracker.schema import MIGRATIONS, SCHEMA_VERSION
 from tracker.who import current_user
 
@@ -71,12 +70,15 @@ class Application:
 
 
 def open_store_at(location: str | Path) -> Store:
-    """The store at a database location: a file path today; a `postgresql://` URL is the place to add."""
-    text = str(location)
-    if text.startswith(URL_SCHEMES):
-        raise TrackerError(f"База по адресу «{text.split('@')[-1]}» пока не поддерживается: сервер PostgreSQL "
-                           "подключается в следующей версии. Укажите файл базы (--db ПУТЬ).")
+    """The store at a database location: a file path, or a `postgresql://` server address."""
     import db
+
+    text = str(location)
+    if text.lower().startswith(URL_SCHEMES):
+        from db.postgres import open_pg_store
+
+        with store_errors_translated():
+            return open_pg_store(text, schema_version=SCHEMA_VERSION, migrations=MIGRATIONS)
 
     path = Path(location).expanduser()
     with store_errors_translated():

@@ -15,6 +15,7 @@ from textual.screen import Screen
 
 from tracker.control.api import ControlServiceAPI
 from tracker.drafting.api import DraftingServiceAPI
+from tracker.errors import TrackerError
 from tracker.registry.api import RegistryServiceAPI
 from tui.dialogs.file_picker import FilePickerDialog
 from tui.screens.acts import ActsScreen
@@ -23,6 +24,8 @@ from tui.screens.help import HelpScreen
 from tui.screens.importing import ImportScreen
 from tui.screens.orders import OrdersScreen, Preset
 from tui.terminal import watch_terminal
+
+SYNC_SECONDS = 3.0
 
 
 class TrackerApp(App[None]):
@@ -75,8 +78,28 @@ class TrackerApp(App[None]):
 
     def on_mount(self) -> None:
         watch_terminal(self)
+        # Other clerks (other processes, other desks on the server) change orders too: look every
+        # few seconds; on PostgreSQL sync() is one query of the change counter.
+        self.set_interval(SYNC_SECONDS, self.pick_up_changes)
         if self._ask_missing and self.drafting is not None:
             self.ask_letterhead()
+
+    def pick_up_changes(self) -> bool:
+        """Ask the service for other processes' changes; redraw the visible screen if there were any."""
+        sync = getattr(self.service, "sync", None)
+        if sync is None:
+            return False
+        try:
+            changed = bool(sync())
+        except TrackerError:
+            return False  # the next tick tries again; a real failure surfaces on the next action
+        if changed:
+            screen = self.screen
+            if isinstance(screen, OrdersScreen):
+                screen.reload(keep_cursor=True)
+            elif callable(getattr(screen, "reload", None)):
+                screen.reload()
+        return changed
 
     def ask_letterhead(self) -> None:
         """First run: ask once for the letterhead the drafts would leave blank (tui/dialogs/letterhead)."""

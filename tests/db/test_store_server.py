@@ -1,32 +1,19 @@
 """The server store with many clerks at once: no change lost, no silent overwrite, changes seen."""
 from __future__ import annotations
 
-import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from pgcluster import run_two_writers as run_processes
 
 from db import ConflictError, StoreError
 from db.postgres import open_pg_store, redact
 
 WORKER = Path(__file__).with_name("pg_worker.py")
-ROOT = Path(__file__).resolve().parents[2]
 
 
 def run_two_writers(url: str, mode: str, count: int = 50) -> list[dict]:
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    workers = [subprocess.Popen([sys.executable, str(WORKER), url, name, str(count), mode], cwd=ROOT, env=env,
-                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-               for name in ("первый", "второй")]
-    results = []
-    for worker in workers:
-        out, err = worker.communicate(timeout=300)
-        assert worker.returncode == 0, err
-        results.append(json.loads(out))
-    return results
+    return run_processes(WORKER, lambda name: [url, name, str(count), mode])
 
 
 @pytest.fixture

@@ -79,8 +79,11 @@ def acts_dir(tmp_path: Path) -> Path:
     return folder
 
 
-@pytest.fixture
-def db_path(tmp_path: Path) -> Path:
+@pytest.fixture(params=["file", "postgresql"])
+def db_path(request, tmp_path: Path) -> Path | str:
+    """Each workflow runs on a database file and on the region's PostgreSQL server alike."""
+    if request.param == "postgresql":
+        return request.getfixturevalue("pg_url")
     return tmp_path / "data" / "desk.db"
 
 
@@ -265,3 +268,26 @@ async def test_a_term_waiting_for_its_event_date_is_counted_listed_and_dated_fro
         assert app.screen.card.order.deadline.due == date(2026, 11, 3)  # 31.10–01.11 weekend, 02.11 a working day
         assert not app.screen.card.needs_date
     service.close()
+
+
+async def test_a_desk_sees_another_clerks_change_without_a_restart(loaded_db: Path):
+    desk_service = open_real(loaded_db)
+    other_clerk = open_real(loaded_db)
+    app = make_app(desk_service, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f3")
+        await pilot.pause()
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        table = app.screen.query_one(OrdersTable)
+        assert column_values(table, 0) == ["! 3", "! 1"]
+        assert app.pick_up_changes() is False  # nothing changed yet: the screen is left alone
+
+        first_overdue = other_clerk.resolve_order_id(table.current_order_id)
+        other_clerk.extend(first_overdue, date(2026, 12, 15), "по просьбе исполнителя")
+
+        assert app.pick_up_changes() is True  # what the desk's 3-second timer calls
+        await pilot.pause()
+        assert column_values(table, 0) == ["! 1"]  # the extended order is no longer overdue
+    desk_service.close()
+    other_clerk.close()

@@ -1,0 +1,67 @@
+"""`--db postgresql://…`: every command on the region's server, and moving a clerk's file onto it."""
+from __future__ import annotations
+
+from cli_helpers import Cli
+
+
+def with_password(url: str, password: str) -> str:
+    """The same address with a password (the throwaway cluster trusts local logins, so it still opens)."""
+    scheme, rest = url.split("://", 1)
+    user, host = rest.split("@", 1)
+    return f"{scheme}://{user}:{password}@{host}"
+
+
+def test_commands_work_on_the_server_database(tmp_path, act_file, pg_url):
+    server = Cli(tmp_path / "unused.db")
+    server.env["TRACKER_DB"] = pg_url
+
+    imported = server("import", str(act_file), "--yes")
+    assert imported.exit_code == 0, imported.output
+    assert "поручений поставлено на контроль: 3" in imported.output
+
+    listed = server("orders")
+    assert listed.exit_code == 0, listed.output
+    assert "Всего: 3" in listed.output
+    assert not (tmp_path / "unused.db").exists()
+
+
+def test_migrate_moves_a_file_database_to_the_server_with_counts_and_checksums(cli, act_file, pg_url):
+    assert cli("import", str(act_file), "--yes").exit_code == 0
+
+    moved = cli("db", "migrate", "--from", str(cli.db), "--to", pg_url)
+    assert moved.exit_code == 0, moved.output
+    assert "Перенос завершён: всё совпадает." in moved.output
+    sums = [line.split(":")[-1].strip() for line in moved.output.splitlines() if "Контрольная сумма" in line]
+    assert len(sums) == 2 and sums[0] == sums[1]
+
+    on_server = cli("orders", "--db", pg_url)
+    on_file = cli("orders")
+    assert on_server.output == on_file.output
+
+    again = cli("db", "migrate", "--from", str(cli.db), "--to", pg_url)
+    assert again.exit_code == 1
+    assert "не пуста" in again.output
+
+
+def test_check_on_the_server_prints_counts_and_never_the_password(cli, act_file, pg_url):
+    assert cli("import", str(act_file), "--yes").exit_code == 0
+    assert cli("db", "migrate", "--from", str(cli.db), "--to", pg_url).exit_code == 0
+
+    checked = cli("db", "check", "--db", with_password(pg_url, "s3cret-word"))
+    assert checked.exit_code == 0, checked.output
+    assert "orders" in checked.output and "3" in checked.output
+    assert ":***@" in checked.output
+    assert "s3cret-word" not in checked.output
+
+
+def test_upgrade_backs_up_with_pg_dump_first(cli, pg_url, tmp_path):
+    upgraded = cli("db", "upgrade", "--db", pg_url, "--backup-dir", str(tmp_path / "copies"))
+    assert upgraded.exit_code == 0, upgraded.output
+    assert "Резервная копия сохранена" in upgraded.output
+    assert any((tmp_path / "copies").iterdir())
+
+
+def test_upgrade_of_a_file_database_says_it_upgrades_itself(cli):
+    result = cli("db", "upgrade")
+    assert result.exit_code == 1
+    assert "обновляется сам" in result.output
