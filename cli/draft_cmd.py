@@ -31,7 +31,7 @@ TodayOption = Annotated[
 ]
 
 
-def open_drafting(db: Path | None) -> Application:
+def open_drafting(db: str | Path | None) -> Application:
     """The application over an existing database: its drafting service, with registry and control."""
     path = resolve_db(db)
     if isinstance(path, Path) and not path.exists():

@@ -42,7 +42,7 @@ STATUS_WORDS = {
 
 
 # -- shared helpers -------------------------------------------------------------------------
-def open_cli_service(db: Path | None) -> ControlService:
+def open_cli_service(db: str | Path | None) -> ControlService:
     """The control service of the application on --db (its clock honours $TRACKER_TODAY)."""
     return common.open_app(db).control
 
@@ -97,7 +97,7 @@ def _cut(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def _change_order(db: Path | None, order_id: str, message: str,
+def _change_order(db: str | Path | None, order_id: str, message: str,
                   apply: Callable[[ControlService, str], object]) -> None:
     """Open the service, apply one change to the order (its id or prefix), say what became of it."""
     service = open_cli_service(db)

@@ -14,7 +14,7 @@ from cli.common import DbOption, friendly_errors
 
 
 @friendly_errors
-def open_ui(db: Path | None) -> None:
+def open_ui(db: str | Path | None) -> None:
     """Build the services on the database and run the desk until the clerk quits."""
     from tui.app import make_app
 

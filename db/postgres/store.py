@@ -89,7 +89,7 @@ class PgTable:
         row.setdefault("id", uuid.uuid4().hex[:12])
         _check_id(self.name, row["id"])
         payload = dumps(row, f"запись {row['id']} ({self.name})")
-        with self._store.transaction() as conn:
+        with self._store.connection_in_transaction() as conn:
             inserted = conn.execute(
                 f"INSERT INTO {self._from} (id, rev, doc{self._cols}) VALUES (%(id)s, 1, %(doc)s::jsonb{self._vals}) "
                 "ON CONFLICT DO NOTHING RETURNING rev",
@@ -106,7 +106,7 @@ class PgTable:
 
     def update(self, record_id: str, changes: Record, expected_rev: int | None = None) -> Record:
         changes_json = orjson.loads(dumps(changes, f"запись {record_id} ({self.name})"))
-        with self._store.transaction() as conn:
+        with self._store.connection_in_transaction() as conn:
             current, rev = self._locked(conn, record_id, expected_rev)
             new = {**current, **changes_json, "id": record_id}
             new.pop("_rev", None)
@@ -116,12 +116,12 @@ class PgTable:
         _check_id(self.name, record.get("id"))
         record_id = record["id"]
         new = orjson.loads(dumps({k: v for k, v in record.items() if k != "_rev"}, f"запись {record_id} ({self.name})"))
-        with self._store.transaction() as conn:
+        with self._store.connection_in_transaction() as conn:
             _current, rev = self._locked(conn, record_id, expected_rev)
             return self._write(conn, record_id, new, rev)
 
     def delete(self, record_id: str, expected_rev: int | None = None) -> None:
-        with self._store.transaction() as conn:
+        with self._store.connection_in_transaction() as conn:
             self._locked(conn, record_id, expected_rev)
             conn.execute(f"DELETE FROM {self._from} WHERE {self._scope}id = %(id)s",
                          {"id": record_id, "table": self.name})
@@ -185,8 +185,14 @@ class PgStore:
         return sorted(used | {row[0] for row in rows} | set(self._tables))
 
     @contextmanager
-    def transaction(self) -> Iterator[psycopg.Connection]:
-        """All or nothing; nested blocks are savepoints. Yields the connection (for this package only)."""
+    def transaction(self) -> Iterator[None]:
+        """All or nothing; nested blocks are savepoints (db.api.Store.transaction)."""
+        with self.connection_in_transaction():
+            yield
+
+    @contextmanager
+    def connection_in_transaction(self) -> Iterator[psycopg.Connection]:
+        """transaction(), yielding its connection: for this package's own statements."""
         self._ensure_open()
         local = self._local
         if local.conn is not None:
@@ -230,7 +236,7 @@ class PgStore:
 
     def set_meta(self, key: str, value: Any) -> None:
         payload = dumps(value, f"служебное значение {key}").decode()
-        with self.transaction() as conn:
+        with self.connection_in_transaction() as conn:
             conn.execute(
                 "INSERT INTO store_meta (key, value) VALUES (%(key)s, %(value)s::jsonb) "
                 "ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value",
