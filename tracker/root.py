@@ -21,6 +21,7 @@ from db.api import Store
 from tracker.boundary import store_errors_translated
 from tracker.calendar import ProductionCalendar
 from tracker.clock import Clock, clock_from_env
+from tracker.control.api import OrderQueries
 from tracker.control.importer import Parse
 from tracker.control.service import ControlService
 from tracker.schema import MIGRATIONS, SCHEMA_VERSION
@@ -111,6 +112,17 @@ def compose(db: str | Path, *, user: str | None = None, clock: Clock | None = No
         raise
 
 
+def order_queries(store: Store, calendar: ProductionCalendar) -> OrderQueries | None:
+    """The read side of orders for this store: SQL on the server; None: the in-memory index."""
+    from db.postgres import is_server_store
+
+    if is_server_store(store):
+        from tracker.control.sql_queries import SqlOrderQueries
+
+        return SqlOrderQueries(store, calendar)  # type: ignore[arg-type]
+    return None
+
+
 def assemble(store: Store, *, calendar: ProductionCalendar | None = None, clock: Clock | None = None,
              user: str | None = None, parse: Parse | None = None, drafts_dir: Path | None = None) -> Application:
     """The application over a store already open (compose() for a location; tests for a memory store)."""
@@ -118,6 +130,7 @@ def assemble(store: Store, *, calendar: ProductionCalendar | None = None, clock:
     clock = clock or clock_from_env()
     who = user or current_user()
     with store_errors_translated():
-        control = ControlService(store, calendar=calendar, clock=clock, user=who, parse=parse)
+        control = ControlService(store, calendar=calendar, clock=clock, user=who, parse=parse,
+                                 index=order_queries(store, calendar))
     return Application(store=store, clock=clock, calendar=calendar, user=who, control=control,
                        drafts_dir=drafts_dir)

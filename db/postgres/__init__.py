@@ -17,7 +17,7 @@ from db.postgres.url import is_server_url, redact
 if TYPE_CHECKING:
     from db.postgres.store import PgStore
 
-__all__ = ["open_pg_store", "upgrade_pg_store", "is_server_url", "redact"]
+__all__ = ["open_pg_store", "upgrade_pg_store", "is_server_url", "is_server_store", "redact"]
 
 Migration = Callable[[Any], None]
 
@@ -63,6 +63,14 @@ def open_pg_store(url: str, schema_version: int, migrations: dict[int, Migration
         pool.close()
         raise
     return store
+
+
+def is_server_store(store: object) -> bool:
+    """Is this store a PgStore? (Answered without importing psycopg for a file store.)"""
+    import sys
+
+    module = sys.modules.get("db.postgres.store")
+    return module is not None and isinstance(store, module.PgStore)
 
 
 def upgrade_pg_store(url: str, schema_version: int, migrations: dict[int, Migration] | None,

@@ -9,6 +9,9 @@ Connections come from a psycopg pool. A transaction holds one connection for the
 that opened it; a nested transaction is a savepoint. Every write transaction bumps one
 change counter (store_state.change_seq) and sends NOTIFY tracker_changes, so `refresh()`
 and a listening desk see other clerks' changes.
+
+A write hook (`set_write_hook`) lets the application keep its own derived rows (the read side
+of orders) current: it runs on the writing connection, inside the same transaction.
 """
 from __future__ import annotations
 
@@ -29,6 +32,10 @@ from db.postgres.errors import translate
 from db.postgres.url import redact
 
 CHANNEL = "tracker_changes"
+
+# Called after each write of a record of one table, inside its transaction, on its connection:
+# (connection, record id, the record before or None, the record after or None when deleted).
+WriteHook = Callable[[psycopg.Connection, str, "Record | None", "Record | None"], None]
 
 # Tables with a table of their own in the schema; any other name lives in other_records.
 OWN_TABLES = frozenset({
@@ -98,7 +105,9 @@ class PgTable:
             if inserted is None:
                 raise ConflictError(self.name, row["id"], None, self._rev_of(conn, row["id"]))
             self._store._changed()
-        return _record(orjson.loads(payload), 1)
+            stored = _record(orjson.loads(payload), 1)
+            self._store._after_write(conn, self.name, row["id"], None, stored)
+        return stored
 
     def insert_many(self, records: list[Record]) -> list[Record]:
         with self._store.transaction():
@@ -110,22 +119,23 @@ class PgTable:
             current, rev = self._locked(conn, record_id, expected_rev)
             new = {**current, **changes_json, "id": record_id}
             new.pop("_rev", None)
-            return self._write(conn, record_id, new, rev)
+            return self._write(conn, record_id, new, rev, current)
 
     def replace(self, record: Record, expected_rev: int | None = None) -> Record:
         _check_id(self.name, record.get("id"))
         record_id = record["id"]
         new = orjson.loads(dumps({k: v for k, v in record.items() if k != "_rev"}, f"запись {record_id} ({self.name})"))
         with self._store.connection_in_transaction() as conn:
-            _current, rev = self._locked(conn, record_id, expected_rev)
-            return self._write(conn, record_id, new, rev)
+            current, rev = self._locked(conn, record_id, expected_rev)
+            return self._write(conn, record_id, new, rev, current)
 
     def delete(self, record_id: str, expected_rev: int | None = None) -> None:
         with self._store.connection_in_transaction() as conn:
-            self._locked(conn, record_id, expected_rev)
+            current, _rev = self._locked(conn, record_id, expected_rev)
             conn.execute(f"DELETE FROM {self._from} WHERE {self._scope}id = %(id)s",
                          {"id": record_id, "table": self.name})
             self._store._changed()
+            self._store._after_write(conn, self.name, record_id, current, None)
 
     def _locked(self, conn: psycopg.Connection, record_id: str, expected_rev: int | None) -> tuple[Record, int]:
         """The stored record, locked until the transaction ends; a ConflictError if it is not as expected."""
@@ -137,13 +147,15 @@ class PgTable:
             raise ConflictError(self.name, record_id, expected_rev, found[1] if found else None)
         return found[0], found[1]
 
-    def _write(self, conn: psycopg.Connection, record_id: str, doc: Record, rev: int) -> Record:
+    def _write(self, conn: psycopg.Connection, record_id: str, doc: Record, rev: int, before: Record) -> Record:
         conn.execute(
             f"UPDATE {self._from} SET doc = %(doc)s::jsonb, rev = %(rev)s WHERE {self._scope}id = %(id)s",
             {"id": record_id, "doc": orjson.dumps(doc).decode(), "rev": rev + 1, "table": self.name},
         )
         self._store._changed()
-        return _record(doc, rev + 1)
+        stored = _record(doc, rev + 1)
+        self._store._after_write(conn, self.name, record_id, before, stored)
+        return stored
 
     def _rev_of(self, conn: psycopg.Connection, record_id: str) -> int | None:
         found = conn.execute(f"SELECT rev FROM {self._from} WHERE {self._scope}id = %(id)s",
@@ -168,6 +180,7 @@ class PgStore:
         self._tables: dict[str, PgTable] = {}
         self._closed = False
         self._pending = False  # another writer's change was noticed inside one of our transactions
+        self._hooks: dict[str, WriteHook] = {}
         self._seen = self._current_seq()
 
     # -- Store protocol ----------------------------------------------------------------
@@ -255,7 +268,25 @@ class PgStore:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    # -- for the application's own SQL (the read side of orders) --------------------------
+    def set_write_hook(self, table: str, hook: WriteHook | None) -> None:
+        """Run `hook` after every write of a record of `table`, inside the writing transaction."""
+        if hook is None:
+            self._hooks.pop(table, None)
+        else:
+            self._hooks[table] = hook
+
+    def query(self, sql: str, params: dict[str, Any] | None = None) -> list[tuple[Any, ...]]:
+        """Rows of a read-only statement (inside the thread's open transaction, if any)."""
+        return self._fetch(sql, params or {})
+
     # -- inside the package ------------------------------------------------------------
+    def _after_write(self, conn: psycopg.Connection, table: str, record_id: str,
+                     before: Record | None, after: Record | None) -> None:
+        hook = self._hooks.get(table)
+        if hook is not None:
+            hook(conn, record_id, before, after)
+
     def _fetch(self, sql: str, params: dict[str, Any]) -> list[tuple[Any, ...]]:
         self._ensure_open()
         try:

@@ -131,12 +131,13 @@ class OrderIndex:
             hays.insert(at, new.haystack)
 
     def _sort_key(self, sort: SortKey) -> Callable[[IndexRow], tuple]:
+        # ties end on the order id: both read sides (this one and the SQL one) give one order
         if sort == SortKey.NUMBER:
             labels = self._act_labels
-            return lambda r: (labels.get(r.act_id, ""), r.nkey)
+            return lambda r: (labels.get(r.act_id, ""), r.nkey, r.id)
         if sort == SortKey.URGENCY:
-            return lambda r: (r.status not in OPEN, r.due_ord, r.nkey)
-        return lambda r: (r.due_ord, r.nkey)
+            return lambda r: (r.status not in OPEN, r.due_ord, r.nkey, r.id)
+        return lambda r: (r.due_ord, r.nkey, r.id)
 
 
     def refresh(self) -> bool:
@@ -172,25 +173,18 @@ class OrderIndex:
     def resolve_order_id(self, ref: str) -> str:
         """A full order id from an id or an unambiguous prefix of one (as shown: 8 characters)."""
         self.refresh()
-        ref = (ref or "").strip().lower()
-        if ref in self._rows:
-            return ref
-        if len(ref) < 3:
-            raise ValidationError(f"Укажите хотя бы 3 первых символа номера поручения, а не «{ref}».")
-        if self._ids is None:
-            self._ids = sorted(self._rows)
-        at = bisect_left(self._ids, ref)
-        found: list[str] = []
-        while at < len(self._ids) and self._ids[at].startswith(ref) and len(found) < 6:
-            found.append(self._ids[at])
-            at += 1
-        if not found:
-            raise NotFoundError(f"Поручение «{ref}» не найдено. Список: `tracker orders`.")
-        if len(found) > 1:
-            raise ValidationError(
-                f"Под «{ref}» подходят несколько поручений ({', '.join(f[:10] for f in found)}): укажите больше символов."
-            )
-        return found[0]
+
+        def prefixed(ref: str) -> list[str]:
+            if self._ids is None:
+                self._ids = sorted(self._rows)
+            at = bisect_left(self._ids, ref)
+            found: list[str] = []
+            while at < len(self._ids) and self._ids[at].startswith(ref) and len(found) < 6:
+                found.append(self._ids[at])
+                at += 1
+            return found
+
+        return pick_order_id(ref, self._rows.__contains__, prefixed)
 
 
     # -- reading ----------------------------------------------------------------------------
@@ -277,16 +271,7 @@ class OrderIndex:
         return rows, hays
 
     def _to_row(self, row: IndexRow, today: date) -> OrderRow:
-        is_open = row.status in OPEN
-        names = "; ".join(self.executor_name(p[0]) for p in row.parts if p[3]) or "без исполнителя"
-        return OrderRow(
-            id=row.id, act_label=self._act_labels.get(row.act_id, ""), number=row.number, executors=names,
-            due=row.due, deadline_text=row.deadline_text,
-            days_left=(row.due - today).days if row.due and is_open else None,
-            status=row.status, overdue=bool(is_open and row.due and row.due < today), text=row.text,
-            parts=tuple(PartState(p[0], self.executor_name(p[0]), not p[3], p[1]) for p in row.parts),
-            needs_date=row.needs_date, permanent=row.permanent,
-        )
+        return order_view(row, self._act_labels.get(row.act_id, ""), self.executor_name, today)
 
     def list_orders(self, flt: OrderFilter, offset: int, limit: int | None, today: date) -> OrdersPage:
         self.refresh()
@@ -311,8 +296,7 @@ class OrderIndex:
                 due = row.due_ord
                 if due < now:
                     overdue += 1
-                    late = [p[0] for p in row.parts if p[1] in OPEN] or [""]
-                    for executor_id in late:
+                    for executor_id in late_executors(row):
                         by_executor[executor_id] = by_executor.get(executor_id, 0) + 1
                 elif due != NO_DUE:
                     upcoming.append(row)
@@ -327,7 +311,7 @@ class OrderIndex:
              for eid, n in by_executor.items()),
             key=lambda c: (-c.count, c.name),
         )
-        nearest = heapq.nsmallest(10, upcoming, key=lambda r: (r.due_ord, r.nkey))
+        nearest = heapq.nsmallest(10, upcoming, key=lambda r: (r.due_ord, r.nkey, r.id))
         return Dashboard(today, on_control, overdue, soon, done_month, counts,
                          [self._to_row(r, today) for r in nearest], needs_date=undated)
 
@@ -345,11 +329,7 @@ class OrderIndex:
         self.refresh()
         if end < start:
             raise ValidationError("Конец периода раньше начала.")
-        items = (
-            Item(responsible=[(p[0], p[2]) for p in row.parts if p[3]], due=row.due,
-                 withdrawn=row.status == Status.WITHDRAWN, recurring=row.deadline, closed_points=dict(row.closed))
-            for row in self._rows.values()
-        )
+        items = (discipline_item(row) for row in self._rows.values())
         figures = tally(items, start, end, today, self.calendar)
         rows = [
             DisciplineRow(eid, self.executor_name(eid), f.due, f.done_on_time, f.done_late, f.overdue_now, f.ko)
@@ -357,6 +337,48 @@ class OrderIndex:
         ]
         return sorted(rows, key=lambda r: r.name.lower())
 
+
+# -- shared with the SQL read side (tracker.control.sql_queries): one rule, two stores -----------
+def order_view(row: IndexRow, act_label: str, executor_name: Callable[[str], str], today: date) -> OrderRow:
+    """The list's line of an order on `today` (days left and «просрочено» depend on the day)."""
+    is_open = row.status in OPEN
+    names = "; ".join(executor_name(p[0]) for p in row.parts if p[3]) or "без исполнителя"
+    return OrderRow(
+        id=row.id, act_label=act_label, number=row.number, executors=names,
+        due=row.due, deadline_text=row.deadline_text,
+        days_left=(row.due - today).days if row.due and is_open else None,
+        status=row.status, overdue=bool(is_open and row.due and row.due < today), text=row.text,
+        parts=tuple(PartState(p[0], executor_name(p[0]), not p[3], p[1]) for p in row.parts),
+        needs_date=row.needs_date, permanent=row.permanent,
+    )
+
+
+def late_executors(row: IndexRow) -> list[str]:
+    """Whom the dashboard counts an overdue order against: each executor whose part is open."""
+    return [p[0] for p in row.parts if p[1] in OPEN] or [""]
+
+
+def discipline_item(row: IndexRow) -> Item:
+    """An order as the discipline figures (tracker.discipline.tally) see it."""
+    return Item(responsible=[(p[0], p[2]) for p in row.parts if p[3]], due=row.due,
+                withdrawn=row.status == Status.WITHDRAWN, recurring=row.deadline, closed_points=dict(row.closed))
+
+
+def pick_order_id(ref: str, exists: Callable[[str], bool], prefixed: Callable[[str], list[str]]) -> str:
+    """A full order id from an id or an unambiguous prefix (`prefixed` gives up to 6 ids, sorted)."""
+    ref = (ref or "").strip().lower()
+    if exists(ref):
+        return ref
+    if len(ref) < 3:
+        raise ValidationError(f"Укажите хотя бы 3 первых символа номера поручения, а не «{ref}».")
+    found = prefixed(ref)
+    if not found:
+        raise NotFoundError(f"Поручение «{ref}» не найдено. Список: `tracker orders`.")
+    if len(found) > 1:
+        raise ValidationError(
+            f"Под «{ref}» подходят несколько поручений ({', '.join(f[:10] for f in found)}): укажите больше символов."
+        )
+    return found[0]
 
 
 @contextmanager

@@ -254,6 +254,21 @@ def number_key(number: str) -> tuple:
     return tuple((0, int(p), "") if p.isdigit() else (1, 0, p) for p in re.findall(r"\d+|[^\W\d_]+", number or ""))
 
 
+def number_sort_text(number: str) -> str:
+    """number_key() as a string that sorts the same way byte by byte (SQL: COLLATE "C").
+
+    Each part ends in \x01 (below every letter and digit), a number is its length in digits
+    then its digits, a word is «1» and the word: so «1.9» < «1.10» < «1а» as in number_key."""
+    out = []
+    for _kind, value, word in number_key(number):
+        if word:
+            out.append("1" + word)
+        else:
+            digits = str(value)
+            out.append(f"0{len(digits):03}{digits}")
+    return "".join(part + "\x01" for part in out)
+
+
 def _words(text: str) -> str:
     """The folded text's distinct words, each once: what a search for whitespace-free words needs.
 
@@ -342,4 +357,32 @@ def draft_from_dict(raw: dict) -> DraftOrder:
         coexecutors=list(raw.get("coexecutors") or []), deadline_text=raw.get("deadline_text"),
         due=s2d(raw.get("due")), recurrence=raw.get("recurrence"), relative=raw.get("relative"),
         confidence=float(raw.get("confidence") or 0.0), quoted=True,
+    )
+
+
+# -- the same row as stored by the SQL read side (tracker.control.sql_queries) ------------------
+def index_row_to_dict(row: IndexRow) -> dict:
+    """An IndexRow as JSON (the haystack and the sort keys are columns of their own)."""
+    return {
+        "id": row.id, "act_id": row.act_id, "number": row.number,
+        "parts": [[p[0], str(p[1]), d2s(p[2]), p[3]] for p in row.parts],
+        "due": d2s(row.due), "deadline_text": row.deadline_text, "status": str(row.status),
+        "done_at": d2s(row.done_at), "text": row.text,
+        "deadline": deadline_to_dict(row.deadline) if row.deadline is not None else None,
+        "closed": [[d2s(d), d2s(done)] for d, done in row.closed],
+        "needs_date": row.needs_date, "permanent": row.permanent,
+    }
+
+
+def index_row_from_dict(raw: dict, haystack: str = "") -> IndexRow:
+    due = _iso_date(raw.get("due"))
+    return IndexRow(
+        id=raw["id"], act_id=raw["act_id"], number=raw["number"], nkey=number_key(raw["number"]),
+        parts=tuple((p[0], _STATUS[p[1]], _iso_date(p[2]), bool(p[3])) for p in raw["parts"]),
+        due=due, deadline_text=raw["deadline_text"], status=_STATUS[raw["status"]],
+        done_at=_iso_date(raw.get("done_at")), text=raw["text"], haystack=haystack,
+        deadline=deadline_from_dict(raw["deadline"]) if raw.get("deadline") else None,
+        closed=tuple((date.fromisoformat(d), date.fromisoformat(done)) for d, done in raw["closed"]),
+        due_ord=due.toordinal() if due else NO_DUE, needs_date=bool(raw["needs_date"]),
+        permanent=bool(raw["permanent"]),
     )
