@@ -110,7 +110,7 @@ def register(app: typer.Typer) -> None:
         """Обновить схему базы на сервере: сначала копия pg_dump, затем ожидающие миграции."""
         from db.postgres import redact, upgrade_pg_store
         from tracker.boundary import store_errors_translated
-        from tracker.root import MIGRATIONS, SCHEMA_VERSION
+        from tracker.root import MIGRATIONS, SCHEMA_VERSION, rows_of_orders_built
 
         location = resolve_db(db)
         if not isinstance(location, str):
@@ -120,11 +120,14 @@ def register(app: typer.Typer) -> None:
             saved, store = upgrade_pg_store(location, SCHEMA_VERSION, MIGRATIONS, backup_dir)
             try:
                 version = store.get_meta("schema_version")
+                built = rows_of_orders_built(store)
             finally:
                 store.close()
         print(f"Резервная копия сохранена: {saved}")
         print(f"База {redact(location)} обновлена: схема сервера и миграции данных применены, "
               f"версия данных {version}.")
+        if built:
+            print(f"Построены строки списка поручений: {built}.")
 
     @db_app.command("migrate")
     @friendly_errors

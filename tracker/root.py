@@ -123,6 +123,12 @@ def order_queries(store: Store, calendar: ProductionCalendar) -> OrderQueries | 
     return None
 
 
+def rows_of_orders_built(store: Store) -> int:
+    """After `tracker db upgrade`: build the server's rows of orders that are missing; how many."""
+    queries = order_queries(store, ProductionCalendar())
+    return int(getattr(queries, "built", 0))
+
+
 def assemble(store: Store, *, calendar: ProductionCalendar | None = None, clock: Clock | None = None,
              user: str | None = None, parse: Parse | None = None, drafts_dir: Path | None = None) -> Application:
     """The application over a store already open (compose() for a location; tests for a memory store)."""

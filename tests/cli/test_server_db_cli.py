@@ -65,3 +65,34 @@ def test_upgrade_of_a_file_database_says_it_upgrades_itself(cli):
     result = cli("db", "upgrade")
     assert result.exit_code == 1
     assert "обновляется сам" in result.output
+
+
+def test_upgrade_from_the_previous_schema_keeps_the_data_backs_up_and_builds_the_rows_of_orders(
+        cli, act_file, pg_url, tmp_path, monkeypatch):
+    import psycopg
+
+    from db.postgres import schema
+
+    assert cli("import", str(act_file), "--yes").exit_code == 0
+    every = schema.migrations()
+    assert [version for version, _sql in every][-2:] == [1, 2]
+    monkeypatch.setattr(schema, "migrations", lambda: every[:1])  # a server set up by the previous release
+    assert cli("db", "migrate", "--from", str(cli.db), "--to", pg_url).exit_code == 0
+    monkeypatch.undo()
+
+    refused = cli("orders", "--db", pg_url)
+    assert refused.exit_code == 1
+    assert "устарела (версия 1, нужна 2)" in refused.output and "tracker db upgrade" in refused.output
+
+    upgraded = cli("db", "upgrade", "--db", pg_url, "--backup-dir", str(tmp_path / "copies"))
+    assert upgraded.exit_code == 0, upgraded.output
+    assert "Резервная копия сохранена" in upgraded.output
+    assert "Построены строки списка поручений: 3." in upgraded.output
+    backups = list((tmp_path / "copies").iterdir())
+    assert len(backups) == 1 and backups[0].stat().st_size > 0
+
+    with psycopg.connect(pg_url) as conn:
+        assert conn.execute("SELECT value FROM store_meta WHERE key = 'ddl_version'").fetchone()[0] == 2
+        assert conn.execute("SELECT count(*) FROM order_rows").fetchone()[0] == 3
+    assert cli("orders", "--db", pg_url).output == cli("orders").output
+    assert cli("orders", "--db", pg_url, "--text", "совещ").output == cli("orders", "--text", "совещ").output
