@@ -16,12 +16,15 @@ def available() -> list[str]:
 
 
 def main(argv: list[str]) -> int:
+    """`python -m bench server --orders 1000`: names first, then options for each bench named."""
+    first_option = next((at for at, arg in enumerate(argv) if arg.startswith("-")), len(argv))
+    argv, options = argv[:first_option], argv[first_option:]
     names = argv or available()
     unknown = [n for n in names if n not in available()]
     if unknown:
         print(f"Нет такого замера: {', '.join(unknown)}. Есть: {', '.join(available())}", file=sys.stderr)
         return 2
-    sys.argv = sys.argv[:1]  # each bench reads its own options from argv: none when run from here
+    sys.argv = sys.argv[:1] + options  # each bench reads its own options from argv
     for name in names:
         print(f"=== bench {name}", flush=True)
         importlib.import_module(f"bench.bench_{name}").main()

@@ -13,6 +13,7 @@ import random
 import tempfile
 import time
 import uuid
+from collections.abc import Iterator
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
@@ -27,27 +28,39 @@ TODAY = date(2026, 11, 20)
 WORDS = "обеспечить размещение сведений официальных страницах провести совещание представить отчёт".split()
 
 
+def generated(size: int) -> tuple[list[dict], list[dict], Iterator[dict]]:
+    """Executor, act and order records of the data set: `size` orders of 100 acts and 50 executors."""
+    rng = random.Random(size)
+    executors = [Executor(id=f"e{i:03}", name=f"Министерство № {i} Иркутской области") for i in range(50)]
+    acts = [{"id": f"act{a:03}", "kind": "постановление", "number": f"{a}-п", "date": "2026-01-15",
+             "title": "Об организации", "text": "", "versions": []} for a in range(100)]
+
+    def orders() -> Iterator[dict]:
+        for index in range(size):
+            due = TODAY + timedelta(days=rng.randint(-60, 120))
+            order = Order(
+                id=uuid.UUID(int=rng.getrandbits(128)).hex[:12], act_id=f"act{index % 100:03}",
+                number=str(index % 40 + 1), text=" ".join(rng.choice(WORDS) for _ in range(25)),
+                deadline=Deadline(kind=DeadlineKind.DATE, due=due, text=f"до {due:%d.%m.%Y}"),
+                assignments=[Assignment(executors[rng.randrange(50)].id, "Министерству")], created=TODAY,
+            )
+            yield mapping.order_to_record(order)
+
+    return [mapping.executor_to_record(e) for e in executors], acts, orders()
+
+
 def build(path: Path, size: int) -> float:
     """Write `size` orders of 100 acts and 50 executors straight through the store."""
-    rng = random.Random(size)
     started = time.perf_counter()
     store = open_store(path, schema_version=SCHEMA_VERSION, migrations=MIGRATIONS)
-    executors = [Executor(id=f"e{i:03}", name=f"Министерство № {i} Иркутской области") for i in range(50)]
+    executors, acts, orders = generated(size)
     with store.transaction():
-        store.table("executors").insert_many([mapping.executor_to_record(e) for e in executors])
-        for a in range(100):
-            store.table("acts").insert({"id": f"act{a:03}", "kind": "постановление", "number": f"{a}-п",
-                                        "date": "2026-01-15", "title": "Об организации", "text": "", "versions": []})
+        store.table("executors").insert_many(executors)
+        for act in acts:
+            store.table("acts").insert(act)
     batch = []
-    for index in range(size):
-        due = TODAY + timedelta(days=rng.randint(-60, 120))
-        order = Order(
-            id=uuid.UUID(int=rng.getrandbits(128)).hex[:12], act_id=f"act{index % 100:03}", number=str(index % 40 + 1),
-            text=" ".join(rng.choice(WORDS) for _ in range(25)),
-            deadline=Deadline(kind=DeadlineKind.DATE, due=due, text=f"до {due:%d.%m.%Y}"),
-            assignments=[Assignment(executors[rng.randrange(50)].id, "Министерству")], created=TODAY,
-        )
-        batch.append(mapping.order_to_record(order))
+    for record in orders:
+        batch.append(record)
         if len(batch) == 5000:
             with store.transaction():
                 store.table("orders").insert_many(batch)
