@@ -76,7 +76,7 @@ def seed(store) -> None:
         store.table("executors").insert_many([mapping.executor_to_record(e) for e in executors])
         for n, (kind, number, when) in enumerate(acts):
             store.table("acts").insert({"id": f"act{n}", "kind": kind, "number": number, "date": when,
-                                        "title": "Об организации", "text": "", "versions": [],
+                                        "title": "Об организации", "text": f"Текст акта {n}. " * 200, "versions": [],
                                         "key": f"{kind}|{number}|{when}|{n}", "hashes": [f"sha{n}"]})
         records = []
         for n in range(ORDERS):
@@ -214,3 +214,16 @@ def test_short_ids_and_acts_are_found_alike(both):
         assert index.act_label("act1") == "Распоряжение № 845-рп от 01.10.2026"
     assert server_service.index.act_by_ref("постановление|12|2026-02-14") == \
         file_service.index.act_by_ref("постановление|12|2026-02-14") == "act2"
+
+
+def test_the_acts_list_on_the_server_reads_an_acts_text_only_when_it_is_asked_for(both, monkeypatch):
+    file_service, server_service = both
+    read: list[str] = []
+    load = server_service.index.act_text
+    monkeypatch.setattr(server_service.index, "act_text", lambda act_id: read.append(act_id) or load(act_id))
+    on_file, on_server = file_service.acts(), server_service.acts()
+    assert [(a.id, a.kind, a.number, a.date, a.title, a.versions) for a in on_server] == \
+        [(a.id, a.kind, a.number, a.date, a.title, a.versions) for a in on_file]
+    assert read == []  # the list came without texts
+    assert on_server[0].text == on_file[0].text and on_server[0].text.startswith("Текст акта")
+    assert read == [on_server[0].id]

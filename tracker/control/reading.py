@@ -5,6 +5,8 @@ full (texts, history, versions) is read here, decoded by tracker.control.records
 """
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import fields
 from datetime import date, timedelta
 
 from db.api import Store
@@ -75,5 +77,29 @@ class StoredRecords:
 
     def acts(self) -> list[Act]:
         self.index.refresh()
-        result = [act_from_record(r) for r in self.store.table(ACTS).all()]
+        summaries = getattr(self.index, "act_summaries", None)
+        if summaries is not None:  # the server: the acts as lists show them; a text is read when asked for
+            load = self.index.act_text  # type: ignore[attr-defined]
+            result: list[Act] = [ActTextOnDemand(act_from_record(raw), load) for raw in summaries()]
+        else:
+            result = [act_from_record(r) for r in self.store.table(ACTS).all()]
         return sorted(result, key=lambda a: (a.date or date.min, a.number or ""), reverse=True)
+
+
+class ActTextOnDemand(Act):
+    """An act of a list whose text (often tens of kilobytes) is read from the store when first asked for."""
+
+    def __init__(self, act: Act, load: Callable[[str], str]) -> None:
+        self._load = load
+        Act.__init__(self, **{f.name: getattr(act, f.name) for f in fields(Act) if f.name != "text"})
+        self._text: str | None = None
+
+    @property
+    def text(self) -> str:
+        if self._text is None:
+            self._text = self._load(self.id)
+        return self._text
+
+    @text.setter
+    def text(self, value: str) -> None:
+        self._text = value

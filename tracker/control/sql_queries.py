@@ -121,9 +121,9 @@ class OrderRows:
         conn.execute("CREATE TEMP TABLE IF NOT EXISTS order_rows_load (LIKE order_rows) ON COMMIT DELETE ROWS")
         conn.execute("DELETE FROM order_rows_load")
         with conn.cursor() as cursor, cursor.copy(f"COPY order_rows_load ({', '.join(COLUMNS)}) FROM STDIN") as copy:
-            copy.set_types(list(_TYPES))
+            copy.set_types([*_TYPES[:-1], "text"])  # the row goes as its JSON text; the server reads it as jsonb
             for value in values:
-                copy.write_row(value[:-1] + (orjson.loads(value[-1]),))
+                copy.write_row(value)
         conn.execute(
             f"INSERT INTO order_rows SELECT * FROM order_rows_load ON CONFLICT (id) DO UPDATE SET "
             f"{', '.join(f'{c} = EXCLUDED.{c}' for c in COLUMNS[1:])}")
@@ -285,6 +285,15 @@ class SqlOrderQueries:
                 return str(act_id)
         return None
 
+    def act_summaries(self) -> list[dict]:
+        """Every act record without its text and kept amendment drafts (what the acts list shows)."""
+        return [doc | {"_rev": rev} for doc, rev in
+                self._query("SELECT doc - 'text' - 'amendment_drafts', rev FROM acts ORDER BY id")]
+
+    def act_text(self, act_id: str) -> str:
+        found = self._query("SELECT doc->>'text' FROM acts WHERE id = %(id)s", {"id": act_id})
+        return (found[0][0] or "") if found else ""
+
     def order_ids_of_act(self, act_id: str) -> list[str]:
         return [r[0] for r in self._query("SELECT id FROM orders WHERE act_id = %(id)s ORDER BY id", {"id": act_id})]
 
@@ -317,18 +326,19 @@ class SqlOrderQueries:
 
     def dashboard(self, today: date) -> Dashboard:
         now = today.toordinal()
-        params = {"now": now, "week": now + 7, "no_due": NO_DUE, "first": today.replace(day=1), "today": today,
-                  "done": str(Status.DONE)}
-        (on_control, undated, overdue, soon, done_month, points_month), = self._query(
-            "SELECT count(*) FILTER (WHERE is_open), "
-            "count(*) FILTER (WHERE is_open AND needs_date), "
-            "count(*) FILTER (WHERE is_open AND due_ord < %(now)s), "
-            "count(*) FILTER (WHERE is_open AND due_ord >= %(now)s AND due_ord <> %(no_due)s "
-            "                 AND due_ord <= %(week)s), "
-            "count(*) FILTER (WHERE NOT is_open AND status = %(done)s AND done_at BETWEEN %(first)s AND %(today)s), "
-            "coalesce(sum((SELECT count(*) FROM unnest(closed_done) AS day WHERE day BETWEEN %(first)s AND %(today)s))"
-            "         FILTER (WHERE cardinality(closed_done) > 0), 0) "
-            "FROM order_rows", params)
+        params = {"now": now, "week": now + 7, "no_due": NO_DUE, "first": today.replace(day=1), "today": today}
+        # each figure from its own index: the open orders' counts read only order_rows_open_counts
+        (on_control, undated, overdue, soon), = self._query(
+            "SELECT count(*), count(*) FILTER (WHERE needs_date), count(*) FILTER (WHERE due_ord < %(now)s), "
+            "count(*) FILTER (WHERE due_ord >= %(now)s AND due_ord <> %(no_due)s AND due_ord <= %(week)s) "
+            "FROM order_rows WHERE is_open", params)
+        (done_month,), = self._query(
+            f"SELECT count(*) FROM order_rows WHERE status = '{Status.DONE}' "  # our constant: the partial index's
+            "AND done_at BETWEEN %(first)s AND %(today)s", params)
+        (points_month,), = self._query(  # accepted control points: only recurring orders have them
+            "SELECT coalesce(sum((SELECT count(*) FROM unnest(closed_done) AS day "
+            "                     WHERE day BETWEEN %(first)s AND %(today)s)), 0) "
+            "FROM order_rows WHERE recurring AND cardinality(closed_done) > 0", params)
         by_executor = self._query(
             "SELECT executor_id, count(*) FROM order_rows, unnest(late_executors) AS executor_id "
             "WHERE is_open AND due_ord < %(now)s GROUP BY executor_id", params)
