@@ -139,7 +139,7 @@ def register(app: typer.Typer) -> None:
         """Перенести файл базы на сервер: всё до последней записи, с подсчётом и контрольной суммой."""
         from db.postgres import is_server_url
         from db.transfer import copy_store
-        from tracker.root import open_store_at
+        from tracker.root import open_store_at, rows_of_orders_built
 
         if not source.is_file():
             raise fail(f"нет файла базы {source}. Укажите существующий файл в --from.")
@@ -150,6 +150,7 @@ def register(app: typer.Typer) -> None:
             target_store = open_store_at(target)
             try:
                 before, after = copy_store(source_store, target_store)
+                built = rows_of_orders_built(target_store) if before == after else 0
             finally:
                 target_store.close()
         finally:
@@ -163,6 +164,8 @@ def register(app: typer.Typer) -> None:
         if before != after:
             raise fail("содержимое на сервере не совпало с файлом; перенесённые данные проверьте вручную.")
         print("Перенос завершён: всё совпадает.")
+        if built:
+            print(f"Построены строки списка поручений: {built}.")
 
 
 def server_census(url: str) -> str:

@@ -2,7 +2,7 @@
 
 `ControlServiceAPI` is what the desk (and drafting) call; tracker.control.service.ControlService
 implements it and `tracker.root.compose(db)` builds one. `OrderQueries` is the read model behind
-it (today the in-memory index, later a SQL one). Every method raises only TrackerError subclasses
+it (the in-memory index on a file, tracker.control.sql_queries on the server). Every method raises only TrackerError subclasses
 with Russian messages: storage errors are translated at the service boundary.
 """
 from __future__ import annotations
@@ -261,8 +261,9 @@ class ControlServiceAPI(Protocol):
 class OrderQueries(Protocol):
     """The read model of orders: what lists, filters and figures are answered from.
 
-    The in-memory index (tracker.control.index.OrderIndex) implements it over any Store; a
-    SQL-backed one can replace it for PostgreSQL. Besides the queries it is told of every
+    The in-memory index (tracker.control.index.OrderIndex) implements it over any Store;
+    tracker.control.sql_queries.SqlOrderQueries implements it in SQL on PostgreSQL (tracker.root
+    picks by the store). Both sort ties by the order id, so both give the same pages. Besides the queries it is told of every
     change the commands and the importer make, so it never has to re-read what they wrote."""
 
     directory: Directory
