@@ -279,7 +279,10 @@ def _words(text: str) -> str:
 
 @dataclass(slots=True, eq=False)
 class IndexRow:
-    """What lists, filters and figures need of one order, kept in memory by the query index."""
+    """What lists, filters and figures need of one order, kept in memory by the query index.
+
+    The server keeps the same rows in SQL (index_row_to_dict below): a change to them needs
+    tracker.control.sql_queries.ROW_FORMAT bumped, so that stored rows are rebuilt."""
 
     id: str
     act_id: str
