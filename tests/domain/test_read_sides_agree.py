@@ -227,3 +227,29 @@ def test_the_acts_list_on_the_server_reads_an_acts_text_only_when_it_is_asked_fo
     assert read == []  # the list came without texts
     assert on_server[0].text == on_file[0].text and on_server[0].text.startswith("Текст акта")
     assert read == [on_server[0].id]
+
+
+def test_any_combination_of_filters_sort_and_page_agrees(both):
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    file_service, server_service = both
+    days = st.dates(min_value=date(2026, 6, 1), max_value=date(2027, 3, 1))
+    filters = st.builds(
+        OrderFilter,
+        text=st.none() | st.sampled_from(["совещ", "ёлка", "отчет", "100%", "_", "о", "минобр", "1.1", "ё л"]),
+        executor_id=st.none() | st.sampled_from(["e00", "e03", "e06", "e99"]),
+        act_id=st.none() | st.sampled_from(["act1", "act4", "manual"]),
+        statuses=st.none() | st.sets(st.sampled_from(list(Status)), min_size=1),
+        overdue=st.booleans(), due_within_days=st.none() | st.integers(0, 60),
+        due_from=st.none() | days, due_to=st.none() | days, include_closed=st.booleans(),
+        sort=st.sampled_from(list(SortKey)), needs_date=st.booleans(), permanent=st.booleans(),
+    )
+
+    @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+    @given(flt=filters, offset=st.integers(0, 120), limit=st.none() | st.integers(0, 50), today=days)
+    def agree(flt, offset, limit, today):
+        expected = file_service.list_orders(flt, offset=offset, limit=limit, today=today)
+        assert server_service.list_orders(flt, offset=offset, limit=limit, today=today) == expected
+
+    agree()
