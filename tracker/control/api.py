@@ -102,12 +102,15 @@ class CountByExecutor:
 class Dashboard:
     today: date
     on_control: int
-    overdue: int
+    overdue: int  # overdue control points
     due_within_7: int
     done_this_month: int
     overdue_by_executor: list[CountByExecutor]
     next_deadlines: list[OrderRow]
     needs_date: int = 0  # relative terms waiting for the clerk to enter their event date
+    # `overdue` counts control points (a recurring order's every missed period, as the execution
+    # report does); this counts the orders they belong to (what `orders --overdue` lists)
+    overdue_orders: int = 0
 
 
 @dataclass(slots=True)

@@ -41,7 +41,7 @@ from tracker.control.records import (
     order_row,
     s2d,
 )
-from tracker.discipline import Item, tally
+from tracker.discipline import Item, Part, figures_of, overdue_points, period_points
 from tracker.errors import NotFoundError, ValidationError
 from tracker.executors import Directory
 from tracker.models import Status
@@ -295,12 +295,16 @@ class OrderIndex:
         return OrdersPage(rows=[self._to_row(r, today) for r in page], total=len(matched))
 
     def dashboard(self, today: date) -> Dashboard:
-        """The start screen's figures in one pass over the rows (no sorting of all of them)."""
+        """The start screen's figures in one pass over the rows (no sorting of all of them).
+
+        «Просрочено» counts control points (tracker.discipline.overdue_points: a recurring order
+        with two missed periods is two), as the execution report does; the orders they belong to
+        (what `orders --overdue` lists) are counted beside them."""
         self.refresh()
         now = today.toordinal()
         week = now + 7
         month_start = today.replace(day=1)
-        on_control = overdue = soon = done_month = undated = 0
+        on_control = overdue = overdue_orders = soon = done_month = undated = 0
         by_executor: dict[str, int] = {}
         upcoming: list[IndexRow] = []
         done = Status.DONE
@@ -309,11 +313,12 @@ class OrderIndex:
                 on_control += 1
                 undated += row.needs_date
                 due = row.due_ord
-                if due < now:
-                    overdue += 1
-                    late = [p[0] for p in row.parts if p[1] in OPEN] or [""]
-                    for executor_id in late:
-                        by_executor[executor_id] = by_executor.get(executor_id, 0) + 1
+                if due < now:  # its earliest open point has passed: count every missed one
+                    overdue_orders += 1
+                    for point in overdue_points(item_of(row), today, self.calendar):
+                        overdue += 1
+                        for executor_id in point.late_executors or [""]:
+                            by_executor[executor_id] = by_executor.get(executor_id, 0) + 1
                 elif due != NO_DUE:
                     upcoming.append(row)
                     if due <= week:
@@ -329,7 +334,8 @@ class OrderIndex:
         )
         nearest = heapq.nsmallest(10, upcoming, key=lambda r: (r.due_ord, r.nkey))
         return Dashboard(today, on_control, overdue, soon, done_month, counts,
-                         [self._to_row(r, today) for r in nearest], needs_date=undated)
+                         [self._to_row(r, today) for r in nearest], needs_date=undated,
+                         overdue_orders=overdue_orders)
 
 
     def act_orders_count(self) -> dict[str, int]:
@@ -341,22 +347,31 @@ class OrderIndex:
 
 
     def discipline(self, start: date, end: date, today: date) -> list[DisciplineRow]:
-        """Per executor: due in [start, end] (come due or done), on time, late, overdue now, Kо."""
+        """Per executor: due in [start, end] (come due or done), on time, late, overdue now, Kо;
+        counted over the control points of the period (tracker.discipline.period_points)."""
         self.refresh()
         if end < start:
             raise ValidationError("Конец периода раньше начала.")
-        items = (
-            Item(responsible=[(p[0], p[2]) for p in row.parts if p[3]], due=row.due,
-                 withdrawn=row.status == Status.WITHDRAWN, recurring=row.deadline, closed_points=dict(row.closed))
-            for row in self._rows.values()
-        )
-        figures = tally(items, start, end, today, self.calendar)
+        calendar = self.calendar
+        figures = figures_of(point for row in self._rows.values()
+                             for point in period_points(item_of(row), start, end, today, calendar))
         rows = [
-            DisciplineRow(eid, self.executor_name(eid), f.due, f.done_on_time, f.done_late, f.overdue_now, f.ko)
+            DisciplineRow(eid, self.executor_name(eid) if eid else "без исполнителя", f.due, f.done_on_time,
+                          f.done_late, f.overdue_now, f.ko)
             for eid, f in figures.items()
         ]
         return sorted(rows, key=lambda r: r.name.lower())
 
+
+def item_of(row: IndexRow) -> Item:
+    """The order as tracker.discipline counts it, from its in-memory row."""
+    return Item(
+        order_id=row.id, due=row.due if row.deadline is None else None, recurring=row.deadline,
+        closed_points=dict(row.closed), withdrawn=row.status == Status.WITHDRAWN, withdrawn_on=row.withdrawn_on,
+        done_on=row.done_at if row.status == Status.DONE else None, permanent=row.permanent,
+        parts=[Part(p[0], p[2] if p[1] == Status.DONE else None, dict(p[4]), p[1] == Status.WITHDRAWN)
+               for p in row.parts],
+    )
 
 
 @contextmanager
