@@ -241,10 +241,20 @@ def row_json(row: OrderRow) -> dict:
         "id": row.id, "short_id": row.id[:8], "act": row.act_label, "number": row.number,
         "executors": row.executors, "due": row.due.isoformat() if row.due else None,
         "deadline": row.deadline_text, "days_left": row.days_left, "status": str(row.status),
-        "overdue": row.overdue, "text": row.text, "needs_date": row.needs_date, "permanent": row.permanent,
+        "overdue": row.overdue, "overdue_points": row.overdue_points, "text": row.text,
+        "needs_date": row.needs_date, "permanent": row.permanent,
         "parts": [{"executor_id": p.executor_id, "name": p.name, "coexecutor": p.coexecutor, "status": str(p.status)}
                   for p in row.parts],
     }
+
+
+def overdue_points_line(rows: list[OrderRow]) -> str:
+    """«Просроченных контрольных точек: 10 (в 8 поручениях) — их и считают сводка и `draft report`»."""
+    points = sum(row.overdue_points for row in rows)
+    orders = sum(1 for row in rows if row.overdue)
+    where = "поручении" if orders % 10 == 1 and orders % 100 != 11 else "поручениях"
+    return (f"Просроченных контрольных точек: {points} в {orders} {where} (у периодического поручения каждый "
+            f"не принятый период — своя точка, см. tracker show КОД); это число показывают сводка и draft report.")
 
 
 def print_rows(rows: list[OrderRow]) -> None:
@@ -252,6 +262,8 @@ def print_rows(rows: list[OrderRow]) -> None:
     typer.echo(header)
     for row in rows:
         status = "ПРОСРОЧЕНО" if row.overdue else "НУЖНА ДАТА" if row.needs_date else str(row.status)
+        if row.overdue_points > 1:
+            status += f" (точек: {row.overdue_points})"
         if len(row.parts) > 1 and len({p.status for p in row.parts}) > 1:  # parts differ: say whose is where
             status += " (" + "; ".join(f"{_cut(p.name, 18)}: {p.status}" for p in row.parts) + ")"
         days = "" if row.days_left is None else str(row.days_left)
@@ -461,7 +473,7 @@ def register(app: typer.Typer) -> None:
         try:
             flt = build_filter(service, overdue, due_within, executor, act, status, text, open_only,
                                needs_date, permanent)
-            page = service.list_orders(flt, limit=None if (limit == 0 or as_json) else limit)
+            page = service.list_orders(flt, limit=None if (limit == 0 or as_json or overdue) else limit)
         finally:
             service.close()
         if as_json:
@@ -471,9 +483,12 @@ def register(app: typer.Typer) -> None:
         if not page.rows:
             typer.echo("Поручений по этому отбору нет.")
             return
-        print_rows(page.rows)
-        tail = f" (показано {len(page.rows)}; все: --limit 0)" if len(page.rows) < page.total else ""
+        shown = page.rows if limit == 0 else page.rows[:limit]
+        print_rows(shown)
+        tail = f" (показано {len(shown)}; все: --limit 0)" if len(shown) < page.total else ""
         typer.echo(f"Всего: {page.total}{tail}")
+        if overdue:
+            typer.echo(overdue_points_line(page.rows))
 
     @app.command("show")
     @friendly_errors

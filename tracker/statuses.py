@@ -35,7 +35,8 @@ CLOSED = frozenset({Status.DONE, Status.WITHDRAWN})
 
 # action -> (allowed from, resulting status)
 TRANSITIONS: dict[str, tuple[frozenset[Status], Status]] = {
-    "report": (frozenset({Status.ON_CONTROL, Status.REWORK}), Status.REPORTED),
+    # a part that reported already may report again (the newer report stands): no valid report is refused
+    "report": (frozenset({Status.ON_CONTROL, Status.REWORK, Status.REPORTED}), Status.REPORTED),
     "accept": (frozenset({Status.REPORTED}), Status.DONE),
     "return": (frozenset({Status.REPORTED}), Status.REWORK),
 }

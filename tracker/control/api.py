@@ -78,6 +78,8 @@ class OrderRow:
     parts: tuple[PartState, ...] = ()  # every executor (co-executors too) with the state of its part
     needs_date: bool = False  # a relative term waiting for its event date
     permanent: bool = False  # «постоянно»: never overdue
+    overdue_points: int = 0  # control points overdue today (tracker.discipline.overdue_points): a recurring
+    # order's every missed period; what the dashboard's «просрочено» and the execution report count
 
     @property
     def executor_states(self) -> str:

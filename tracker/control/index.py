@@ -278,14 +278,16 @@ class OrderIndex:
 
     def _to_row(self, row: IndexRow, today: date) -> OrderRow:
         is_open = row.status in OPEN
+        overdue = bool(is_open and row.due and row.due < today)
         names = "; ".join(self.executor_name(p[0]) for p in row.parts if p[3]) or "без исполнителя"
         return OrderRow(
             id=row.id, act_label=self._act_labels.get(row.act_id, ""), number=row.number, executors=names,
             due=row.due, deadline_text=row.deadline_text,
             days_left=(row.due - today).days if row.due and is_open else None,
-            status=row.status, overdue=bool(is_open and row.due and row.due < today), text=row.text,
+            status=row.status, overdue=overdue, text=row.text,
             parts=tuple(PartState(p[0], self.executor_name(p[0]), not p[3], p[1]) for p in row.parts),
             needs_date=row.needs_date, permanent=row.permanent,
+            overdue_points=len(overdue_points(item_of(row), today, self.calendar)) if overdue else 0,
         )
 
     def list_orders(self, flt: OrderFilter, offset: int, limit: int | None, today: date) -> OrdersPage:
