@@ -106,6 +106,10 @@ def _change_order(db: str | Path | None, order_id: str, message: str,
         apply(service, full)
         order = service.get_order(full)
         typer.echo(f"{message}: поручение {order.id[:8]} (п. {order.number}) — «{order.status}».")
+        if order.deadline.kind == "recurring" and message == "Исполнение принято":
+            history = service.order_card(full).order.history  # which period each executor's acceptance closed
+            if history:
+                typer.echo(history[-1].what)
     finally:
         service.close()
 
@@ -321,8 +325,12 @@ def show_card(service: ControlService, order_id: str) -> None:
     for part in order.assignments:
         executor = service.directory.get(part.executor_id)
         role = "" if part.role == "responsible" else " (соисполнитель)"
+        order_closed = {p.due for p in order.closed_points}
+        own = [p for p in part.closed_points if p.due not in order_closed]  # accepted, the others not yet
         extra = "".join([f"; отчёт {_fmt(part.reported_at)}" if part.reported_at else "",
-                         f"; исполнено {_fmt(part.done_at)}" if part.done_at else ""])
+                         f"; исполнено {_fmt(part.done_at)}" if part.done_at else "",
+                         "; принято за контрольные точки: " + ", ".join(
+                             f"{_fmt(p.due)} ({_fmt(p.done_at)})" for p in own) if own else ""])
         name = executor.name if executor else part.as_written
         person = f" ({part.person})" if part.person else ""
         typer.echo(f"  {name}{person}{role} — {part.status}{extra}")

@@ -88,6 +88,11 @@ def test_kо_of_the_service_and_of_the_report_are_the_same_figures(desk, tmp_pat
     assert ko_table(book) == figures
     assert figures["начальник Управления потребительского рынка транспорта и связи"] == (2, 0, 1, 1)
     assert figures["Заместители главы Администрации города Обнинска"] == (2, 0, 0, 2)
+    # the report's list of points says whose share is where when they differ
+    june = next(row for row in book["Поручения"].iter_rows(min_row=2, values_only=True)
+                if row[1] == "2.5" and row[4].date() == date(2026, 6, 30))
+    assert june[3] == ("Заместители главы Администрации города Обнинска: просрочено; начальник Управления "
+                       "потребительского рынка транспорта и связи: с нарушением срока")
 
 
 def test_a_co_executors_acceptance_counts_for_its_own_period_and_a_missed_period_stays_overdue(desk):

@@ -116,6 +116,8 @@ def report_data(control: ControlServiceAPI, org: Letterhead, start: date, end: d
 
 def _report_line(point: Any) -> ReportLine:
     executors = "; ".join(dict.fromkeys(s.executor for s in point.shares)) or "без исполнителя"
+    if len({s.state for s in point.shares}) > 1:  # the executors' shares differ: say whose is where
+        executors = "; ".join(f"{s.executor}: {s.state}" for s in point.shares)
     return ReportLine(point.number, point.act, executors, point.due, point.state, point.closed_on, point.overdue,
                       shorten(point.text), point.permanent, point.on_time)
 
