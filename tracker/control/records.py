@@ -295,6 +295,9 @@ class IndexRow:
     needs_date: bool = False  # a relative term nobody has dated yet («нужна дата»)
     permanent: bool = False  # «постоянно»: never overdue, listed apart in periodic reports
     withdrawn_on: date | None = None  # the day the order was withdrawn (when the record says)
+    # a recurring order's overdue points as of a day: (day's ordinal, late executors of each point);
+    # a changed order gets a new row, so this never outlives the record it was counted from
+    late_points: tuple[int, tuple[tuple[str, ...], ...]] | None = None
 
 
 def order_row(raw: dict, act_label_of: dict[str, str], executor_name: Callable[[str], str],
