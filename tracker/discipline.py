@@ -188,6 +188,7 @@ def period_points(item: Item, start: date, end: date, today: date,
 def _recurring_points(item: Item, deadline: Deadline, parts: list[Part], period: Period,
                       withdrawn_on: date | None, calendar: ProductionCalendar) -> list[ControlPoint]:
     points: list[ControlPoint] = []
+    parts = [_settled(part, deadline, item.closed_points, calendar) for part in parts]
     for due in control_points(deadline, deadline.covered_until, calendar):
         whole = period.known(item.closed_points.get(due))
         share_days = [(p.executor_id, period.known(p.points.get(due)) or whole) for p in parts]
@@ -203,6 +204,17 @@ def _recurring_points(item: Item, deadline: Deadline, parts: list[Part], period:
             continue  # closed before the period
         points.append(point)
     return points
+
+
+def _settled(part: Part, deadline: Deadline, closed: dict[date, date], calendar: ProductionCalendar) -> Part:
+    """A part of a recurring order accepted under the older rule (done, waiting for the others)
+    was accepted for its earliest open period, as tracker.statuses settles it on the next change."""
+    if part.done_on is None:
+        return part
+    for due in control_points(deadline, deadline.covered_until, calendar):
+        if due not in closed and due not in part.points:
+            return Part(part.executor_id, None, {**part.points, due: part.done_on}, part.withdrawn)
+    return part
 
 
 def overdue_points(item: Item, today: date, calendar: ProductionCalendar = BUNDLED) -> list[ControlPoint]:
