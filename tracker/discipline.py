@@ -247,16 +247,16 @@ class Figures:
 
 
 def figures_of(points: Iterable[ControlPoint]) -> dict[str, Figures]:
-    """Kо figures per executor id over the points' shares ("" for an overdue point nobody is named in)."""
+    """Kо figures per executor id over the points' shares ("" for an overdue point nobody is named in):
+    every executor with a point in the period has figures, zero while none of its points came due."""
     figures: dict[str, Figures] = {}
     for point in points:
         if point.permanent or point.state == WITHDRAWN:
             continue
         if point.overdue and not point.shares:
             figures.setdefault("", Figures()).add(OVERDUE)
-        for share in point.shares:
-            if share.state != PENDING:
-                figures.setdefault(share.executor_id, Figures()).add(share.state)
+        for share in point.shares:  # a share not yet due gives its executor a row (Kо «—» while nothing came due)
+            figures.setdefault(share.executor_id, Figures()).add(share.state)
     return figures
 
 

@@ -142,3 +142,9 @@ def test_totals_and_ko_are_sums_over_the_same_points():
     assert (lines["Комитет ЖКХ"].due, lines["Комитет ЖКХ"].done_on_time, lines["Комитет ЖКХ"].ko) == (2, 1, 0.5)
     total = discipline_total(list(lines.values()))
     assert (total.due, total.done_on_time, total.overdue_now) == (4, 1, 3)
+
+
+def test_an_executor_whose_order_comes_due_later_in_the_period_has_a_ko_row():
+    points = points_of(order(due=date(2026, 12, 20), parts=["b"]), "Акт", Q4, NAMES)
+    [line] = discipline_of(points)
+    assert (line.executor, line.due, line.overdue_now, line.ko, line.ko_text) == ("Отдел спорта", 0, 0, None, "—")
