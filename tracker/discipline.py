@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from tracker.calendar import BUNDLED, ProductionCalendar
-from tracker.models import Deadline, DeadlineKind, Recurrence
+from tracker.models import Deadline, DeadlineKind, Order, Recurrence, Status
 from tracker.recurrence import control_points
 
 DONE, WITHDRAWN, OPEN = "исполнено", "снято с контроля", "на исполнении"
@@ -63,6 +63,22 @@ class Item:
     def __post_init__(self) -> None:
         if self.responsible and not self.parts:
             self.parts = [Part(executor_id, done_on) for executor_id, done_on in self.responsible]
+
+
+def order_item(order: Order, withdrawn_on: date | None = None) -> Item:
+    """An order as the figures see it; `withdrawn_on`: the day from its history when the record
+    keeps none (older records)."""
+    deadline = order.deadline
+    recurring = deadline if deadline.kind == DeadlineKind.RECURRING else None
+    withdrawn = order.status == Status.WITHDRAWN
+    return Item(
+        order_id=order.id, due=None if recurring else deadline.due, recurring=recurring,
+        closed_points={p.due: p.done_at for p in order.closed_points},
+        parts=[Part(a.executor_id, a.done_at, {p.due: p.done_at for p in a.closed_points},
+                    a.status == Status.WITHDRAWN) for a in order.assignments],
+        done_on=order.done_at if order.status == Status.DONE else None,
+        withdrawn=withdrawn, withdrawn_on=(order.withdrawn_on or withdrawn_on) if withdrawn else None,
+    )
 
 
 @dataclass(slots=True)

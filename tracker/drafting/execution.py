@@ -34,11 +34,12 @@ from tracker.discipline import (
     Part,
     Period,
     figures_of,
+    order_item,
     period_points,
 )
 from tracker.discipline import Share as Bare
 from tracker.drafting.data import DisciplineLine, ReportTotals
-from tracker.models import Deadline, DeadlineKind, Recurrence
+from tracker.models import Deadline, DeadlineKind, Order, Recurrence
 
 __all__ = ["DONE", "LATE", "ON_TIME", "OPEN", "OVERDUE", "PENDING", "WITHDRAWN", "Period", "Point", "Share",
            "discipline_of", "discipline_total", "gather", "item_of", "points_of", "totals_of"]
@@ -106,6 +107,8 @@ def _deadline(order: Any) -> Deadline | None:
 
 def item_of(order: Any) -> Item:
     """The order (as the service's card gives it) as tracker.discipline counts it."""
+    if isinstance(order, Order):
+        return order_item(order, _history_day(order, "withdraw"))
     status = _enum_value(order.status)
     withdrawn = status == WITHDRAWN
     withdrawn_on = (getattr(order, "withdrawn_on", None) or _history_day(order, "withdraw")) if withdrawn else None
