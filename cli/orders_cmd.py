@@ -493,10 +493,10 @@ def register(app: typer.Typer) -> None:
             return
         shown = page.rows if limit == 0 else page.rows[:limit]
         print_rows(shown)
+        if overdue and sum(row.overdue_points for row in page.rows) != page.total:
+            typer.echo(overdue_points_line(page.rows))  # the figure the dashboard and the report give
         tail = f" (показано {len(shown)}; все: --limit 0)" if len(shown) < page.total else ""
         typer.echo(f"Всего: {page.total}{tail}")
-        if overdue:
-            typer.echo(overdue_points_line(page.rows))
 
     @app.command("show")
     @friendly_errors
