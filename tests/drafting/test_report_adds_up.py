@@ -129,3 +129,21 @@ def test_formula_under_the_table_and_texts_cut_at_a_word(demo_db, tmp_path):
         assert line[:-1] + " " in acts, line
     assert any(line.startswith("Главам муниципальных образований Томской области") and line.endswith("Срок: 1 декабря…")
                for line in cut)
+
+
+def test_the_report_and_the_desk_count_the_same_overdue_control_points(demo_db, tmp_path):
+    from tracker.clock import fixed_day
+    from tracker.control.api import OrderFilter
+    from tracker.root import compose
+
+    out, xlsx = report(demo_db, tmp_path)
+    app = compose(demo_db, clock=fixed_day(TODAY))
+    try:
+        board = app.control.dashboard(TODAY)
+        listed = app.control.list_orders(OrderFilter(overdue=True), limit=None, today=TODAY).rows
+    finally:
+        app.close()
+    book = openpyxl.load_workbook(xlsx)
+    assert docx_totals(out)["в том числе просрочено"] == xlsx_totals(book)["в том числе просрочено"] \
+        == board.overdue == sum(row.overdue_points for row in listed) == len(table_rows(out, 1)) - 1
+    assert board.overdue_orders == len(listed)
