@@ -344,7 +344,7 @@ def show_card(service: ControlService, order_id: str) -> None:
 
 # -- export -------------------------------------------------------------------------------------
 EXPORT_HEADER = ["Код", "Акт", "№ пункта", "Исполнители", "Срок", "Срок (как в акте)", "Дней осталось",
-                 "Статус", "Просрочено", "Исполнители: состояние части", "Текст"]
+                 "Статус", "Просрочено", "Просрочено контрольных точек", "Исполнители: состояние части", "Текст"]
 
 
 def export_rows(service: ControlService, rows: list[OrderRow]) -> list[list]:
@@ -352,7 +352,7 @@ def export_rows(service: ControlService, rows: list[OrderRow]) -> list[list]:
     return [
         [r.id[:8], r.act_label, r.number, r.executors, r.due, r.deadline_text, r.days_left,
          "нужна дата" if r.needs_date and not r.overdue else str(r.status), "да" if r.overdue else "нет",
-         "\n".join(p.label() for p in r.parts), texts.get(r.id, r.text)]
+         r.overdue_points, "\n".join(p.label() for p in r.parts), texts.get(r.id, r.text)]
         for r in rows
     ]
 

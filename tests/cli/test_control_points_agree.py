@@ -77,6 +77,12 @@ def test_dashboard_overdue_list_and_report_count_the_same_overdue_control_points
     totals, book = report(desk, tmp_path)
     assert totals["в том числе просрочено"] == points == book["Просроченные"].max_row - 1
 
+    exported = tmp_path / "поручения.xlsx"
+    assert desk("export", "--xlsx", str(exported)).exit_code == 0
+    sheet = openpyxl.load_workbook(exported).active
+    column = [cell.value for cell in sheet[1]].index("Просрочено контрольных точек")
+    assert sum(row[column] for row in sheet.iter_rows(min_row=2, values_only=True)) == points
+
 
 def test_kо_of_the_service_and_of_the_report_are_the_same_figures(desk, tmp_path):
     order_id = order_of(desk, "2.5")["id"]
