@@ -385,9 +385,9 @@ def write_xlsx(path: Path, rows: list[list]) -> None:
         append_row(sheet, row)
     for cell in sheet["E"][1:]:
         cell.number_format = "DD.MM.YYYY"
-    for cell in sheet["J"][1:]:
+    for cell in sheet["K"][1:]:
         cell.alignment = Alignment(wrap_text=True, vertical="top")
-    for column, width in zip("ABCDEFGHIJK", (10, 34, 9, 40, 12, 28, 8, 18, 11, 50, 80), strict=True):
+    for column, width in zip("ABCDEFGHIJKL", (10, 34, 9, 40, 12, 28, 8, 18, 11, 12, 50, 80), strict=True):
         sheet.column_dimensions[column].width = width
     sheet.freeze_panes = "A2"
     book.save(path)
