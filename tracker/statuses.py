@@ -6,8 +6,10 @@
 Each executor — responsible or co-executor — reports and is accepted separately; derive_status
 is the one rule for the order's own status, written for the clerk in tracker.rules.STATUS_RULE
 (quoted by the CLI's --help, the desk's F1 screen and the README). A report from an executor
-whose part is open is never refused, whatever the others' state. A recurring order closes one
-control point (period) per acceptance and stays on control. «Просрочено» is derived from the
+whose part is open is never refused, whatever the others' state. A recurring order's acceptance
+closes one period per accepted executor (Assignment.closed_points: the named one, or that
+executor's earliest open one); the order's control point closes when every tracked part has it
+(Order.closed_points), and the order stays on control. «Просрочено» is derived from the
 deadline and today, never stored.
 """
 from __future__ import annotations
