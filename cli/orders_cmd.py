@@ -344,7 +344,7 @@ def show_card(service: ControlService, order_id: str) -> None:
 
 # -- export -------------------------------------------------------------------------------------
 EXPORT_HEADER = ["Код", "Акт", "№ пункта", "Исполнители", "Срок", "Срок (как в акте)", "Дней осталось",
-                 "Статус", "Просрочено", "Просрочено контрольных точек", "Исполнители: состояние части", "Текст"]
+                 "Статус", "Просрочено", "Исполнители: состояние части", "Текст", "Просрочено контрольных точек"]
 
 
 def export_rows(service: ControlService, rows: list[OrderRow]) -> list[list]:
@@ -352,7 +352,7 @@ def export_rows(service: ControlService, rows: list[OrderRow]) -> list[list]:
     return [
         [r.id[:8], r.act_label, r.number, r.executors, r.due, r.deadline_text, r.days_left,
          "нужна дата" if r.needs_date and not r.overdue else str(r.status), "да" if r.overdue else "нет",
-         r.overdue_points, "\n".join(p.label() for p in r.parts), texts.get(r.id, r.text)]
+         "\n".join(p.label() for p in r.parts), texts.get(r.id, r.text), r.overdue_points]
         for r in rows
     ]
 
@@ -385,9 +385,9 @@ def write_xlsx(path: Path, rows: list[list]) -> None:
         append_row(sheet, row)
     for cell in sheet["E"][1:]:
         cell.number_format = "DD.MM.YYYY"
-    for cell in sheet["K"][1:]:
+    for cell in sheet["J"][1:]:
         cell.alignment = Alignment(wrap_text=True, vertical="top")
-    for column, width in zip("ABCDEFGHIJKL", (10, 34, 9, 40, 12, 28, 8, 18, 11, 12, 50, 80), strict=True):
+    for column, width in zip("ABCDEFGHIJKL", (10, 34, 9, 40, 12, 28, 8, 18, 11, 50, 80, 14), strict=True):
         sheet.column_dimensions[column].width = width
     sheet.freeze_panes = "A2"
     book.save(path)
