@@ -106,6 +106,10 @@ def _change_order(db: str | Path | None, order_id: str, message: str,
         apply(service, full)
         order = service.get_order(full)
         typer.echo(f"{message}: поручение {order.id[:8]} (п. {order.number}) — «{order.status}».")
+        if order.deadline.kind == "recurring" and message == "Исполнение принято":
+            history = service.order_card(full).order.history  # which period each executor's acceptance closed
+            if history:
+                typer.echo(history[-1].what)
     finally:
         service.close()
 
@@ -241,10 +245,20 @@ def row_json(row: OrderRow) -> dict:
         "id": row.id, "short_id": row.id[:8], "act": row.act_label, "number": row.number,
         "executors": row.executors, "due": row.due.isoformat() if row.due else None,
         "deadline": row.deadline_text, "days_left": row.days_left, "status": str(row.status),
-        "overdue": row.overdue, "text": row.text, "needs_date": row.needs_date, "permanent": row.permanent,
+        "overdue": row.overdue, "overdue_points": row.overdue_points, "text": row.text,
+        "needs_date": row.needs_date, "permanent": row.permanent,
         "parts": [{"executor_id": p.executor_id, "name": p.name, "coexecutor": p.coexecutor, "status": str(p.status)}
                   for p in row.parts],
     }
+
+
+def overdue_points_line(rows: list[OrderRow]) -> str:
+    """«Просроченных контрольных точек: 10 (в 8 поручениях) — их и считают сводка и `draft report`»."""
+    points = sum(row.overdue_points for row in rows)
+    orders = sum(1 for row in rows if row.overdue)
+    where = "поручении" if orders % 10 == 1 and orders % 100 != 11 else "поручениях"
+    return (f"Просроченных контрольных точек: {points} в {orders} {where} (у периодического поручения каждый "
+            f"не принятый период — своя точка, см. tracker show КОД); это число показывают сводка и draft report.")
 
 
 def print_rows(rows: list[OrderRow]) -> None:
@@ -252,6 +266,8 @@ def print_rows(rows: list[OrderRow]) -> None:
     typer.echo(header)
     for row in rows:
         status = "ПРОСРОЧЕНО" if row.overdue else "НУЖНА ДАТА" if row.needs_date else str(row.status)
+        if row.overdue_points > 1:
+            status += f" (точек: {row.overdue_points})"
         if len(row.parts) > 1 and len({p.status for p in row.parts}) > 1:  # parts differ: say whose is where
             status += " (" + "; ".join(f"{_cut(p.name, 18)}: {p.status}" for p in row.parts) + ")"
         days = "" if row.days_left is None else str(row.days_left)
@@ -309,8 +325,12 @@ def show_card(service: ControlService, order_id: str) -> None:
     for part in order.assignments:
         executor = service.directory.get(part.executor_id)
         role = "" if part.role == "responsible" else " (соисполнитель)"
+        order_closed = {p.due for p in order.closed_points}
+        own = [p for p in part.closed_points if p.due not in order_closed]  # accepted, the others not yet
         extra = "".join([f"; отчёт {_fmt(part.reported_at)}" if part.reported_at else "",
-                         f"; исполнено {_fmt(part.done_at)}" if part.done_at else ""])
+                         f"; исполнено {_fmt(part.done_at)}" if part.done_at else "",
+                         "; принято за контрольные точки: " + ", ".join(
+                             f"{_fmt(p.due)} ({_fmt(p.done_at)})" for p in own) if own else ""])
         name = executor.name if executor else part.as_written
         person = f" ({part.person})" if part.person else ""
         typer.echo(f"  {name}{person}{role} — {part.status}{extra}")
@@ -324,7 +344,7 @@ def show_card(service: ControlService, order_id: str) -> None:
 
 # -- export -------------------------------------------------------------------------------------
 EXPORT_HEADER = ["Код", "Акт", "№ пункта", "Исполнители", "Срок", "Срок (как в акте)", "Дней осталось",
-                 "Статус", "Просрочено", "Исполнители: состояние части", "Текст"]
+                 "Статус", "Просрочено", "Исполнители: состояние части", "Текст", "Просрочено контрольных точек"]
 
 
 def export_rows(service: ControlService, rows: list[OrderRow]) -> list[list]:
@@ -332,7 +352,7 @@ def export_rows(service: ControlService, rows: list[OrderRow]) -> list[list]:
     return [
         [r.id[:8], r.act_label, r.number, r.executors, r.due, r.deadline_text, r.days_left,
          "нужна дата" if r.needs_date and not r.overdue else str(r.status), "да" if r.overdue else "нет",
-         "\n".join(p.label() for p in r.parts), texts.get(r.id, r.text)]
+         "\n".join(p.label() for p in r.parts), texts.get(r.id, r.text), r.overdue_points]
         for r in rows
     ]
 
@@ -367,7 +387,7 @@ def write_xlsx(path: Path, rows: list[list]) -> None:
         cell.number_format = "DD.MM.YYYY"
     for cell in sheet["J"][1:]:
         cell.alignment = Alignment(wrap_text=True, vertical="top")
-    for column, width in zip("ABCDEFGHIJK", (10, 34, 9, 40, 12, 28, 8, 18, 11, 50, 80), strict=True):
+    for column, width in zip("ABCDEFGHIJKL", (10, 34, 9, 40, 12, 28, 8, 18, 11, 50, 80, 14), strict=True):
         sheet.column_dimensions[column].width = width
     sheet.freeze_panes = "A2"
     book.save(path)
@@ -461,7 +481,7 @@ def register(app: typer.Typer) -> None:
         try:
             flt = build_filter(service, overdue, due_within, executor, act, status, text, open_only,
                                needs_date, permanent)
-            page = service.list_orders(flt, limit=None if (limit == 0 or as_json) else limit)
+            page = service.list_orders(flt, limit=None if (limit == 0 or as_json or overdue) else limit)
         finally:
             service.close()
         if as_json:
@@ -471,8 +491,11 @@ def register(app: typer.Typer) -> None:
         if not page.rows:
             typer.echo("Поручений по этому отбору нет.")
             return
-        print_rows(page.rows)
-        tail = f" (показано {len(page.rows)}; все: --limit 0)" if len(page.rows) < page.total else ""
+        shown = page.rows if limit == 0 else page.rows[:limit]
+        print_rows(shown)
+        if overdue and sum(row.overdue_points for row in page.rows) != page.total:
+            typer.echo(overdue_points_line(page.rows))  # the figure the dashboard and the report give
+        tail = f" (показано {len(shown)}; все: --limit 0)" if len(shown) < page.total else ""
         typer.echo(f"Всего: {page.total}{tail}")
 
     @app.command("show")

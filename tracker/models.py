@@ -116,6 +116,9 @@ class Assignment:
     reported_at: date | None = None
     done_at: date | None = None
     report: str | None = None
+    # recurring orders: the periods this executor's part was accepted for (point -> accepted on);
+    # the order's own point closes when every tracked part has it (Order.closed_points)
+    closed_points: list[ClosedPoint] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -131,6 +134,7 @@ class Order:
     status: Status = Status.ON_CONTROL
     done_at: date | None = None
     withdrawn_reason: str | None = None
+    withdrawn_on: date | None = None  # the day it was withdrawn (older records: only in the history)
     extensions: list[Extension] = field(default_factory=list)
     history: list[HistoryEntry] = field(default_factory=list)  # loaded for the card; stored apart
     confidence: float = 1.0

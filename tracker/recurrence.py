@@ -1,7 +1,8 @@
 """Control points of recurring orders: ежемесячно, ежеквартально, раз в полгода, ежегодно,
 еженедельно, ежедневно, and «постоянно» as a periodic review the clerk sets.
 
-Each period is its own control point, reported and accepted on its own (Order.closed_points).
+Each period is its own control point, reported and accepted on its own, per executor
+(Assignment.closed_points; Order.closed_points once every executor's part has it).
 A month-based period's point is its last day, or day `point_day` of the month `point_offset`
 months after the period's last month («до 5 числа месяца, следующего за отчётным»: 5, 1;
 «ежегодно до 1 февраля»: 1, 2). A weekly point is the weekday `point_day` (1 = Monday,

@@ -64,7 +64,7 @@ class Application:
         """Drafts over the registry and control of this application."""
         from tracker.drafting.service import DraftingService
 
-        return DraftingService(self.store, registry=self.registry, control=self.control)
+        return DraftingService(self.store, registry=self.registry, control=self.control, calendar=self.calendar)
 
     def close(self) -> None:
         self.store.close()

@@ -6,8 +6,10 @@
 Each executor — responsible or co-executor — reports and is accepted separately; derive_status
 is the one rule for the order's own status, written for the clerk in tracker.rules.STATUS_RULE
 (quoted by the CLI's --help, the desk's F1 screen and the README). A report from an executor
-whose part is open is never refused, whatever the others' state. A recurring order closes one
-control point (period) per acceptance and stays on control. «Просрочено» is derived from the
+whose part is open is never refused, whatever the others' state. A recurring order's acceptance
+closes one period per accepted executor (Assignment.closed_points: the named one, or that
+executor's earliest open one); the order's control point closes when every tracked part has it
+(Order.closed_points), and the order stays on control. «Просрочено» is derived from the
 deadline and today, never stored.
 """
 from __future__ import annotations
@@ -35,7 +37,8 @@ CLOSED = frozenset({Status.DONE, Status.WITHDRAWN})
 
 # action -> (allowed from, resulting status)
 TRANSITIONS: dict[str, tuple[frozenset[Status], Status]] = {
-    "report": (frozenset({Status.ON_CONTROL, Status.REWORK}), Status.REPORTED),
+    # a part that reported already may report again (the newer report stands): no valid report is refused
+    "report": (frozenset({Status.ON_CONTROL, Status.REWORK, Status.REPORTED}), Status.REPORTED),
     "accept": (frozenset({Status.REPORTED}), Status.DONE),
     "return": (frozenset({Status.REPORTED}), Status.REWORK),
 }
@@ -118,16 +121,31 @@ def _check_open(order: Order, action: str, executor_id: str | None = None) -> No
         )
 
 
+def has_points(order: Order) -> bool:
+    """A recurring order whose periods are control points (not «постоянно» without review, not a norm)."""
+    return order.deadline.kind == DeadlineKind.RECURRING and not order.deadline.norm and next(
+        iter(control_points(order.deadline, order.deadline.covered_until)), None) is not None
+
+
+def part_closed(order: Order, part: Assignment) -> frozenset[date]:
+    """The periods closed for this executor: its own acceptances and the order's closed points."""
+    return closed_dates(order) | {p.due for p in part.closed_points}
+
+
 def apply(order: Order, action: str, when: date, executor_id: str | None = None,
           text: str = "", calendar: ProductionCalendar = BUNDLED, point: date | None = None) -> str:
     """Apply report / accept / return; returns the Russian line for the history.
 
-    `point` (recurring orders, on accept): the period whose control point this acceptance
-    closes; by default the earliest open one."""
+    `point` (recurring orders, on accept): the period this acceptance closes for each accepted
+    executor; by default each one's earliest open period. The order's own control point closes
+    when every tracked executor's part has it."""
     _check_open(order, action, executor_id)
     if action == "return" and not text.strip():
         raise ValidationError("Укажите, что нужно доработать (причину возврата).")
     allowed, result = TRANSITIONS[action]
+    periodic = has_points(order)
+    if periodic:
+        _settle_old_acceptances(order, calendar)
     if not tracked(order) and executor_id is None:
         if order.status not in allowed:
             raise InvalidTransitionError(
@@ -139,6 +157,8 @@ def apply(order: Order, action: str, when: date, executor_id: str | None = None,
             order.done_at = when
     else:
         chosen = _targets(order, action, executor_id)
+        if action == "accept" and periodic:
+            return _accept_periods(order, chosen, when, calendar, point)
         for part in chosen:
             part.status = result
             if action == "report":
@@ -162,6 +182,72 @@ def apply(order: Order, action: str, when: date, executor_id: str | None = None,
     elif order.status == Status.DONE:
         line += "; поручение исполнено"
     return line
+
+
+def _period_of(order: Order, part: Assignment, chosen: date | None, calendar: ProductionCalendar) -> date | None:
+    """The period an acceptance of `part` closes: the named one, or its earliest open one."""
+    closed = part_closed(order, part)
+    if chosen is None:
+        return next_point(order.deadline, calendar, closed)
+    if chosen in closed:
+        raise ValidationError(f"Контрольная точка {chosen:%d.%m.%Y} уже закрыта для «{part.as_written}».")
+    if chosen not in _points_until(order, chosen, calendar):
+        raise ValidationError(f"У поручения {order.number} нет контрольной точки {chosen:%d.%m.%Y}.")
+    return chosen
+
+
+def _accept_periods(order: Order, chosen: list[Assignment], when: date, calendar: ProductionCalendar,
+                    point: date | None) -> str:
+    """Each accepted executor closes its period (and may report the next one at once); the order's
+    point closes when every tracked part has closed it. A missed period stays open until accepted."""
+    periods = [_period_of(order, part, point, calendar) for part in chosen]
+    done: list[str] = []
+    for part, period in zip(chosen, periods, strict=True):
+        if period is None:
+            continue
+        part.closed_points.append(ClosedPoint(due=period, done_at=when, report=part.report))
+        part.closed_points.sort(key=lambda p: p.due)
+        part.status, part.reported_at, part.done_at, part.report = Status.ON_CONTROL, None, None, None
+        done.append(f"{part.as_written} — за контрольную точку {period:%d.%m.%Y}")
+    line = f"Исполнение принято ({'; '.join(done)})"
+    closed_now = _close_completed(order)
+    order.status = derive_status(order)
+    order.done_at = None
+    for period in closed_now:
+        line += f"; контрольная точка {period:%d.%m.%Y} закрыта"
+    following = next_point(order.deadline, calendar, closed_dates(order))
+    if closed_now and following:
+        line += f"; ближайшая открытая {following:%d.%m.%Y}"
+    return line
+
+
+def _close_completed(order: Order) -> list[date]:
+    """Close the order's points every tracked part has accepted; the points closed now."""
+    parts = tracked(order)
+    closed_now: list[date] = []
+    if not parts:
+        return closed_now
+    for period in sorted({c.due for a in parts for c in a.closed_points} - closed_dates(order)):
+        own = [next((c for c in a.closed_points if c.due == period), None) for a in parts]
+        found = [c for c in own if c is not None]
+        if len(found) == len(own):
+            reports = "; ".join(c.report for c in found if c.report)
+            order.closed_points.append(ClosedPoint(due=period, done_at=max(c.done_at for c in found),
+                                                   report=reports or None))
+            closed_now.append(period)
+    order.closed_points.sort(key=lambda p: p.due)
+    return closed_now
+
+
+def _settle_old_acceptances(order: Order, calendar: ProductionCalendar) -> None:
+    """A part accepted under the older rule (status «исполнено» on a recurring order, waiting for
+    the others) closed its earliest open period: record it so, and open the part for the next."""
+    for part in order.assignments:
+        if part.status == Status.DONE and part.done_at is not None:
+            period = next_point(order.deadline, calendar, part_closed(order, part))
+            if period is not None:
+                part.closed_points.append(ClosedPoint(due=period, done_at=part.done_at, report=part.report))
+            part.status, part.reported_at, part.done_at, part.report = Status.ON_CONTROL, None, None, None
 
 
 def _close_point(order: Order, when: date, calendar: ProductionCalendar, chosen: date | None) -> str:
@@ -209,7 +295,7 @@ def renumber_points(order: Order, old: Deadline, calendar: ProductionCalendar = 
         point.due = moved.get(point.due, point.due)
 
 
-def withdraw(order: Order, reason: str, executor_id: str | None = None) -> str:
+def withdraw(order: Order, reason: str, executor_id: str | None = None, when: date | None = None) -> str:
     """Withdraw the order — or, with `executor_id`, only that executor's part — with a reason."""
     if not reason or not reason.strip():
         raise ValidationError("Укажите причину снятия с контроля.")
@@ -221,9 +307,12 @@ def withdraw(order: Order, reason: str, executor_id: str | None = None) -> str:
             raise InvalidTransitionError(f"Поручение {order.number} уже снято с контроля.")
         for part in parts:
             part.status = Status.WITHDRAWN
+        if order.deadline.kind == DeadlineKind.RECURRING:
+            _close_completed(order)  # the others had all accepted a period: it closes now
         order.status = derive_status(order)
         return f"Снята с контроля часть исполнителя «{parts[0].as_written}»: {reason.strip()}"
     _check_open(order, "снять с контроля")
     order.status = Status.WITHDRAWN
+    order.withdrawn_on = when
     order.withdrawn_reason = reason.strip()
     return f"Снято с контроля: {reason.strip()}"

@@ -65,3 +65,22 @@ def test_the_service_reports_discipline_per_executor(service, parser, tmp_path):
     rows = {r.name: r for r in service.discipline(*MARCH, today=TODAY)}
     assert (rows[MINOBR].due, rows[MINOBR].done_on_time, rows[MINOBR].done_late, rows[MINOBR].ko) == (2, 1, 1, 0.5)
     assert (rows[MINZDRAV].due, rows[MINZDRAV].overdue_now, rows[MINZDRAV].ko) == (1, 1, 0.0)
+
+
+def test_a_co_executors_period_counts_for_it_alone():
+    from tracker.discipline import Part
+
+    deadline = Deadline(kind=DeadlineKind.RECURRING, recurrence=Recurrence.MONTHLY, start=date(2024, 1, 10))
+    item = Item(recurring=deadline, parts=[Part("a"), Part("b", points={date(2024, 1, 31): date(2024, 1, 30)})])
+    figures = tally([item], date(2024, 1, 1), date(2024, 2, 29), today=TODAY)
+    assert (figures["b"].done_on_time, figures["b"].overdue_now) == (1, 1)
+    assert (figures["a"].done_on_time, figures["a"].overdue_now) == (0, 2)
+
+
+def test_a_part_accepted_under_the_older_rule_counts_for_its_earliest_open_period():
+    from tracker.discipline import Part
+
+    deadline = Deadline(kind=DeadlineKind.RECURRING, recurrence=Recurrence.MONTHLY, start=date(2024, 1, 10))
+    item = Item(recurring=deadline, parts=[Part("a", done_on=date(2024, 2, 1)), Part("b")])
+    figures = tally([item], date(2024, 1, 1), date(2024, 2, 29), today=TODAY)
+    assert (figures["a"].done_late, figures["a"].overdue_now, figures["b"].overdue_now) == (1, 1, 2)

@@ -183,3 +183,59 @@ def test_each_period_is_accepted_on_its_own_and_a_missed_one_stays_overdue():
         apply(order, "accept", date(2024, 7, 2), point=date(2024, 7, 1))
 
 
+
+
+def quarterly(*executors: str, coexecutor: str | None = None) -> Order:
+    order = make_order(*executors, coexecutor=coexecutor, due=None)
+    order.deadline = Deadline(kind=DeadlineKind.RECURRING, recurrence=Recurrence.QUARTERLY, start=date(2024, 1, 15))
+    return order
+
+
+def test_a_co_executors_acceptance_of_a_recurring_order_closes_its_own_period_only():
+    order = quarterly("e1", coexecutor="c1")
+    apply(order, "report", date(2024, 7, 2), executor_id="c1", text="за I квартал")
+    line = apply(order, "accept", date(2024, 7, 2), executor_id="c1")
+    assert [p.due for p in order.assignments[1].closed_points] == [date(2024, 4, 1)]  # its earliest open period
+    assert order.closed_points == [] and order_due(order) == date(2024, 4, 1)  # e1 has not delivered it
+    assert order.assignments[1].status == Status.ON_CONTROL and "за контрольную точку 01.04.2024" in line
+    apply(order, "report", date(2024, 7, 3), executor_id="c1", text="за II квартал")  # the next one at once
+    apply(order, "accept", date(2024, 7, 3), executor_id="c1")
+    assert [p.due for p in order.assignments[1].closed_points] == [date(2024, 4, 1), date(2024, 7, 1)]
+    apply(order, "report", date(2024, 7, 4), executor_id="e1")
+    line = apply(order, "accept", date(2024, 7, 4), executor_id="e1", point=date(2024, 7, 1))  # the named one
+    assert [(p.due, p.done_at) for p in order.closed_points] == [(date(2024, 7, 1), date(2024, 7, 4))]
+    assert "контрольная точка 01.07.2024 закрыта" in line
+    assert order_due(order) == date(2024, 4, 1) and is_overdue(order, date(2024, 7, 5))  # the first stays missed
+
+
+def test_a_period_named_twice_for_one_executor_is_refused():
+    order = quarterly("e1", "e2")
+    apply(order, "report", date(2024, 7, 2), executor_id="e1")
+    apply(order, "accept", date(2024, 7, 2), executor_id="e1", point=date(2024, 4, 1))
+    apply(order, "report", date(2024, 7, 3), executor_id="e1")
+    with pytest.raises(ValidationError, match="уже закрыта"):
+        apply(order, "accept", date(2024, 7, 3), executor_id="e1", point=date(2024, 4, 1))
+
+
+def test_a_part_that_reported_may_report_again():
+    order = make_order("e1")
+    apply(order, "report", DAY, text="первый отчёт")
+    apply(order, "report", date(2024, 3, 2), text="уточнённый отчёт")
+    assert order.assignments[0].report == "уточнённый отчёт" and order.status == Status.REPORTED
+
+
+def test_withdrawing_the_last_part_behind_a_period_closes_it():
+    order = quarterly("e1", "e2")
+    apply(order, "report", date(2024, 7, 2), executor_id="e1")
+    apply(order, "accept", date(2024, 7, 2), executor_id="e1")
+    withdraw(order, "орган упразднён", executor_id="e2")
+    assert [p.due for p in order.closed_points] == [date(2024, 4, 1)]
+
+
+def test_a_part_accepted_under_the_older_rule_counts_for_its_earliest_open_period():
+    order = quarterly("e1", "e2")
+    order.assignments[0].status, order.assignments[0].done_at = Status.DONE, date(2024, 4, 3)  # as stored before
+    apply(order, "report", date(2024, 4, 5), executor_id="e2")
+    apply(order, "accept", date(2024, 4, 5), executor_id="e2")
+    assert [(p.due, p.done_at) for p in order.closed_points] == [(date(2024, 4, 1), date(2024, 4, 5))]
+    assert order.assignments[0].status == Status.ON_CONTROL

@@ -25,7 +25,10 @@ def test_reminders_address_heads_in_the_dative(demo_db, tmp_path):
                   "Директору областного государственного автономного учреждения «Центр молодежных инициатив» "
                   "Зуевой Т.Н.",
                   "Министру культуры Северной области Медведевой Ю.С.",
-                  "Министру цифрового развития Приозёрного края Галиеву Р.Ф.",
                   "Главам муниципальных образований Томской области"):
         assert block in text, block
+    # 233-пп only quotes new wording of items of 512-пп, which is not on control: those items wait
+    # for 512-пп to be imported (then they are applied to it), so nobody is reminded of them yet
+    assert "Министерство цифрового развития Приозёрного края" not in text
+    assert "Министру цифрового развития" not in text
     assert "М.А. Парфенов" not in text and "Ю.С. Медведева\n" not in text

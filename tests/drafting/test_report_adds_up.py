@@ -12,7 +12,7 @@ from pathlib import Path
 
 import openpyxl
 from drafting_docx import paragraphs, table_rows
-from drafting_samples import ACCEPTED, WITHDRAWN, run
+from drafting_samples import ACCEPTED, SAMPLES, WITHDRAWN, run
 
 TODAY = date(2026, 12, 4)
 
@@ -51,6 +51,8 @@ def test_docx_totals_are_the_sums_of_its_tables(demo_db, tmp_path):
     assert totals["всего"] == totals["исполнено"] + totals["находятся на исполнении"] + totals["снято с контроля"]
     assert totals["исполнено"] == totals["в том числе в срок"] + totals["с нарушением срока"]
     assert totals["в том числе просрочено"] == len(overdue) > 0
+    # Tomsk list item 4 «постоянно»; the posting norms of order 12-од («не менее 3 публикаций в неделю»)
+    # are no deadline and not in the report
     assert totals["на постоянном контроле"] == len(permanent) == 1
     lines, total = ko_rows(ko)
     for column in (2, 3, 4, 5):
@@ -119,6 +121,29 @@ def test_formula_under_the_table_and_texts_cut_at_a_word(demo_db, tmp_path):
     assert cut, "the demo has order texts longer than a table cell takes"
     for line in cut:
         assert len(line) <= 200 and not line[-2].isspace()
-    full = {row[2] for row in table_rows(out, 1)[1:]}
-    assert any(line.startswith("Обеспечить мониторинг активности официальных страниц") and line.endswith("месяца…")
-               for line in full)
+    # (the Tomsk list's quarterly monitoring, put on control on 04.12.2026, is not overdue: its first
+    # period's point is 11.01.2027)
+    # each is the order's own text cut where a word ends: what stands before «…» is followed by a space there
+    acts = " ".join(" ".join(path.read_text(encoding="utf-8").split()) for path in (SAMPLES / "acts").glob("*.txt"))
+    for line in cut:
+        assert line[:-1] + " " in acts, line
+    assert any(line.startswith("Главам муниципальных образований Томской области") and line.endswith("Срок: 1 декабря…")
+               for line in cut)
+
+
+def test_the_report_and_the_desk_count_the_same_overdue_control_points(demo_db, tmp_path):
+    from tracker.clock import fixed_day
+    from tracker.control.api import OrderFilter
+    from tracker.root import compose
+
+    out, xlsx = report(demo_db, tmp_path)
+    app = compose(demo_db, clock=fixed_day(TODAY))
+    try:
+        board = app.control.dashboard(TODAY)
+        listed = app.control.list_orders(OrderFilter(overdue=True), limit=None, today=TODAY).rows
+    finally:
+        app.close()
+    book = openpyxl.load_workbook(xlsx)
+    assert docx_totals(out)["в том числе просрочено"] == xlsx_totals(book)["в том числе просрочено"] \
+        == board.overdue == sum(row.overdue_points for row in listed) == len(table_rows(out, 1)) - 1
+    assert board.overdue_orders == len(listed)

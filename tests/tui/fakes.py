@@ -169,6 +169,7 @@ class FakeService:
             today=today,
             on_control=len(open_orders),
             overdue=len(overdue),
+            overdue_orders=len(overdue),
             due_within_7=sum(1 for o in open_orders if o.deadline.due and 0 <= (o.deadline.due - today).days <= 7),
             done_this_month=sum(1 for o in self.orders_by_id.values()
                                 if o.status == Status.DONE and o.done_at

@@ -196,3 +196,17 @@ def test_the_orders_list_says_when_executors_parts_differ_and_when_a_date_is_nee
     assert status_cell(row(Status.ON_CONTROL, Status.ON_CONTROL)) == "на исполнении"
     assert status_cell(row(Status.DONE, Status.WITHDRAWN)) == "на исполнении"  # a withdrawn part does not count
     assert status_cell(row(Status.ON_CONTROL, needs_date=True)) == "нужна дата"
+
+
+def test_the_orders_list_says_how_many_control_points_of_an_order_are_overdue():
+    from tracker.control.api import OrderRow
+    from tracker.models import Status
+    from tui.widgets.orders_table import status_cell
+
+    def row(points: int) -> OrderRow:
+        return OrderRow(id="x", act_label="", number="2.5", executors="", due=None, deadline_text="ежеквартально",
+                        days_left=-157, status=Status.ON_CONTROL, overdue=points > 0, text="",
+                        overdue_points=points)
+
+    assert status_cell(row(2)) == "на исполнении, просрочено точек: 2"  # two missed periods
+    assert status_cell(row(1)) == "на исполнении"

@@ -78,6 +78,8 @@ class OrderRow:
     parts: tuple[PartState, ...] = ()  # every executor (co-executors too) with the state of its part
     needs_date: bool = False  # a relative term waiting for its event date
     permanent: bool = False  # «постоянно»: never overdue
+    overdue_points: int = 0  # control points overdue today (tracker.discipline.overdue_points): a recurring
+    # order's every missed period; what the dashboard's «просрочено» and the execution report count
 
     @property
     def executor_states(self) -> str:
@@ -102,12 +104,15 @@ class CountByExecutor:
 class Dashboard:
     today: date
     on_control: int
-    overdue: int
+    overdue: int  # overdue control points
     due_within_7: int
     done_this_month: int
     overdue_by_executor: list[CountByExecutor]
     next_deadlines: list[OrderRow]
     needs_date: int = 0  # relative terms waiting for the clerk to enter their event date
+    # `overdue` counts control points (a recurring order's every missed period, as the execution
+    # report does); this counts the orders they belong to (what `orders --overdue` lists)
+    overdue_orders: int = 0
 
 
 @dataclass(slots=True)

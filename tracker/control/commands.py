@@ -100,7 +100,8 @@ class OrderCommands:
         return self._change(order_id, "extend", change, reason.strip(), {"new": new_date.isoformat(), "basis": basis})
 
     def withdraw(self, order_id: str, reason: str, executor_id: str | None = None) -> Order:
-        return self._change(order_id, "withdraw", lambda o: withdraw(o, reason, executor_id), reason.strip(),
+        return self._change(order_id, "withdraw", lambda o: withdraw(o, reason, executor_id, self._today(None)),
+                            reason.strip(),
                             {"executor_id": executor_id} if executor_id else None)
 
     def comment(self, order_id: str, text: str) -> Order:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import fields
-from datetime import date, timedelta
+from datetime import date
 
 from db.api import Store
 from tracker.calendar import ProductionCalendar
@@ -15,10 +15,10 @@ from tracker.control import history
 from tracker.control.api import OrderCard, OrderQueries
 from tracker.control.records import ACTS, ORDERS, act_from_record, history_from_record, order_from_record
 from tracker.deadlines import needs_date
+from tracker.discipline import order_item, overdue_points
 from tracker.errors import NotFoundError
 from tracker.models import Act, DeadlineKind, Order
-from tracker.recurrence import open_points
-from tracker.statuses import OPEN, closed_dates, order_due
+from tracker.statuses import OPEN, order_due
 
 MANUAL_ACT_ID = "manual"
 
@@ -66,8 +66,9 @@ class StoredRecords:
         due = order_due(order, self.calendar)
         is_open = order.status in OPEN
         recurring = order.deadline.kind == DeadlineKind.RECURRING
-        missed = open_points(order.deadline, today - timedelta(days=1), self.calendar,
-                             closed_dates(order)) if recurring and is_open else []
+        # the card's missed periods are the overdue control points every figure counts
+        missed = [p.due for p in overdue_points(order_item(order), today, self.calendar)
+                  if p.due is not None] if recurring and is_open else []
         return OrderCard(
             order=order, act=act, overdue=bool(is_open and due and due < today),
             days_left=(due - today).days if due and is_open else None,

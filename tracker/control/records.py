@@ -84,12 +84,25 @@ def deadline_from_dict(raw: dict | None) -> Deadline:
 
 
 # -- order --------------------------------------------------------------------------------
+def points_to_list(points: list[ClosedPoint]) -> list[dict]:
+    return [{"due": d2s(p.due), "done_at": d2s(p.done_at), "report": p.report} for p in points]
+
+
+def points_from_list(raw: list[dict] | None) -> list[ClosedPoint]:
+    return [ClosedPoint(due=date.fromisoformat(p["due"]), done_at=date.fromisoformat(p["done_at"]),
+                        report=p.get("report"))
+            for p in raw or []]
+
+
 def assignment_to_dict(a: Assignment) -> dict:
-    return {
+    stored: dict[str, Any] = {
         "executor_id": a.executor_id, "as_written": a.as_written, "role": str(a.role), "person": a.person,
         "status": str(a.status), "reported_at": d2s(a.reported_at), "done_at": d2s(a.done_at),
         "report": a.report,
     }
+    if a.closed_points:
+        stored["closed_points"] = points_to_list(a.closed_points)
+    return stored
 
 
 def assignment_from_dict(raw: dict) -> Assignment:
@@ -98,6 +111,7 @@ def assignment_from_dict(raw: dict) -> Assignment:
         role=ExecutorRole(raw.get("role") or "responsible"), person=raw.get("person"),
         status=Status(raw.get("status") or Status.ON_CONTROL), reported_at=s2d(raw.get("reported_at")),
         done_at=s2d(raw.get("done_at")), report=raw.get("report"),
+        closed_points=points_from_list(raw.get("closed_points")),
     )
 
 
@@ -119,9 +133,8 @@ def order_to_record(o: Order) -> dict:
         "assignments": [assignment_to_dict(a) for a in o.assignments], "status": str(o.status),
         "done_at": d2s(o.done_at), "withdrawn_reason": o.withdrawn_reason,
         "extensions": [extension_to_dict(e) for e in o.extensions], "confidence": o.confidence,
-        "closed_points": [{"due": d2s(p.due), "done_at": d2s(p.done_at), "report": p.report}
-                          for p in o.closed_points],
-        "created": d2s(o.created),
+        "closed_points": points_to_list(o.closed_points),
+        "created": d2s(o.created), **({"withdrawn_on": d2s(o.withdrawn_on)} if o.withdrawn_on else {}),
     }
 
 
@@ -132,12 +145,10 @@ def order_from_record(raw: dict) -> Order:
         deadline=deadline_from_dict(raw.get("deadline")),
         assignments=[assignment_from_dict(a) for a in raw.get("assignments") or []],
         status=Status(raw.get("status") or Status.ON_CONTROL), done_at=s2d(raw.get("done_at")),
-        withdrawn_reason=raw.get("withdrawn_reason"),
+        withdrawn_reason=raw.get("withdrawn_reason"), withdrawn_on=s2d(raw.get("withdrawn_on")),
         extensions=[extension_from_dict(e) for e in raw.get("extensions") or []],
         confidence=float(raw.get("confidence") or 0.0),
-        closed_points=[ClosedPoint(due=date.fromisoformat(p["due"]), done_at=date.fromisoformat(p["done_at"]),
-                                   report=p.get("report"))
-                       for p in raw.get("closed_points") or []],
+        closed_points=points_from_list(raw.get("closed_points")),
         created=s2d(raw.get("created")), rev=raw.get("_rev"),
     )
 
@@ -288,7 +299,8 @@ class IndexRow:
     act_id: str
     number: str
     nkey: tuple
-    parts: tuple[tuple[str, Status, date | None, bool], ...]  # executor id, status, done_at, responsible
+    # executor id, status, done_at, responsible, the periods its part was accepted for (point, on)
+    parts: tuple[tuple[str, Status, date | None, bool, tuple[tuple[date, date], ...]], ...]
     due: date | None
     deadline_text: str
     status: Status
@@ -300,6 +312,10 @@ class IndexRow:
     due_ord: int = 0  # due.toordinal(), or after every date: a cheap sort key
     needs_date: bool = False  # a relative term nobody has dated yet («нужна дата»)
     permanent: bool = False  # «постоянно»: never overdue, listed apart in periodic reports
+    withdrawn_on: date | None = None  # the day the order was withdrawn (when the record says)
+    # a recurring order's overdue points as of a day: (day's ordinal, late executors of each point);
+    # a changed order gets a new row, so this never outlives the record it was counted from
+    late_points: tuple[int, tuple[tuple[str, ...], ...]] | None = None
 
 
 def order_row(raw: dict, act_label_of: dict[str, str], executor_name: Callable[[str], str],
@@ -323,7 +339,9 @@ def order_row(raw: dict, act_label_of: dict[str, str], executor_name: Callable[[
     assignments = raw.get("assignments") or []
     parts = tuple(
         (a["executor_id"], _STATUS[a.get("status") or "на исполнении"], _iso_date(a.get("done_at")),
-         (a.get("role") or "responsible") == "responsible")
+         (a.get("role") or "responsible") == "responsible",
+         tuple((d, done) for p in a.get("closed_points") or ()
+               if (d := _iso_date(p["due"])) is not None and (done := _iso_date(p["done_at"])) is not None))
         for a in assignments
     )
     number = raw.get("number") or ""
@@ -338,6 +356,7 @@ def order_row(raw: dict, act_label_of: dict[str, str], executor_name: Callable[[
         deadline=deadline, closed=closed, due_ord=due.toordinal() if due else NO_DUE,
         needs_date=kind == DeadlineKind.RELATIVE and due is None,
         permanent=kind == DeadlineKind.RECURRING and stored_deadline.get("recurrence") == "постоянно",
+        withdrawn_on=_iso_date(raw.get("withdrawn_on")),
     )
 
 
@@ -368,12 +387,12 @@ def index_row_to_dict(row: IndexRow) -> dict:
     """An IndexRow as JSON (the haystack and the sort keys are columns of their own)."""
     return {
         "id": row.id, "act_id": row.act_id, "number": row.number,
-        "parts": [[p[0], str(p[1]), d2s(p[2]), p[3]] for p in row.parts],
+        "parts": [[p[0], str(p[1]), d2s(p[2]), p[3], [[d2s(d), d2s(on)] for d, on in p[4]]] for p in row.parts],
         "due": d2s(row.due), "deadline_text": row.deadline_text, "status": str(row.status),
         "done_at": d2s(row.done_at), "text": row.text,
         "deadline": deadline_to_dict(row.deadline) if row.deadline is not None else None,
         "closed": [[d2s(d), d2s(done)] for d, done in row.closed],
-        "needs_date": row.needs_date, "permanent": row.permanent,
+        "needs_date": row.needs_date, "permanent": row.permanent, "withdrawn_on": d2s(row.withdrawn_on),
     }
 
 
@@ -381,11 +400,13 @@ def index_row_from_dict(raw: dict, haystack: str = "") -> IndexRow:
     due = _iso_date(raw.get("due"))
     return IndexRow(
         id=raw["id"], act_id=raw["act_id"], number=raw["number"], nkey=number_key(raw["number"]),
-        parts=tuple((p[0], _STATUS[p[1]], _iso_date(p[2]), bool(p[3])) for p in raw["parts"]),
+        parts=tuple((p[0], _STATUS[p[1]], _iso_date(p[2]), bool(p[3]),
+                     tuple((date.fromisoformat(d), date.fromisoformat(on)) for d, on in p[4]))
+                    for p in raw["parts"]),
         due=due, deadline_text=raw["deadline_text"], status=_STATUS[raw["status"]],
         done_at=_iso_date(raw.get("done_at")), text=raw["text"], haystack=haystack,
         deadline=deadline_from_dict(raw["deadline"]) if raw.get("deadline") else None,
         closed=tuple((date.fromisoformat(d), date.fromisoformat(done)) for d, done in raw["closed"]),
         due_ord=due.toordinal() if due else NO_DUE, needs_date=bool(raw["needs_date"]),
-        permanent=bool(raw["permanent"]),
+        permanent=bool(raw["permanent"]), withdrawn_on=_iso_date(raw.get("withdrawn_on")),
     )

@@ -23,8 +23,16 @@ import orjson
 
 from tracker.amendments import ref_key
 from tracker.calendar import ProductionCalendar
-from tracker.control.api import CountByExecutor, Dashboard, DisciplineRow, OrderFilter, OrdersPage, SortKey
-from tracker.control.index import discipline_item, late_executors, order_view, pick_order_id
+from tracker.control.api import (
+    CountByExecutor,
+    Dashboard,
+    DisciplineRow,
+    OrderFilter,
+    OrderRow,
+    OrdersPage,
+    SortKey,
+)
+from tracker.control.index import item_of, late_executors, late_points, order_view, pick_order_id
 from tracker.control.records import (
     ACTS,
     EXECUTORS,
@@ -39,7 +47,7 @@ from tracker.control.records import (
     number_sort_text,
     order_row,
 )
-from tracker.discipline import tally
+from tracker.discipline import figures_of, period_points
 from tracker.errors import ValidationError
 from tracker.executors import Directory
 from tracker.models import Status
@@ -50,7 +58,7 @@ if TYPE_CHECKING:
 
     from db.postgres.store import PgStore
 
-ROW_FORMAT = 1  # bump when order_row() or the columns change: every row is rebuilt on opening
+ROW_FORMAT = 2  # bump when order_row() or the columns change: every row is rebuilt on opening
 ROW_FORMAT_KEY = "order_rows_format"
 BATCH = 2000
 _OPEN_STATUSES = sorted(str(s) for s in OPEN)
@@ -314,7 +322,12 @@ class SqlOrderQueries:
 
     # -- lists and figures ------------------------------------------------------------------------
     def _views(self, found: Iterable[tuple[Any, ...]], today: date) -> list:
-        return [order_view(index_row_from_dict(raw), label, self.executor_name, today) for raw, label in found]
+        return [self._view(index_row_from_dict(raw), label, today) for raw, label in found]
+
+    def _view(self, row: IndexRow, label: str, today: date) -> OrderRow:
+        overdue = bool(row.status in OPEN and row.due and row.due < today)
+        return order_view(row, label, self.executor_name, today,
+                          overdue_points=len(late_points(row, today, self.calendar)) if overdue else 0)
 
     def list_orders(self, flt: OrderFilter, offset: int, limit: int | None, today: date) -> OrdersPage:
         condition, params = where(flt, today.toordinal())
@@ -328,7 +341,7 @@ class SqlOrderQueries:
         now = today.toordinal()
         params = {"now": now, "week": now + 7, "no_due": NO_DUE, "first": today.replace(day=1), "today": today}
         # each figure from its own index: the open orders' counts read only order_rows_open_counts
-        (on_control, undated, overdue, soon), = self._query(
+        (on_control, undated, overdue_orders, soon), = self._query(
             "SELECT count(*), count(*) FILTER (WHERE needs_date), count(*) FILTER (WHERE due_ord < %(now)s), "
             "count(*) FILTER (WHERE due_ord >= %(now)s AND due_ord <> %(no_due)s AND due_ord <= %(week)s) "
             "FROM order_rows WHERE is_open", params)
@@ -339,31 +352,46 @@ class SqlOrderQueries:
             "SELECT coalesce(sum((SELECT count(*) FROM unnest(closed_done) AS day "
             "                     WHERE day BETWEEN %(first)s AND %(today)s)), 0) "
             "FROM order_rows WHERE recurring AND cardinality(closed_done) > 0", params)
-        by_executor = self._query(
-            "SELECT executor_id, count(*) FROM order_rows, unnest(late_executors) AS executor_id "
-            "WHERE is_open AND due_ord < %(now)s GROUP BY executor_id", params)
+        # «Просрочено» counts control points as tracker.discipline does: a dated order's one point
+        # is counted in SQL; a recurring order's missed periods by the same Python as the file store
+        by_executor: dict[str, int] = {
+            eid: int(n) for eid, n in self._query(
+                "SELECT executor_id, count(*) FROM order_rows, unnest(late_executors) AS executor_id "
+                "WHERE is_open AND due_ord < %(now)s AND NOT recurring GROUP BY executor_id", params)}
+        (overdue,), = self._query(
+            "SELECT count(*) FROM order_rows WHERE is_open AND due_ord < %(now)s AND NOT recurring", params)
+        for (raw,) in self._query(
+                "SELECT row FROM order_rows WHERE is_open AND due_ord < %(now)s AND recurring", params):
+            for late in late_points(index_row_from_dict(raw), today, self.calendar):
+                overdue += 1
+                for eid in late:
+                    by_executor[eid] = by_executor.get(eid, 0) + 1
         counts = sorted(
-            (CountByExecutor(eid, self.executor_name(eid) if eid else "без исполнителя", int(n))
-             for eid, n in by_executor),
+            (CountByExecutor(eid, self.executor_name(eid) if eid else "без исполнителя", n)
+             for eid, n in by_executor.items()),
             key=lambda c: (-c.count, c.name),
         )
         nearest = self._query(
             "SELECT row, act_label FROM order_rows WHERE is_open AND due_ord >= %(now)s AND due_ord <> %(no_due)s "
             "ORDER BY due_ord, nkey, id LIMIT 10", params)
         return Dashboard(today, int(on_control), int(overdue), int(soon), int(done_month) + int(points_month),
-                         counts, self._views(nearest, today), needs_date=int(undated))
+                         counts, self._views(nearest, today), needs_date=int(undated),
+                         overdue_orders=int(overdue_orders))
 
     def act_orders_count(self) -> dict[str, int]:
         return {act_id: int(n) for act_id, n in
                 self._query("SELECT act_id, count(*) FROM order_rows GROUP BY act_id ORDER BY act_id")}
 
     def _rows_due_between(self, start: date, end: date) -> Iterator[IndexRow]:
-        """Rows the discipline of [start, end] can count: recurring ones, and those due in it (by id, in batches)."""
+        """Rows the discipline of [start, end] can count (by id, in batches): recurring ones, dated ones
+        due by its end, closed ones and those with a part accepted (period_points says when)."""
         after = ""
-        params: dict[str, Any] = {"first": start.toordinal(), "last": end.toordinal(), "batch": BATCH}
+        params: dict[str, Any] = {"last": end.toordinal(), "batch": BATCH,
+                                  "part_done": orjson.dumps({"parts": [[str(Status.DONE)]]}).decode()}
         while True:
             found = self._query(
-                "SELECT id, row FROM order_rows WHERE (recurring OR due_ord BETWEEN %(first)s AND %(last)s) "
+                "SELECT id, row FROM order_rows WHERE (recurring OR due_ord <= %(last)s OR NOT is_open "
+                "OR row @> %(part_done)s::jsonb) "
                 "AND id > %(after)s ORDER BY id LIMIT %(batch)s", params | {"after": after})
             for _id, raw in found:
                 yield index_row_from_dict(raw)
@@ -375,10 +403,12 @@ class SqlOrderQueries:
         """Per executor: due in [start, end] (come due or done), on time, late, overdue now, Kо."""
         if end < start:
             raise ValidationError("Конец периода раньше начала.")
-        items = (discipline_item(row) for row in self._rows_due_between(start, end))
-        figures = tally(items, start, end, today, self.calendar)
+        calendar = self.calendar
+        figures = figures_of(point for row in self._rows_due_between(start, end)
+                             for point in period_points(item_of(row), start, end, today, calendar))
         rows = [
-            DisciplineRow(eid, self.executor_name(eid), f.due, f.done_on_time, f.done_late, f.overdue_now, f.ko)
+            DisciplineRow(eid, self.executor_name(eid) if eid else "без исполнителя", f.due, f.done_on_time,
+                          f.done_late, f.overdue_now, f.ko)
             for eid, f in figures.items()
         ]
         return sorted(rows, key=lambda r: r.name.lower())

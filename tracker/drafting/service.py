@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from db.api import Store
 from tracker.boundary import translates_store_errors
+from tracker.calendar import BUNDLED, ProductionCalendar
 from tracker.drafting import basis, config, sources
 from tracker.drafting.data import ActRef, Letterhead, QuarterlyData
 from tracker.drafting.dates import dmy, quarter_start
@@ -109,10 +110,11 @@ def companion(out: Path, suffix: str, tail: str) -> Path:
 @translates_store_errors
 class DraftingService:
     def __init__(self, store: Store, registry: RegistryAsOf | None = None,
-                 control: ControlServiceAPI | None = None) -> None:
+                 control: ControlServiceAPI | None = None, calendar: ProductionCalendar | None = None) -> None:
         self.store = store
         self.registry = registry
         self.control = control
+        self.calendar = calendar or BUNDLED  # the database's: the report's control points fall as the desk's
 
     def kinds(self) -> tuple[DraftKind, ...]:
         return DRAFT_KINDS
@@ -230,7 +232,8 @@ class DraftingService:
             raise DraftError(f"Период задан наоборот: {dmy(start)} позже {dmy(end)}.")
         cfg = config.load_drafting(self.store)
         org = self.quarterly_basis()[0]
-        data = sources.report_data(control, org, start, end, today or date.today(), act_id, executor_id)
+        data = sources.report_data(control, org, start, end, today or date.today(), act_id, executor_id,
+                                   self.calendar)
         xlsx_out = xlsx_out or Path(out).with_suffix(".xlsx")
         render_docx(template or template_path("report.docx"), data, Path(out), config.layout(cfg))
         write_report_xlsx(data, xlsx_out)

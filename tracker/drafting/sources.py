@@ -88,13 +88,13 @@ def _full_texts(control: ControlServiceAPI, order_ids: list[str]) -> dict[str, s
 
 
 def report_data(control: ControlServiceAPI, org: Letterhead, start: date, end: date, today: date,
-                act_id: str | None = None, executor_id: str | None = None) -> ReportData:
+                act_id: str | None = None, executor_id: str | None = None, calendar: Any = None) -> ReportData:
     """Counts, Kо per executor and overdue orders over one list of points (tracker.drafting.execution),
     so every total is the sum of its table."""
     from tracker.drafting import execution
 
     period = execution.Period(start, end, today)
-    points = execution.gather(control, period, act_id, executor_id)
+    points = execution.gather(control, period, act_id, executor_id, calendar)
     discipline = execution.discipline_of(points)
     overdue = [OverdueLine(p.number, p.act, "; ".join(p.late_executors), p.due, p.days_overdue, shorten(p.text))
                for p in sorted((p for p in points if p.overdue), key=lambda p: (-p.days_overdue, p.act, p.number))]
@@ -116,6 +116,8 @@ def report_data(control: ControlServiceAPI, org: Letterhead, start: date, end: d
 
 def _report_line(point: Any) -> ReportLine:
     executors = "; ".join(dict.fromkeys(s.executor for s in point.shares)) or "без исполнителя"
+    if len({s.state for s in point.shares}) > 1:  # the executors' shares differ: say whose is where
+        executors = "; ".join(f"{s.executor}: {s.state}" for s in point.shares)
     return ReportLine(point.number, point.act, executors, point.due, point.state, point.closed_on, point.overdue,
                       shorten(point.text), point.permanent, point.on_time)
 

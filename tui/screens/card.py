@@ -11,7 +11,7 @@ from textual.widgets import DataTable, Footer, Header, Label, Static
 
 from tracker.control.api import OrderCard
 from tracker.control.records import act_label
-from tracker.models import ExecutorRole, Order, Status
+from tracker.models import Assignment, ExecutorRole, Order, Status
 from tui.dates import fmt_date, fmt_days_left
 from tui.dialogs.action import ActionDialog, ActionResult
 from tui.dialogs.extend import ExtendDialog, ExtendResult
@@ -94,7 +94,7 @@ class CardScreen(DeskScreen):
                 "ответственный" if item.role == ExecutorRole.RESPONSIBLE else "соисполнитель",
                 str(item.status),
                 item.report or ("получен " + fmt_date(item.reported_at) if item.reported_at else "—"),
-                fmt_date(item.done_at),
+                fmt_date(item.done_at) if item.done_at else _own_points(order, item),
                 key=item.executor_id,
             )
         history = self.query_one("#card-history", DataTable)
@@ -217,3 +217,10 @@ class CardScreen(DeskScreen):
                          missing_text="Комментарий пуст"),
             lambda r: self._after(lambda: self.service.comment(self.order_id, r.text), "Комментарий добавлен"),
         )
+
+
+def _own_points(order: Order, part: Assignment) -> str:
+    """A recurring order: the periods this executor was accepted for while the others were not («за 30.06.2026»)."""
+    closed = {p.due for p in order.closed_points}
+    own = [fmt_date(p.due) for p in part.closed_points if p.due not in closed]
+    return "за " + ", ".join(own) if own else "—"

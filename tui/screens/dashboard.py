@@ -18,6 +18,11 @@ from tui.widgets.stat_tile import StatTile
 MAX_BARS = 10
 
 
+def _orders_word(count: int) -> str:
+    """«в 1 поручении», «в 16 поручениях»."""
+    return "поручении" if count % 10 == 1 and count % 100 != 11 else "поручениях"
+
+
 class DashboardScreen(DeskScreen):
     BINDINGS = [
         Binding(both("o"), "overdue", "Просроченные"),
@@ -33,13 +38,13 @@ class DashboardScreen(DeskScreen):
             yield Label("", id="dashboard-date", classes="section-title")
             with Horizontal(id="tiles"):
                 yield StatTile("На контроле", id="tile-on-control")
-                yield StatTile("Просрочено", variant="danger", id="tile-overdue")
+                yield StatTile("Просрочено контрольных точек", variant="danger", id="tile-overdue")
                 yield StatTile("Срок в ближайшие 7 дней", variant="warning", id="tile-week")
                 yield StatTile("Исполнено в этом месяце", variant="success", id="tile-done")
                 yield StatTile("Нужна дата события", variant="warning", id="tile-needs-date")
             with Horizontal(id="dashboard-lower"):
                 with Vertical(id="chart-box"):
-                    yield Label("Просрочено по исполнителям", classes="section-title")
+                    yield Label("Просроченные контрольные точки по исполнителям", classes="section-title")
                     yield BarChart(id="overdue-chart", empty="Просроченных поручений нет")
                 with Vertical(id="next-box"):
                     yield Label("Ближайшие сроки", classes="section-title")
@@ -64,7 +69,11 @@ class DashboardScreen(DeskScreen):
     def show(self, board: Dashboard) -> None:
         self.query_one("#dashboard-date", Label).update(f"Сегодня {fmt_date(board.today)}")
         self.query_one("#tile-on-control", StatTile).set_value(board.on_control)
-        self.query_one("#tile-overdue", StatTile).set_value(board.overdue)
+        # points, as the execution report counts them; the orders they are in (as the list shows
+        # them) beside, when a recurring order's several missed periods make the two differ
+        orders = board.overdue_orders
+        self.query_one("#tile-overdue", StatTile).set_value(
+            board.overdue, f"в {orders} {_orders_word(orders)}" if orders != board.overdue else "")
         self.query_one("#tile-week", StatTile).set_value(board.due_within_7)
         self.query_one("#tile-done", StatTile).set_value(board.done_this_month)
         self.query_one("#tile-needs-date", StatTile).set_value(board.needs_date)

@@ -44,14 +44,17 @@ def row_cells(row: OrderRow) -> tuple[str | Text, ...]:
 
 def status_cell(row: OrderRow) -> str:
     """The order's status; «нужна дата» for a term waiting for its event; with executors whose parts
-    differ, how many parts are accepted («на исполнении, принято 1 из 2»; the card names them)."""
+    differ, how many parts are accepted («на исполнении, принято 1 из 2»; the card names them); how
+    many control points are overdue when more than one («на исполнении, просрочено точек: 2»)."""
     if row.needs_date and row.status not in (Status.DONE, Status.WITHDRAWN):
         return "нужна дата"
     tracked = [p for p in row.parts if p.status != Status.WITHDRAWN]
+    # a recurring order with several missed periods: each is an overdue control point of its own
+    points = f", просрочено точек: {row.overdue_points}" if row.overdue_points > 1 else ""
     if len(tracked) > 1 and len({p.status for p in tracked}) > 1:
         accepted = sum(1 for p in tracked if p.status == Status.DONE)
-        return f"{row.status}, принято {accepted} из {len(tracked)}"
-    return str(row.status)
+        return f"{row.status}, принято {accepted} из {len(tracked)}{points}"
+    return f"{row.status}{points}"
 
 
 class OrdersTable(DataTable):

@@ -29,6 +29,7 @@ class StatTile(Vertical):
         yield Label(self._caption, classes="caption")
         yield Label(str(self._value), classes="value")
 
-    def set_value(self, value: int) -> None:
+    def set_value(self, value: int, note: str = "") -> None:
+        """The figure, and beside it a short note («поручений: 16») when there is one."""
         self._value = value
-        self.query_one(".value", Label).update(str(value))
+        self.query_one(".value", Label).update(f"{value}  {note}" if note else str(value))
