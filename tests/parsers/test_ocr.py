@@ -42,6 +42,8 @@ AS_PDF = ["01-perechen-poruchenij-tomsk", "02-postanovlenie-zarechnyj-okrug", "0
           "05-protokol-soveshchaniya", "07-sroki-otnositelnye-i-periodicheskie"]
 AS_JPEG = AS_PDF[:2]
 LARGE = "05-protokol-soveshchaniya"
+# scanned at 150 to 300 dpi, as copiers and phones do
+DPI = dict(zip(AS_PDF, [150, 300, 200, 200, 250], strict=True))
 MAX_F1_LOSS = 0.05
 
 
@@ -59,11 +61,11 @@ def corpus(tmp_path_factory) -> dict[str, list[Path]]:
     folder = tmp_path_factory.mktemp("scans")
     files: dict[str, list[Path]] = {}
     for seed, stem in enumerate(AS_PDF, 1):
-        style = Print(seed=seed, font_pt=19.0 if stem == LARGE else 13.0)
+        style = Print(seed=seed, dpi=DPI[stem], font_pt=19.0 if stem == LARGE else 13.0)
         pages = scanned_pages(act_text(stem), style, marks=True)
         files[stem] = [save_pdf(pages, folder / f"{stem}.pdf", style.dpi)]
         if stem in AS_JPEG:
-            files[stem] += save_jpegs(pages, folder / stem)
+            files[stem] += save_jpegs(pages, folder / stem, style.dpi)
     return files
 
 
@@ -76,6 +78,7 @@ def parsed(corpus) -> dict[Path, dict]:
 def test_the_corpus_has_image_only_pdfs_jpegs_and_a_two_page_act(corpus):
     large = pypdfium2.PdfDocument(str(corpus[LARGE][0]))
     assert len(large) == 2
+    assert min(DPI.values()) == 150 and max(DPI.values()) == 300
     assert pypdfium2.PdfDocument(str(corpus[AS_PDF[0]][0]))[0].get_textpage().get_text_range().strip() == ""
     assert sum(path.suffix == ".jpg" for group in corpus.values() for path in group) == len(AS_JPEG)
 
