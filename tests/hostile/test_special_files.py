@@ -45,3 +45,17 @@ def test_tracker_parse_and_import_say_so_and_go_on(pipe, tmp_path):
     output = imported.stdout + imported.stderr
     assert output.count("это не файл, а именованный канал или устройство") == 2
     assert "Traceback" not in output
+
+
+def test_a_database_whose_folder_cannot_hold_its_lock_is_not_called_busy(tmp_path):
+    """filelock retries an unwritable folder until its timeout, which read as «занята другим процессом»."""
+    from db.errors import LockedError, StoreError
+    from db.lock import StoreLock
+
+    blocker = tmp_path / "не папка"
+    blocker.write_text("")
+    with pytest.raises(StoreError) as caught:
+        StoreLock(blocker / "tracker.db", timeout=30).acquire()
+    assert not isinstance(caught.value, LockedError)
+    assert "файл блокировки" in str(caught.value) and "не создаётся (" in str(caught.value)
+    assert "Errno" not in str(caught.value) and "Not a directory" not in str(caught.value)
