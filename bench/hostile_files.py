@@ -1,4 +1,7 @@
-"""Zip bombs built on the spot, for bench_hostile and the hostile-file tests (never stored in git).
+"""Zip bombs and picture bombs built on the spot, for bench_hostile and the hostile-file tests
+(never stored in git). Picture bombs: `png_bomb`, `jpeg_bomb` (a header claiming 65,000 × 65,000),
+`tiff_pages` (thousands of pages, a page too large, pages that loop), `pdf_picture_bomb` (a page
+of any size covered by a picture of any size, honestly compressed).
 
 `zip_bomb(path, inflated_bytes, declared=...)` writes a .docx (or .odt / .xlsx) whose main
 part inflates to `inflated_bytes` of spaces. With `declared=None` the headers are honest; with
