@@ -1,4 +1,6 @@
-"""Hostile files: peak memory and time of refusing the falsified-size zip bomb of issue 13.
+"""Hostile files: peak memory and time of refusing the falsified-size zip bomb of issue 13 and
+the picture bombs (scans declaring billions of pixels, a TIFF of thousands of pages, a PDF page
+the size of a wall, a PDF picture of 3.6 billion pixels).
 
 Run: .venv/bin/python -m bench.bench_hostile
 
@@ -15,7 +17,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench.hostile_files import zip_bomb
+from bench.hostile_files import jpeg_bomb, pdf_picture_bomb, png_bomb, tiff_pages, zip_bomb
 from bench.machine import describe
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -69,8 +71,31 @@ def main() -> None:
             said, seconds, peak = measure(reader, path)
             worst = max(worst, peak)
             print(f"{label}: peak {peak} MB, refused in {seconds:.2f} s — {said}")
-    print(f"peak memory on the falsified-size bomb: {worst} MB (target < {TARGET_MB} MB): "
-          + ("OK" if worst < TARGET_MB else "OVER"))
+        print(f"peak memory on the falsified-size bomb: {worst} MB (target < {TARGET_MB} MB): "
+              + ("OK" if worst < TARGET_MB else "OVER"))
+        worst_picture = pictures(Path(folder))
+    print(f"peak memory on the picture bombs: {worst_picture} MB (target < {TARGET_MB} MB): "
+          + ("OK" if worst_picture < TARGET_MB else "OVER"))
+
+
+def pictures(folder: Path) -> int:
+    """Each picture bomb read by read_document in a fresh process; the worst peak in MB."""
+    bombs = {
+        "png 30,000 × 30,000 (0.9 MB)": lambda path: png_bomb(path.with_suffix(".png"), 30000, 30000),
+        "png 8,000 × 8,000 (64 Mpx)": lambda path: png_bomb(path.with_suffix(".png"), 8000, 8000),
+        "jpeg header 65,000 × 65,000": lambda path: jpeg_bomb(path.with_suffix(".jpg")),
+        "tiff 60,000 × 60,000": lambda path: tiff_pages(path.with_suffix(".tif"), 1, 60000, 60000),
+        "tiff 100,000 pages": lambda path: tiff_pages(path.with_suffix(".tif"), 100_000),
+        "pdf page 5 × 5 m": lambda path: pdf_picture_bomb(path.with_suffix(".pdf"), 2000, 2000, (14400.0, 14400.0)),
+        "pdf picture 60,000 × 60,000 (3.6 GB)": lambda path: pdf_picture_bomb(path.with_suffix(".pdf"), 60000, 60000),
+    }
+    worst = 0
+    for number, (label, build) in enumerate(bombs.items()):
+        path = build(folder / f"picture-{number}")
+        said, seconds, peak = measure(READERS["read_document (акт .docx)"], path)
+        worst = max(worst, peak)
+        print(f"{label}: {path.stat().st_size / 1e6:.1f} MB on disk, peak {peak} MB in {seconds:.2f} s — {said}")
+    return worst
 
 
 if __name__ == "__main__":

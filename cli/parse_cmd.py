@@ -65,13 +65,9 @@ def parse_files(sources: list[str], as_json: bool) -> int:
 def summary(result: ParseResult) -> str:
     """A readable Russian summary of one act; «(?)» marks what the rules doubt or a poorly read scan line gave."""
     doc = result.document
-    first = result.text.rfind("\n", 0, result.orders[0].span[0]) if result.orders else len(result.text)
-    head = _unsure(result, (0, max(first, 0)))  # the lines above the first order: the act's details
 
-    def mark(name: str) -> str:
-        if not getattr(doc, name):
-            return ""
-        return _mark(doc.confidence.get(name)) or (head if name in ("number", "date") else "")
+    def mark(name: str) -> str:  # a detail read from a poorly recognised line is capped below sure too
+        return _mark(doc.confidence.get(name)) if getattr(doc, name) else ""
 
     lines = [f"Файл: {result.source} ({result.format or '?'})"]
     lines.append(f"  Вид акта:   {doc.kind or 'не определён'}{mark('kind')}")

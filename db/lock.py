@@ -6,11 +6,13 @@ Reentrant within one store object, so a transaction may run inside a locked sect
 """
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from filelock import FileLock, Timeout
 
-from db.errors import LockedError
+from db.errors import LockedError, StoreError
+from russian_errors import os_problem
 
 
 class StoreLock:
@@ -27,11 +29,20 @@ class StoreLock:
 
     def acquire(self) -> None:
         if self._depth == 0:
+            if not os.path.exists(self._lock.lock_file):  # filelock would retry an unwritable folder until
+                self._check_openable()                   # the timeout, as if another process held the lock
             try:
                 self._lock.acquire()
             except Timeout:
+                self._check_openable()
                 raise LockedError(str(self._db_path)) from None
         self._depth += 1
+
+    def _check_openable(self) -> None:
+        problem = _cannot_open(self._lock.lock_file)
+        if problem:
+            raise StoreError(f"База {self._db_path}: файл блокировки {self._lock.lock_file} не создаётся "
+                             f"({problem}). Проверьте путь к базе и права на её папку.")
 
     def release(self) -> None:
         self._depth -= 1
@@ -44,3 +55,13 @@ class StoreLock:
 
     def __exit__(self, *exc: object) -> None:
         self.release()
+
+
+def _cannot_open(path: str) -> str | None:
+    """Why the lock file cannot be opened for writing (in Russian), or None if it can."""
+    try:
+        descriptor = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError as error:
+        return os_problem(error)
+    os.close(descriptor)
+    return None

@@ -6,6 +6,8 @@ anything it cannot read. Parsing libraries are imported only by the reader that 
 """
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -30,6 +32,9 @@ SUPPORTED = ", ".join([*sorted({f".{fmt}" for fmt in SUFFIXES.values() if fmt !=
 def detect_format(path: Path) -> str:
     """The format to read the file as; ReadError if it is none we read."""
     by_suffix = format_by_suffix(path)
+    special = _special_file(path)
+    if special:  # opening a named pipe waits for a writer forever; a device never ends
+        raise ReadError(str(path), f"это не файл, а {special}", "Укажите файл акта")
     try:
         with open(path, "rb") as handle:
             head = handle.read(2048)
@@ -79,6 +84,22 @@ def detect_format(path: Path) -> str:
             raise ReadError(str(path), f"формат «{path.suffix or 'без расширения'}» не поддерживается",
                             f"Сохраните акт в одном из форматов: {SUPPORTED}")
     return "txt"
+
+
+def _special_file(path: Path) -> str | None:
+    """What a path is when it is neither a regular file nor a folder (None for those and for errors,
+    which opening the file reports)."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return None
+    if stat.S_ISFIFO(mode):
+        return "именованный канал (FIFO)"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "устройство"
+    if stat.S_ISSOCK(mode):
+        return "сокет"
+    return None
 
 
 def read_document(path: str | Path, ocr: OcrControl | None = None) -> ReadDocument:

@@ -24,7 +24,11 @@ MAX_FILE_BYTES: dict[str, int] = {
     "image": 60 * MB,
 }
 # Zip containers (.docx, .odt): parsers.readers.archive.
-MAX_PDF_PAGES = 500
+MAX_PDF_PAGES = 500  # pages of a PDF and of a multi-page TIFF
+# Pixels of one scanned page, as the file declares them or as a PDF page would be rendered: an A4
+# page at 600 dpi is 35 million; a picture past this is no scan of an act (a decompression bomb
+# declares billions), and is refused before it is decoded.
+MAX_PAGE_PIXELS = 40_000_000
 
 
 def human_size(size: int) -> str:

@@ -176,7 +176,7 @@ def _run(source: str, binary: str, image, args: list[str], cancel: threading.Eve
                                    stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
         running.add(process)
     try:
-        stdout, stderr = process.communicate(buffer.getvalue())
+        stdout, stderr = process.communicate(buffer.getbuffer())  # type: ignore[arg-type]  # no copy of the page
     finally:
         with lock:
             running.discard(process)

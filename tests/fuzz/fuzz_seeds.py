@@ -143,3 +143,42 @@ def build_seeds() -> dict[str, list[bytes]]:
         "csv": [csv_seed()],
         "xlsx": [frozen_zip(xlsx_seed())],
     }
+
+
+SCAN_TEXT = """РАСПОРЯЖЕНИЕ
+от 2 февраля 2026 г. № 57-р
+1. Управлению ЖКХ обеспечить готовность насосов до 1 марта 2026 года.
+2. Отделу ГО и ЧС провести учения до 15 марта 2026 года."""
+SCAN_DPI = 150
+
+
+def scan_picture():  # noqa: ANN201 - a PIL image
+    """A strip of a scanned act (grey, noisy, slightly skewed) at 150 dpi: small, so that each
+    mutated copy costs Tesseract a fraction of a second, and yet real text with item numbers."""
+    sys.path.insert(0, str(ROOT / "tests" / "parsers"))
+    from scans import Print, age, typeset
+
+    style = Print(dpi=SCAN_DPI, seed=7)
+    page = typeset(SCAN_TEXT, style)[0]
+    return age(page.crop((0, 0, page.width, page.info["text_bottom"] + 20)), style)
+
+
+def scan_seeds() -> dict[str, list[bytes]]:
+    """The strip as .jpg, .png, .tif (LZW, and a two-page uncompressed one) and an image-only .pdf."""
+    import time
+
+    picture = scan_picture()
+
+    def saved(fmt: str, **options: object) -> bytes:
+        buffer = io.BytesIO()
+        picture.save(buffer, fmt, **options)
+        return buffer.getvalue()
+
+    fixed = time.gmtime(1767225600)  # 2026-01-01: the PDF's dates, so the seed is the same bytes every run
+    return {
+        "jpg": [saved("JPEG", quality=80, dpi=(SCAN_DPI, SCAN_DPI))],
+        "png": [saved("PNG", dpi=(SCAN_DPI, SCAN_DPI))],
+        "tif": [saved("TIFF", compression="tiff_lzw", dpi=(SCAN_DPI, SCAN_DPI)),
+                saved("TIFF", save_all=True, append_images=[picture.rotate(180)], dpi=(SCAN_DPI, SCAN_DPI))],
+        "pdf": [saved("PDF", resolution=float(SCAN_DPI), quality=80, creationDate=fixed, modDate=fixed)],
+    }

@@ -3,7 +3,8 @@
 Byte level (every format): truncate, flip bytes, insert or delete a run, duplicate a run, splice in
 a token that means something to one of the formats. Zip level (.docx, .odt, .xlsx): swap two
 members' contents, drop or rename a member, add a second member of the same name, or corrupt the
-XML inside one member with the byte-level damage, then re-zip.
+XML inside one member with the byte-level damage, then re-zip. Scans (.png): damage inside the
+chunks with the checksums made right, so it reaches the decoder (another size in the header too).
 """
 from __future__ import annotations
 
@@ -20,6 +21,8 @@ TOKENS = [
     b'<!DOCTYPE x [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;">]>', b"&b;",
     b"<w:p><w:r><w:t>", b"</w:t>", b"<w:numPr><w:ilvl w:val=\"99\"/><w:numId w:val=\"-1\"/></w:numPr>",
     b'<text:list-item text:start-value="-5">', b'<c r="XFD1048576" t="s"><v>99999</v></c>',
+    b"\xff\xc0\x00\x0b\x08\xff\xff\xff\xff\x01\x01\x11\x00", b"\xff\xd9", b"\xff\xda", b"II*\x00", b"MM\x00*",
+    b"\x00\x01\x04\x00\x01\x00\x00\x00\xff\xff\xff\x7f", b"/Width 65535 /Height 65535", b"/DCTDecode", b"/Im0 Do",
     "ПОСТАНОВЛЕНИЕ № 1".encode(), "до 31.02.2026".encode(), "\u202e".encode(),
 ]
 
@@ -108,4 +111,64 @@ def mutated(draw, seeds: list[bytes]) -> bytes:
         if draw(st.integers(0, 4)) == 0:
             data = draw(damaged_bytes(data))
         return data
+    return draw(damaged_bytes(data))
+
+
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+
+
+def _png_chunks(data: bytes) -> list[tuple[bytes, bytes]] | None:
+    """(type, data) of each chunk of a PNG, or None when it does not parse."""
+    import struct
+
+    if not data.startswith(PNG_SIGNATURE):
+        return None
+    chunks, at = [], len(PNG_SIGNATURE)
+    while at + 8 <= len(data):
+        length, kind = struct.unpack(">I4s", data[at:at + 8])
+        chunks.append((kind, data[at + 8:at + 8 + length]))
+        at += 12 + length
+    return chunks
+
+
+def _png(chunks: list[tuple[bytes, bytes]]) -> bytes:
+    import struct
+    import zlib
+
+    return PNG_SIGNATURE + b"".join(struct.pack(">I", len(body)) + kind + body
+                                    + struct.pack(">I", zlib.crc32(kind + body)) for kind, body in chunks)
+
+
+@st.composite
+def damaged_png(draw, data: bytes) -> bytes:
+    """A PNG damaged inside its chunks with the checksums made right again, so the damage reaches the
+    decoder (a plain flip is caught by the CRC): another size in IHDR, a chunk's data damaged, a
+    chunk dropped or repeated."""
+    import struct
+
+    chunks = _png_chunks(data)
+    if not chunks:
+        return draw(damaged_bytes(data))
+    operation = draw(st.sampled_from(["size", "data", "drop", "twin"]))
+    index = draw(st.integers(0, len(chunks) - 1))
+    kind, body = chunks[index]
+    if operation == "size" and chunks[0][0] == b"IHDR" and len(chunks[0][1]) >= 8:
+        width, height = draw(st.integers(0, 2**31 - 1)), draw(st.integers(0, 2**31 - 1))
+        chunks[0] = (b"IHDR", struct.pack(">II", width, height) + chunks[0][1][8:])
+    elif operation == "data":
+        chunks[index] = (kind, draw(damaged_bytes(body)))
+    elif operation == "drop":
+        del chunks[index]
+    else:
+        chunks.insert(index, (kind, body))
+    return _png(chunks)
+
+
+@st.composite
+def damaged_scan(draw, seeds: list[bytes]) -> bytes:
+    """A damaged copy of a scan: PNGs inside their chunks or byte by byte, the rest byte by byte
+    (JPEG and TIFF carry no checksums: a flip reaches their decoders as it is)."""
+    data = draw(st.sampled_from(seeds))
+    if data.startswith(PNG_SIGNATURE) and draw(st.booleans()):
+        return draw(damaged_png(data))
     return draw(damaged_bytes(data))

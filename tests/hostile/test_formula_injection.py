@@ -78,8 +78,8 @@ def cli_with_hostile_orders(tmp_path, monkeypatch):
     act.write_text("ПОСТАНОВЛЕНИЕ", encoding="utf-8")
     from parsers import pipeline
 
-    monkeypatch.setattr(parsers, "parse_file", lambda path, source=None: hostile_act(str(path)))
-    monkeypatch.setattr(pipeline, "parse_files", lambda paths, sources=None: (hostile_act(str(p)) for p in paths))
+    monkeypatch.setattr(parsers, "parse_file", lambda path, source=None, ocr=None: hostile_act(str(path)))
+    monkeypatch.setattr(pipeline, "parse_files", lambda paths, sources=None, ocr=None: (hostile_act(str(p)) for p in paths))
     runner, app = CliRunner(), build_app()
     env = {"TRACKER_DB": str(tmp_path / "tracker.db"), "TRACKER_TODAY": "01.03.2024"}
 

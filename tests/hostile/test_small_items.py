@@ -37,8 +37,8 @@ def cli(tmp_path, monkeypatch):
     from cli.main import build_app
     from parsers import pipeline
 
-    monkeypatch.setattr(parsers, "parse_file", lambda path, source=None: fake_act(path))
-    monkeypatch.setattr(pipeline, "parse_files", lambda paths, sources=None: (fake_act(path) for path in paths))
+    monkeypatch.setattr(parsers, "parse_file", lambda path, source=None, ocr=None: fake_act(path))
+    monkeypatch.setattr(pipeline, "parse_files", lambda paths, sources=None, ocr=None: (fake_act(path) for path in paths))
     runner, app = CliRunner(), build_app()
     env = {"TRACKER_DB": str(tmp_path / "base" / "tracker.db"), "TRACKER_TODAY": "01.03.2024"}
     return lambda *args: runner.invoke(app, list(args), env=env, catch_exceptions=False)

@@ -52,6 +52,14 @@ CHECK_REFUSES = [
     ("{{ 'a'|center(3000000000) }}", "3000000000"),
     ("{{ '%3000000000s' % 'a' }}", "поле формата"),
     ("{{ 2 ** 100000 }}", "2 ** 100000"),
+    # found by hand after the first round: each was approved by the check and refused by rendering
+    ("{% for i in range(9000) %}{% for j in range(9000) %}x{% endfor %}{% endfor %}", "вложенные циклы"),
+    ("{{ 10 ** 10 ** 10 }}", "10 ** 10 ** 10"),
+    ("{{ ('a' * 1000000) * 1000 }}", "слишком длинную строку"),
+    ("{{ ''.__class__.__mro__[1].__subclasses__() }}", "обращение к «__class__» запрещено"),
+    ("{% set d = {} %}{% for i in range(10) %}{% set _ = d.update({i: 'x'}) %}{% endfor %}",
+     "изменять списки и словари в шаблоне нельзя («d.update»)"),
+    ("{{ lipsum(100000, false, 100000, 100001) }}", "нет «lipsum»"),
 ]
 
 
@@ -120,11 +128,21 @@ def test_a_small_loop_over_the_data_renders(tmp_path):
     ("{{ n ** n }}", {"n": 1000}, "слишком большое число"),
     ("{% for i in range(9000) %}{% for j in range(9000) %}{% endfor %}{% endfor %}", {}, "шагов"),
     ("{% for i in range(5000) %}{{ s }}{% endfor %}", {"s": "x" * 1_000_000 * 1}, "млн знаков"),
+    # megabyte strings kept in a list: each is under the string limit, together they would be 10 GB
+    ("{% set ns = namespace(l=[]) %}{% for i in range(10000) %}{% set ns.l = ns.l + ['x' * n] %}{% endfor %}",
+     {"n": 1_000_000}, "создали больше 50 млн знаков"),
 ])
 def test_render_limits(source, variables, named):
     with pytest.raises(TemplateLimit) as caught:
         make_env().from_string(source).render(**variables)
     assert named in str(caught.value)
+
+
+def test_a_list_or_dict_is_not_changed_in_place_while_rendering():
+    from jinja2.sandbox import SecurityError
+
+    with pytest.raises(SecurityError, match="update"):
+        make_env().from_string("{% set _ = d.update({1: 2}) %}").render(d={})
 
 
 def test_the_range_limit_allows_a_document_sized_loop():
@@ -159,3 +177,18 @@ def test_a_missing_value_at_render_time_is_named_in_russian(tmp_path):
     with pytest.raises(TemplateProblem) as caught:
         render_docx(path, quarterly(), tmp_path / "проект.docx")
     one_russian_line(str(caught.value), "нет поля «title»")
+
+
+def test_a_sandbox_refusal_is_told_in_russian(tmp_path):
+    """The sandbox's own refusals are English («access to attribute … is unsafe»): the clerk reads Russian."""
+    path = template(tmp_path, "{{ org.name.__class__ }}")
+    with pytest.raises(TemplateProblem) as caught:
+        DraftingService(store=None).check("quarterly", path)
+    one_russian_line(str(caught.value), path.name, "обращение к «__class__» запрещено")
+    from jinja2.sandbox import SecurityError
+
+    from tracker.drafting.sandbox import security_in_russian
+
+    assert security_in_russian(SecurityError("access to attribute 'append' of 'list' object is unsafe.")) == \
+        "изменять списки и словари в шаблоне нельзя («.append»)"
+    assert "unsafe" not in security_in_russian(SecurityError("access to attribute 'mro' of 'type' object is unsafe."))

@@ -158,11 +158,11 @@ def save_pdf(pages: list[Image.Image], path: Path, dpi: int) -> Path:
     return path
 
 
-def save_jpegs(pages: list[Image.Image], stem: Path) -> list[Path]:
+def save_jpegs(pages: list[Image.Image], stem: Path, dpi: int = 200) -> list[Path]:
     """Each page as its own .jpg (a phone's photo of each sheet): stem.jpg, stem-2.jpg, ..."""
     paths = []
     for index, page in enumerate(pages, 1):
         path = stem.with_name(stem.name + ("" if index == 1 else f"-{index}") + ".jpg")
-        page.save(path, "JPEG", quality=85, dpi=(200, 200))
+        page.save(path, "JPEG", quality=85, dpi=(dpi, dpi))
         paths.append(path)
     return paths

@@ -15,6 +15,7 @@ import sys
 import threading
 import time
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 import pypdfium2
@@ -41,6 +42,8 @@ AS_PDF = ["01-perechen-poruchenij-tomsk", "02-postanovlenie-zarechnyj-okrug", "0
           "05-protokol-soveshchaniya", "07-sroki-otnositelnye-i-periodicheskie"]
 AS_JPEG = AS_PDF[:2]
 LARGE = "05-protokol-soveshchaniya"
+# scanned at 150 to 300 dpi, as copiers and phones do
+DPI = dict(zip(AS_PDF, [150, 300, 200, 200, 250], strict=True))
 MAX_F1_LOSS = 0.05
 
 
@@ -58,11 +61,11 @@ def corpus(tmp_path_factory) -> dict[str, list[Path]]:
     folder = tmp_path_factory.mktemp("scans")
     files: dict[str, list[Path]] = {}
     for seed, stem in enumerate(AS_PDF, 1):
-        style = Print(seed=seed, font_pt=19.0 if stem == LARGE else 13.0)
+        style = Print(seed=seed, dpi=DPI[stem], font_pt=19.0 if stem == LARGE else 13.0)
         pages = scanned_pages(act_text(stem), style, marks=True)
         files[stem] = [save_pdf(pages, folder / f"{stem}.pdf", style.dpi)]
         if stem in AS_JPEG:
-            files[stem] += save_jpegs(pages, folder / stem)
+            files[stem] += save_jpegs(pages, folder / stem, style.dpi)
     return files
 
 
@@ -75,6 +78,7 @@ def parsed(corpus) -> dict[Path, dict]:
 def test_the_corpus_has_image_only_pdfs_jpegs_and_a_two_page_act(corpus):
     large = pypdfium2.PdfDocument(str(corpus[LARGE][0]))
     assert len(large) == 2
+    assert min(DPI.values()) == 150 and max(DPI.values()) == 300
     assert pypdfium2.PdfDocument(str(corpus[AS_PDF[0]][0]))[0].get_textpage().get_text_range().strip() == ""
     assert sum(path.suffix == ".jpg" for group in corpus.values() for path in group) == len(AS_JPEG)
 
@@ -354,3 +358,76 @@ def test_the_import_preview_names_the_fields_from_poorly_read_lines():
     assert not second.poorly_read and second.unsure == [] and second.read_confidence == 0.97
     start = result.text.index(poor)
     assert preview.poorly_read == [(start, start + len(poor), 0.52)]
+
+
+# -- the act's details (kind, number, date, issuer) carry the read confidence of their lines ------
+
+def poorly_read_header(number_line: float = 0.95, issuer_line: float = 0.95) -> ParseResult:
+    return parse_file_from(ReadDocument.build("image", [
+        Block(text="АДМИНИСТРАЦИЯ ГОРОДА СЕВЕРОГОРСКА", confidence=issuer_line),
+        Block(text="РАСПОРЯЖЕНИЕ", confidence=0.96),
+        Block(text="от 12.03.2026 № 5-р", confidence=number_line),
+        Block(text="1. Отделу культуры провести смотр до 1 марта 2026 года.", confidence=0.97)]))
+
+
+def test_a_poorly_read_number_line_makes_the_number_and_the_date_unsure_and_nothing_else():
+    result = poorly_read_header(number_line=0.52)
+    doc = result.document
+    assert (doc.number, doc.date) == ("5-р", date(2026, 3, 12))
+    assert doc.confidence["number"] == doc.confidence["date"] == 0.52
+    assert doc.confidence["kind"] >= 0.8 and doc.confidence["issuer"] >= 0.8
+    assert result.to_json()["document"]["confidence"]["number"] == 0.52
+    assert any("Реквизиты акта взяты из плохо распознанных строк" in warning
+               and "номер, дата — «от 12.03.2026 № 5-р»" in warning for warning in result.warnings)
+
+
+def test_a_poorly_read_letterhead_makes_the_issuer_unsure():
+    doc = poorly_read_header(issuer_line=0.6).document
+    assert doc.issuer and doc.confidence["issuer"] == 0.6
+    assert doc.confidence["number"] >= 0.8 and doc.confidence["kind"] >= 0.8
+
+
+def test_tracker_parse_marks_the_details_of_a_poorly_read_header_line():
+    from cli.parse_cmd import summary
+
+    text = summary(poorly_read_header(number_line=0.52))
+    assert "Номер:      5-р (?)\n" in text and "Дата:       12.03.2026 (?)\n" in text
+    assert "Вид акта:   распоряжение\n" in text
+    assert "Отдел культуры (?)" not in text  # the order's line was read well
+    well_read = summary(poorly_read_header())
+    assert "Номер:      5-р\n" in well_read and "(?)" not in well_read
+
+
+def test_the_review_lists_the_details_of_a_poorly_read_header_line():
+    from tracker.control.preview import preview_from_parse
+
+    preview = preview_from_parse(poorly_read_header(number_line=0.52))
+    assert preview.unsure == ["number", "date"]
+    assert not preview.orders[0].poorly_read
+    assert "«от 12.03.2026 № 5-р»" in preview.warnings[0]
+
+
+def test_a_smudged_number_line_of_a_real_scan_is_marked_unsure(tmp_path):
+    """A scan whose number line is smudged (a thick noisy blot over it): Tesseract reads it with
+    low confidence, and the number and date it gives are marked for checking."""
+    import numpy as np
+    from PIL import Image
+
+    style = Print(seed=5)
+    text = "РАСПОРЯЖЕНИЕ\nот 12.03.2026 № 5-р\n1. Отделу культуры провести смотр до 1 марта 2026 года.\n"
+    page = typeset(text, style)[0]
+    line_step = round(style.font_pt / 72 * style.dpi * 1.25)
+    top = round(20 / 25.4 * style.dpi) + line_step + line_step // 2  # the second paragraph's line
+    pixels = np.asarray(page, dtype=np.float32)
+    rng = np.random.default_rng(5)
+    band = pixels[top:top + line_step]
+    pixels[top:top + line_step] = np.clip(band * 0.6 + rng.normal(80, 40, band.shape), 0, 255)
+    path = tmp_path / "скан.png"
+    age(Image.fromarray(pixels.astype(np.uint8), mode="L"), style).save(path, dpi=(200, 200))
+    result = parse_file(path)
+    assert result.error is None
+    assert (result.document.number, result.document.date) == ("5-р", date(2026, 3, 12))
+    number_line = next(line for line in result.read_lines if "№ 5-р" in result.text[line[0]:line[1]])
+    assert number_line[2] < 0.8
+    sure = result.document.confidence
+    assert sure["number"] == sure["date"] == round(number_line[2], 2) and sure["kind"] >= 0.8

@@ -29,7 +29,7 @@ async def test_unsure_act_details_and_order_fields_are_marked(fake_app):
         await pilot.pause()
         screen = fake_app.screen
         notes = str(screen.query_one("#review-notes", Static).render())
-        assert "Проверьте по тексту акта (правило не уверено): вид, дата." in notes
+        assert "Проверьте по тексту акта (правило не уверено или строка скана прочитана плохо): вид, дата." in notes
         table = screen.query_one("#review-orders", DataTable)
         sure_row, unsure_row = (table.get_row_at(i) for i in range(2))
         assert not str(sure_row[1]).endswith(UNSURE) and not str(sure_row[2]).endswith(UNSURE)

@@ -128,3 +128,25 @@ async def test_a_scanned_jpeg_goes_through_the_real_import(tmp_path):
         assert [d.number for d in review.preview.orders] == ["1"]
         assert review.preview.orders[0].read_confidence is not None
     service.close()
+
+
+async def test_the_review_names_the_act_details_read_from_a_poorly_read_line(fake):
+    header = "от 12.03.2026 № 418-п"
+    text = f"ПОСТАНОВЛЕНИЕ\n{header}\n2. Отделу культуры провести смотр."
+    start = text.index(header)
+    preview = ImportPreview(
+        source="скан.jpg", error=None, kind="постановление", number="418-п", date=date(2026, 3, 12), issuer=None,
+        title=None, text=text, poorly_read=[(start, start + len(header), 0.64)], unsure=["number", "date"],
+        warnings=[f"Реквизиты акта взяты из плохо распознанных строк скана, сверьте их с оригиналом: "
+                  f"номер, дата — «{header}»."],
+        orders=[DraftOrder(number="2", text="Отделу культуры провести смотр.", span=(text.index("2."), len(text)),
+                           confidence=0.85, responsible=["Отделу культуры"], read_confidence=0.95)])
+    app = make_app(fake, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await app.push_screen(ReviewScreen([preview]))
+        await pilot.pause()
+        title = str(app.screen.query_one("#review-title", Label).render())
+        notes = str(app.screen.query_one("#review-notes", Static).render())
+        assert title.endswith("(?)")
+        assert "строка скана прочитана плохо): номер, дата." in notes
+        assert f"номер, дата — «{header}»" in notes

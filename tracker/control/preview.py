@@ -100,6 +100,9 @@ def expand_paths(paths: list[Path]) -> list[Path]:
 
 def file_sha256(path: Path) -> str | ImportPreview:
     """The file's SHA-256 (what recognises a file imported before), or the preview of the error."""
+    if path.exists() and not path.is_file() and not path.is_dir():  # a named pipe would wait forever
+        return error_preview(str(path), f"{path}: это не файл, а именованный канал или устройство. "
+                                        "Укажите файл акта.")
     try:
         with path.open("rb") as handle:
             return hashlib.file_digest(handle, "sha256").hexdigest()

@@ -21,7 +21,7 @@ from russian_errors import os_problem
 from tracker.drafting.dates import dmy, ru_date
 from tracker.drafting.errors import DraftError, TemplateProblem
 from tracker.drafting.placeholders import fields_of, find_unknown
-from tracker.drafting.sandbox import LimitedEnvironment, TemplateLimit, static_problems
+from tracker.drafting.sandbox import LimitedEnvironment, TemplateLimit, security_in_russian, static_problems
 
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent.parent / "templates"
 
@@ -171,7 +171,7 @@ def render_docx(path: Path, data: Any, out: Path, layout: Layout | None = None) 
     except TemplateLimit as error:
         raise TemplateProblem(f"Шаблон {path.name}: {error}; документ не создан.") from None
     except SecurityError as error:
-        raise TemplateProblem(f"Шаблон {path.name}: недопустимое выражение ({error}); документ не создан.") from None
+        raise TemplateProblem(f"Шаблон {path.name}: {security_in_russian(error)}; документ не создан.") from None
     except TemplateError as error:
         raise TemplateProblem(f"Шаблон {path.name}: {_render_error_in_russian(error)}; документ не создан.") from None
     except (ArithmeticError, RecursionError, MemoryError, TypeError, ValueError, LookupError) as error:

@@ -17,7 +17,7 @@ from typing import Any
 from jinja2 import nodes
 
 ANY: Any = object()  # a value whose attributes we do not check (set by the template itself)
-JINJA_GLOBALS = {"range", "dict", "lipsum", "cycler", "joiner", "namespace", "true", "false", "none",
+JINJA_GLOBALS = {"range", "dict", "cycler", "joiner", "namespace", "true", "false", "none",
                  "True", "False", "None"}
 LOOP_ATTRS = {"index", "index0", "revindex", "revindex0", "first", "last", "length", "cycle",
               "depth", "depth0", "previtem", "nextitem", "changed"}

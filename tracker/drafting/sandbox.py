@@ -8,7 +8,11 @@ these limits stop the rest, each with a Russian message naming the expression:
 - sizes: no string or list longer than MAX_TEXT characters/items is made (`*` and `%` and
   method/filter calls are checked *before* they run, `+`/`~` and results after), no number
   with more than MAX_NUMBER_BITS bits, and the whole document at most MAX_OUTPUT characters;
-- no `{% include %}`, `{% import %}`, `{% extends %}`: the environment has no loader at all.
+- no `{% include %}`, `{% import %}`, `{% extends %}`: the environment has no loader at all;
+- no list or dict is changed in place (`.append`, `.update`: the immutable sandbox), and at most
+  MAX_MADE characters are made in one draft by all expressions together, so a loop that keeps
+  making megabyte strings (each under MAX_TEXT) and keeps them in a list stops early;
+- jinja2's `lipsum` (random text of any length) is no global of a draft.
 
 The counting is compiled into the template: before code generation every loop's iterable,
 every `~` concatenation and every piece of output is wrapped in a guard call (the syntax tree
@@ -22,16 +26,21 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from jinja2 import BaseLoader, nodes
-from jinja2.sandbox import SandboxedEnvironment, SecurityError
+from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 
 MAX_RANGE = 10_000
 MAX_LOOP_STEPS = 200_000
 MAX_TEXT = 2_000_000
 MAX_OUTPUT = 50_000_000
+MAX_MADE = 50_000_000
 MAX_NUMBER_BITS = 256
 MAX_ARGUMENT = MAX_TEXT  # no width, count or repeat in a document needs a bigger number
 _WIDE_FORMAT = re.compile(r"\d{7,}")  # «%3000000000s», «{:>3000000000}»
 _FORMAT_FIELD = re.compile(r"(%|\{[^{}]*:)[^%{}\s]{0,8}\d{7,}")  # the same inside a constant
+# what the immutable sandbox refuses to call: methods that change a list, dict or set in place
+MODIFYING = frozenset({"append", "extend", "insert", "pop", "remove", "clear", "sort", "reverse", "update",
+                       "setdefault", "popitem", "add", "discard", "difference_update", "intersection_update",
+                       "symmetric_difference_update", "appendleft", "extendleft", "popleft", "rotate"})
 LOOP_GUARD, TEXT_GUARD, OUT_GUARD = "__draft_loop", "__draft_text", "__draft_out"
 
 
@@ -45,7 +54,7 @@ class _NoLoader(BaseLoader):
                             "в шаблонах запрещена")
 
 
-class LimitedEnvironment(SandboxedEnvironment):
+class LimitedEnvironment(ImmutableSandboxedEnvironment):
     """SandboxedEnvironment with the limits above; one per render (the counters are per draft)."""
 
     intercepted_binops = frozenset({"*", "**", "%", "+"})
@@ -54,10 +63,12 @@ class LimitedEnvironment(SandboxedEnvironment):
         super().__init__(loader=_NoLoader(), **options)
         self.loop_steps = 0
         self.output_chars = 0
+        self.made_chars = 0
         self.globals["range"] = self._range
+        self.globals.pop("lipsum", None)
         self.globals.update({LOOP_GUARD: self._loop, TEXT_GUARD: self._text, OUT_GUARD: self._out})
         for name, function in list(self.filters.items()):
-            self.filters[name] = _guarded_filter(name, function)
+            self.filters[name] = _guarded_filter(name, function, self)
 
     # -- compiled-in guards -------------------------------------------------------------------
     def _range(self, *args: int) -> range:
@@ -76,8 +87,17 @@ class LimitedEnvironment(SandboxedEnvironment):
             yield item
 
     def _text(self, value: Any, what: str) -> Any:
-        _check_size(value, what)
+        self.made(value, what)
         return value
+
+    def made(self, value: Any, what: str) -> None:
+        """Check a value an expression made, and count its characters against the draft's budget."""
+        _check_size(value, what)
+        if isinstance(value, str):
+            self.made_chars += len(value)
+            if self.made_chars > MAX_MADE:
+                raise TemplateLimit(f"выражения шаблона создали больше {MAX_MADE // 1_000_000} млн знаков "
+                                    f"(последнее — «{what}»)")
 
     def _out(self, value: Any) -> Any:
         self.output_chars += len(value) if isinstance(value, str) else 0
@@ -101,7 +121,7 @@ class LimitedEnvironment(SandboxedEnvironment):
         elif operator == "%" and isinstance(left, str):
             _check_format(left, right, what)
         result = super().call_binop(context, operator, left, right)
-        _check_size(result, what)
+        self.made(result, what)
         return result
 
     def call(__self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:  # noqa: N805
@@ -115,7 +135,7 @@ class LimitedEnvironment(SandboxedEnvironment):
         if name == "replace" and isinstance(getattr(__obj, "__self__", None), str) and len(args) >= 2:
             _check_replace(__obj.__self__, args[0], args[1], what)
         result = super().call(__context, __obj, *args, **kwargs)
-        _check_size(result, what)
+        __self.made(result, what)
         return result
 
     # -- the syntax tree, before code generation ---------------------------------------------
@@ -124,7 +144,22 @@ class LimitedEnvironment(SandboxedEnvironment):
         return super()._generate(_with_guards(source), name, filename, defer_init=defer_init)
 
 
-def _guarded_filter(name: str, function: Any) -> Any:
+_UNSAFE = re.compile(r"access to attribute '(.+?)' of '(.+?)' object is unsafe")
+
+
+def security_in_russian(error: SecurityError) -> str:
+    """The sandbox's own refusals are English: in Russian, naming the attribute."""
+    if isinstance(error, TemplateLimit):
+        return str(error)
+    found = _UNSAFE.search(str(error))
+    if found and found.group(1) in MODIFYING:
+        return f"изменять списки и словари в шаблоне нельзя («.{found.group(1)}»)"
+    if found:
+        return f"обращение к «{found.group(1)}» запрещено (значение типа {found.group(2)})"
+    return "выражение запрещено в шаблонах"
+
+
+def _guarded_filter(name: str, function: Any, env: LimitedEnvironment) -> Any:
     def guarded(*args: Any, **kwargs: Any) -> Any:
         what = f"|{name}"
         for value in (*args, *kwargs.values()):
@@ -135,7 +170,7 @@ def _guarded_filter(name: str, function: Any) -> Any:
         if name == "replace" and len(strings) >= 3:
             _check_replace(strings[-3], strings[-2], strings[-1], what)
         result = function(*args, **kwargs)
-        _check_size(result, what)
+        env.made(result, what)
         return result
 
     for attribute in ("jinja_pass_arg", "__name__", "__doc__"):
@@ -260,4 +295,65 @@ def static_problems(tree: nodes.Template) -> list[str]:
     for expr in tree.find_all(nodes.Pow):
         if isinstance(expr.right, nodes.Const) and _is_number(expr.right.value) and abs(expr.right.value) > 64:
             problems.append(f"выражение «{describe(expr)}» даёт слишком большое число")
+    for product in tree.find_all((nodes.Mul, nodes.Pow)):
+        if _const_bits(product) > MAX_NUMBER_BITS:
+            problems.append(f"выражение «{describe(product)}» даёт слишком большое число")
+        elif _const_length(product) > MAX_TEXT:
+            problems.append(f"выражение «{describe(product)}» даёт слишком длинную строку (больше {MAX_TEXT} знаков)")
+    for attribute in tree.find_all(nodes.Getattr):
+        if attribute.attr.startswith("_"):
+            problems.append(f"обращение к «{attribute.attr}» запрещено")
+        elif attribute.attr in MODIFYING:
+            problems.append(f"изменять списки и словари в шаблоне нельзя («{describe(attribute)}»)")
+    for loop in tree.find_all(nodes.For):
+        if (_const_range(loop.iter) or 0) > MAX_RANGE:
+            continue  # the range itself is named above
+        if _const_steps(loop) > MAX_LOOP_STEPS:
+            problems.append(f"вложенные циклы («{{% for {describe(loop.target)} in {describe(loop.iter)} %}}» "
+                            f"и внутри) делают больше {MAX_LOOP_STEPS} шагов")
     return list(dict.fromkeys(problems))
+
+
+def _const_range(node: nodes.Node) -> int | None:
+    """The length of `range(constants)`, else None."""
+    if isinstance(node, nodes.Call) and isinstance(node.node, nodes.Name) and node.node.name == "range" \
+            and node.args and all(isinstance(a, nodes.Const) and _is_int(a.value) for a in node.args):
+        try:
+            return len(range(*(a.value for a in node.args)))  # type: ignore[attr-defined]
+        except (ValueError, OverflowError):
+            return MAX_RANGE + 1
+    return None
+
+
+def _const_steps(loop: nodes.For) -> int:
+    """Steps of a loop over a constant range times those of the longest such loop inside it."""
+    length = _const_range(loop.iter)
+    if length is None:
+        return 0
+    inner = max((_const_steps(child) for child in loop.find_all(nodes.For)), default=0)
+    return length * max(inner, 1)
+
+
+def _const_bits(node: nodes.Node) -> int:
+    """An upper bound on the bits of a number built from constants by * and ** (0 if not constant)."""
+    if isinstance(node, nodes.Const):
+        return node.value.bit_length() if _is_int(node.value) else 0
+    if isinstance(node, nodes.Mul):
+        return _const_bits(node.left) + _const_bits(node.right)
+    if isinstance(node, nodes.Pow) and isinstance(node.right, nodes.Const) and _is_int(node.right.value):
+        return _const_bits(node.left) * max(node.right.value, 0)
+    return 0
+
+
+def _const_length(node: nodes.Node) -> int:
+    """The length of a string built from constants by * and ~ (0 if not constant)."""
+    if isinstance(node, nodes.Const):
+        return len(node.value) if isinstance(node.value, str) else 0
+    if isinstance(node, nodes.Mul):
+        for text, count in ((node.left, node.right), (node.right, node.left)):
+            length = _const_length(text)
+            if length and isinstance(count, nodes.Const) and _is_int(count.value):
+                return length * max(count.value, 0)
+    if isinstance(node, nodes.Concat):
+        return sum(_const_length(child) for child in node.nodes)
+    return 0

@@ -86,7 +86,8 @@ class ReviewScreen(DeskScreen):
             notes.append("Это новая редакция уже загруженного акта: изменения будут записаны.\n", style="yellow")
         if preview.unsure:
             fields = ", ".join(ACT_FIELDS.get(name, name) for name in preview.unsure)
-            notes.append(f"Проверьте по тексту акта (правило не уверено): {fields}.\n", style=UNSURE_STYLE)
+            notes.append(f"Проверьте по тексту акта (правило не уверено или строка скана прочитана плохо): "
+                         f"{fields}.\n", style=UNSURE_STYLE)
         for line in preview.amendment_lines:
             notes.append(f"• {line}\n", style="bold")
         if any(d.recurrence for d in preview.orders):
