@@ -1,6 +1,8 @@
 """`tracker draft ...` on a database holding only an imported registry, and on one with orders."""
 from __future__ import annotations
 
+import os
+import stat
 from datetime import date
 
 from drafting_docx import body_text, table_rows
@@ -55,6 +57,17 @@ def test_bad_date_and_missing_database_give_one_russian_line(tmp_path):
     assert not (tmp_path / "q.docx").exists()
     result = run("draft", "quarterly", "--db", str(db), "--out", str(tmp_path / "нет-папки" / "q.docx"))
     assert result.exit_code == 1 and "Папки" in result.output
+
+
+def test_a_draft_is_never_renamed_over_a_device_or_a_pipe(tmp_path):
+    """As root, a rename over /dev/full would replace the device: anything but a plain file is refused."""
+    db = imported_registry(tmp_path)
+    pipe = tmp_path / "канал.docx"
+    os.mkfifo(pipe)
+    result = run("draft", "quarterly", "--db", str(db), "--out", str(pipe))
+    assert result.exit_code == 1
+    assert "не обычный файл" in result.output and "Traceback" not in result.output
+    assert stat.S_ISFIFO(pipe.stat().st_mode)
 
 
 def test_report_and_reminders_from_the_command_line(tmp_path):

@@ -214,6 +214,9 @@ def save_atomically(out: Path, save: Any) -> None:
     out = Path(out)
     if out.exists() and out.is_dir():
         raise DraftError(f"{out} — это папка; укажите имя файла, например {out / 'проект.docx'}")
+    if out.exists() and not out.is_file():
+        # a device, pipe or socket: renaming over it would replace a system file when run as root
+        raise DraftError(f"{out} — не обычный файл (устройство или канал); укажите имя файла .docx в --out.")
     if not out.parent.exists():
         raise DraftError(f"Папки {out.parent} нет; создайте её или укажите другой путь в --out.")
     handle, tmp_name = tempfile.mkstemp(prefix=".draft-", suffix=out.suffix, dir=out.parent)
