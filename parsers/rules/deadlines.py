@@ -265,6 +265,23 @@ def _bare_period_end(phrase: str) -> date | None:
     return None
 
 
+def _event_date(text: str, d: DateMatch, verb_span: tuple[int, int]) -> bool:
+    """A whole date (day, month and year) after the verb and its object, with no preposition
+    before it («Провести субботник 25 апреля 2015 года»): the day of the event, as a date by
+    the verb is. A date after a participle or an adjective («принятого 25 апреля») belongs to
+    the noun it describes; one after a preposition («в течение дня 25 апреля», «на 1 января»)
+    is a circumstance the trigger rule reads or leaves."""
+    from parsers import nlp
+
+    if d.month_only or not d.year_written or d.start < verb_span[1]:
+        return False
+    before = re.search(r"([А-Яа-яЁё]+)[\s,]*$", text[verb_span[1]:d.start])
+    if before is None or "," in text[before.end() + verb_span[1]:d.start]:
+        return False
+    readings = nlp.parses(before.group(1))
+    return bool(readings) and readings[0].tag.POS == "NOUN" and len(text[verb_span[1]:d.start].split()) <= 6
+
+
 def find_deadline(text: str, offset: int = 0, reference: date | None = None,
                   verb_span: tuple[int, int] | None = None) -> Deadline | None:
     """The deadline of one order's own text (offset: where `text` starts in the act).
@@ -292,6 +309,8 @@ def find_deadline(text: str, offset: int = 0, reference: date | None = None,
                                            re.IGNORECASE):
             chosen, how = d, sureness.GOOD  # an event date right after the verb («Провести 14 февраля 2026 года»)
             break
+    if chosen is None and verb_span is not None and len(dates) == 1 and _event_date(masked, dates[0], verb_span):
+        chosen, how = dates[0], sureness.GOOD  # «Провести субботник 25 апреля 2015 года»: the event's day
     if chosen is not None and len(dates) > 1:
         how = min(how, sureness.GOOD)  # several dates in one order: the choice among them may be wrong
     found = recurrence_in(masked)
@@ -299,7 +318,7 @@ def find_deadline(text: str, offset: int = 0, reference: date | None = None,
         chosen = None  # «ежегодно до 1 февраля»: a recurrence, the year is not written
     if chosen is not None:
         start = chosen.start
-        lead = re.search(r"(?:(?:в\s+срок\s+)?(?:до|не\s+позднее|не\s+позже|к|с|со)|в\s+срок)\s*$",
+        lead = re.search(r"(?<![а-яё])(?:(?:в\s+срок\s+)?(?:до|не\s+позднее|не\s+позже|к|с|со)|в\s+срок)\s*$",
                          masked[max(0, start - 24):start], re.IGNORECASE)
         if lead:
             start -= len(lead.group(0))

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from parsers import nlp
 from parsers.model import Party
 from parsers.rules import sureness, words
-from parsers.rules.text import squash
+from parsers.rules.deadlines import recurrence_in
+from parsers.rules.text import mask_quoted, squash
 
 WORD = re.compile(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*")
 INITIALS = r"[А-ЯЁ]\.\s?[А-ЯЁ]\.?"
@@ -102,6 +103,10 @@ def _inflect_head(phrase: str, case: str, start: int = 0) -> str:
         if noun_parse is not None:
             noun = (m, noun_parse)
         break
+    if noun is None and len(adjectives) == 1 and len(found) > 1 and _substantive(found[0].group(0), found[1].group(0), case):
+        m, adj = adjectives[0]  # «Заведующему сектором» -> «Заведующий сектором»
+        form = adj.inflect({"nomn", adj.tag.number or "sing"} | ({adj.tag.gender} if adj.tag.gender else set()))
+        return phrase if form is None else phrase[:m.start()] + _restyle(form.word, m.group(0)) + phrase[m.end():]
     if noun is None:
         return phrase
     noun_m, noun_p = noun
@@ -126,6 +131,9 @@ def _inflect_head(phrase: str, case: str, start: int = 0) -> str:
 def nominative(phrase: str, case: str = "datv") -> str:
     """The nominative of an executor's name by the head rule; a second title after a dash
     («... – Председателю Правительства») is inflected too."""
+    acting = re.match(r"^\s*(?:[Вв]ременно\s+)?([Ии]сполняющ\w+)\s+обязанности\s", phrase)
+    if acting:  # «Исполняющему обязанности главы ...»: only the participle declines
+        return phrase[:acting.start(1)] + _restyle("исполняющий", acting.group(1)) + phrase[acting.end(1):]
     out = _inflect_head(phrase, case)
     dash = re.search(r"\s[–—-]\s+(?=[А-ЯЁа-яё])", out)
     if dash:  # a second title in apposition takes the same case
@@ -217,9 +225,14 @@ def _is_abbreviation(word: str) -> bool:
 
 def _first_word_case(segment: str, case: str) -> tuple[bool, bool]:
     """(the segment opens with a noun phrase in `case`, its head is a body or an official)."""
+    acting = _ACTING.match(segment)
+    if acting:  # «И.о. начальника отдела», «Врио главы»: the post after it is a genitive
+        return _first_word_case(segment[acting.end():], "gent")
     found = list(WORD.finditer(segment))
     if found and found[0].start() == len(segment) - len(segment.lstrip()) and _is_abbreviation(found[0].group(0)):
         return True, True  # «МКУ «Управление образования»», «ОМВД России по району»: indeclinable
+    if len(found) > 1 and _substantive(found[0].group(0), found[1].group(0), case):
+        return True, True  # «Заведующему сектором ...», «Дежурному ЕДДС»: a participle used as a noun
     if found and any(p.tag.POS in ("PREP", "CONJ", "PRCL") for p in nlp.parses(found[0].group(0))[:1]):
         return False, False
     for m in found[:5]:
@@ -227,13 +240,28 @@ def _first_word_case(segment: str, case: str) -> tuple[bool, bool]:
         if _noun_parse(word, case) is not None and not (_adj_parse(word, case) and len(found) > 1
                                                            and m is not found[-1]
                                                            and _noun_parse(found[found.index(m) + 1].group(0), case)):
-            head = bool(nlp.lemmas(word) & words.body_heads())
+            head = bool({lemma.split("-")[0] for lemma in nlp.lemmas(word)} & words.body_heads())  # «специалисту-эксперту»
             surname = any("Surn" in p.tag for p in nlp.parses(word)) and word[:1].isupper()
             return True, head or surname
         if _adj_parse(word, case) is not None:
             continue
         return False, False
     return False, False
+
+
+_ACTING = re.compile(r"^\s*(?:[Ии]\.\s?о\.|[Вв]р[Ии][Оо]|ВРИО|(?:[Вв]ременно\s+)?[Ии]сполняющ\w+\s+обязанности)\s+")
+
+
+def _substantive(word: str, following: str, case: str) -> bool:
+    """A full adjective or participle in `case` whose nominative heads names of posts
+    (body_heads.txt: «заведующий», «дежурный») and that no noun in the same case follows."""
+    adj = _adj_parse(word, case)
+    if adj is None or _noun_parse(word, case) is not None:
+        return False
+    if _noun_parse(following, case) is not None or _adj_parse(following, case) is not None:
+        return False
+    form = adj.inflect({"nomn", "sing", "masc"})
+    return bool(form and form.word in words.body_heads())
 
 
 def _agrees(ending: str, group: str) -> bool:
@@ -332,11 +360,44 @@ def _more_officials(segment: str, start: int, party: Party) -> list[Party]:
     return []
 
 
+def _adverb_at(text: str) -> int | None:
+    """Where the first adverb outside quotes and parentheses stands after the first word: a body's
+    name holds none, so «Руководителям предприятий и населению района неукоснительно соблюдать»
+    ends at «неукоснительно» (pymorphy3: an adverb or a short adjective, no noun or full adjective
+    reading). An adverb before its participle («временно исполняющему обязанности») or of a
+    compound preposition («независимо от форм собственности») belongs to the name."""
+    masked = mask_quoted(text, also_parens=True)
+    found = list(WORD.finditer(masked))
+    for i, m in enumerate(found[1:], start=1):
+        word = m.group(0)
+        if not word.islower() or len(word) < 4:
+            continue
+        readings = nlp.parses(word)
+        if not readings or readings[0].tag.POS != "ADVB" or any(
+                r.tag.POS not in ("ADVB", "ADJS", "PRED") for r in readings):
+            continue
+        after = found[i + 1].group(0).lower() if i + 1 < len(found) else ""
+        if after in ("от", "с", "со") or any(r.tag.POS == "PRTF" for r in nlp.parses(after)[:1]):
+            continue
+        return m.start()
+    return None
+
+
+def _term_at(text: str) -> int | None:
+    """Where a stated recurrence («на постоянной основе», «ежемесячно») begins: the name ends there."""
+    found = recurrence_in(text)
+    return found[1] if found and found[1] > 0 else None
+
+
 def cut_name(text: str, case: str = "datv") -> str:
-    """The executor phrase without the circumstances that follow it («в срок до ...», «при ...»)."""
+    """The executor phrase without the circumstances that follow it («в срок до ...», «при ...»,
+    an adverb, a recurrence)."""
     m = NAME_END.search(text)
     if m:
         text = text[: m.start()]
+    for at in (_adverb_at(text), _term_at(text)):
+        if at is not None:
+            text = text[:at].rstrip(" ,")
     # the official in parentheses closes the name: what follows is the task
     for paren in PAREN.finditer(text):
         rest = text[paren.end():]
@@ -349,6 +410,27 @@ def cut_name(text: str, case: str = "datv") -> str:
             continue  # «A (X), B (Y)»: the list goes on
         return text[: paren.end()]
     return text
+
+
+def _only_dative(word: str) -> bool:
+    readings = nlp.parses(word)
+    return bool(readings) and all(r.tag.POS == "NOUN" and r.tag.case == "datv" for r in readings)
+
+
+def _dative_conjunct(piece: str, group: str) -> bool:
+    """Does a conjunct that is not a known body or post still name a second addressee? Its noun
+    can only be a dative («населению района», «индивидуальным предпринимателям»), and nothing in
+    the name before it governs a dative: inside a genitive tail a dative cannot continue the
+    name, unless a «по» governs it («Комитету по физической культуре и спорту»)."""
+    found = [m.group(0) for m in WORD.finditer(piece)][:3]
+    if found and found[0].lower() in ("их", "его", "ее", "её"):
+        return False  # «администрациям районов и их должностным лицам»: the officials of the same bodies
+    noun = next((w for w in found if any(r.tag.POS == "NOUN" for r in nlp.parses(w))), None)
+    if noun is None or not noun[:1].islower() or not _only_dative(noun):
+        return False
+    if any(_adj_parse(w, "datv") is None for w in found[: found.index(noun)]):
+        return False
+    return not re.search(r"(?<![а-яё])(?:по|к|согласно|благодаря|вопреки)\s", group, re.IGNORECASE)
 
 
 _SEPARATORS = re.compile(r",?\s+а\s+также\s+|,\s+|\s+и\s+|;\s+")  # «A, а также B» is a list too
@@ -389,6 +471,8 @@ def parties(text: str, start: int = 0, case: str = "datv") -> list[Party]:
             is_case = is_head = False  # «по делам ГО и ЧС администрации»: an abbreviation inside a name
         separator = text[max(0, s - 4):s]
         new_party = is_case and is_head if groups else is_case
+        if groups and case == "datv" and not new_party and _dative_conjunct(piece, text[groups[-1][0]:groups[-1][1]]):
+            is_head = new_party = True  # «руководителям учреждений и предпринимателям»: a second addressee
         if groups and "и" in separator.split() and not (is_case and is_head):
             new_party = False
         if new_party:

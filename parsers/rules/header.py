@@ -354,6 +354,8 @@ def find_header(text: str, body_at: int) -> Header:
     if number is None and day is None:
         number, day, found = _details(lines[:preamble], header.kind is not None, heading is not None)
         sure.update(found)
+    if heading is None and kind_index is None and number is None:
+        day = None  # a date alone on a page with no letterhead, kind line or number: a site's edition date
     lines = lines_all
     if (header.kind is None and number is None) or any(_is_review(line.text) for line in lines):
         return Header(end=end)  # not an act (a news text, a site's review of an act): no details invented
@@ -401,7 +403,48 @@ def find_tail_details(tail: str) -> tuple[str | None, date | None]:
             continue
         if day is None:
             day = _alone_date(line)
+    if number is None and day is None:
+        return _self_reference(lines)
     return number, day
+
+
+_SELF_REFERENCE = re.compile(
+    r"^(?:(?:УТВЕРЖДЕН|Утвержден)[А-Яа-яЁё]*\s+(?P<instr>[а-яё]+)"  # an annex's approval stamp
+    r"|(?:ПРИЛОЖЕНИЕ|Приложение)(?:\s*(?:№|N)\s*\d+)?\s+к\s+(?P<dat>[а-яё]+)"  # an annex's heading
+    r"|(?P<nom>[А-ЯЁ][а-яё]+))"  # a site's title line of the act: «Постановление Администрации ... от ... N 448»
+    r"(?P<rest>.{0,200}?)\bот\s+(?P<date>[^№N]{6,22}?)\s*(?:г\.|года)?\s*(?:№|N)\s*\S")
+
+
+def _instrumental_kind(word: str | None) -> str | None:
+    """«постановлением» -> «постановление» (pymorphy3), when the lemma is an act's kind."""
+    if not word:
+        return None
+    kinds = set(words.act_kind_forms().values())
+    return next((lemma for lemma in nlp.lemmas(word) if lemma in kinds), None)
+
+
+def _self_reference(lines: list[str]) -> tuple[str | None, date | None]:
+    """Where the signature block has no details, a line after the last item that names this act
+    by its kind does: the approval stamp of its annex («Утверждена / постановлением администрации
+    / от 28.12.2024 N 1378»), the annex heading («Приложение к постановлению … от … № …») or the
+    site's title line printed under the text («Постановление Администрации … от 16 июля 2020 г.
+    N 448 "О …"»). A kind in another case (a cited act), a line in an item, a quote: not read."""
+    forms = words.act_kind_forms()
+    joined = [" ".join(lines[i:i + 4]) for i in range(len(lines))]
+    for line, text in zip(lines, joined, strict=True):
+        m = _SELF_REFERENCE.match(text)
+        if not m or re.match(r"^\d", line):
+            continue
+        kind_word = (m.group("instr") or m.group("dat") or m.group("nom")).lower()
+        kind = forms.get(kind_word) or _instrumental_kind(m.group("instr"))
+        if kind is None or (m.group("nom") and forms.get(kind_word) != kind_word):
+            continue  # «Постановлением … от …» alone on a line is a citation, not the title line
+        if m.group("nom") and not line.startswith(m.group(0)[:40]):
+            continue  # a title line stands on its own line
+        number, day = _pair(text[m.start("date") - 3:m.end() + 30])
+        if number and day:
+            return _number_only(number), day
+    return None, None
 
 
 def _alone_date(line: str) -> date | None:
