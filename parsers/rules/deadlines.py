@@ -121,8 +121,8 @@ def is_reference_date(text: str, match: DateMatch) -> bool:
 _TRIGGER = re.compile(r"(?<![а-яёa-z])(?:(?:в\s+срок\s+)?(?:до|не\s+позднее|не\s+позже|к)|в\s+срок|с|со)\s*$", re.IGNORECASE)
 _PERIOD = re.compile(r"(?<![а-яё])с\s+\d{1,2}(?:\s*[а-яё]+)?(?:\s+\d{4}\s*(?:года|г\.?)?)?\s+(?:по|до)\s+\d{1,2}\s*[а-яё]+"
                      r"(?:\s+\d{4}(?:\s*(?:года|г\.?)(?![а-яё]))?)?", re.IGNORECASE)
-_SROK = re.compile(r"(?:^|(?<=[\s.;:]))(?:Срок[а-я]*(?:\s+[а-я]+){0,3}?|Доклад)\s*[:–—-]\s*"
-                   r"(?P<phrase>[^\n]+?)\s*(?=\.\s|\.?$|;|\n|\.\Z)", re.MULTILINE)
+_SROK = re.compile(r"(?:(?:^|(?<=[\s.;:]))(?:Срок[а-я]*(?:\s+[а-я]+){0,3}?|Доклад)|(?<=\()\s*срок[а-я]*)\s*[:–—-]\s*"
+                   r"(?P<phrase>[^\n]+?)\s*(?=\.\s|\.?$|;|\n|\.\Z|\)(?=[\s.;]|$))", re.MULTILINE)
 
 
 def recurrence_in(text: str) -> tuple[str, int, int] | None:
@@ -326,7 +326,9 @@ def find_deadline(text: str, offset: int = 0, reference: date | None = None,
                         span=(offset + start, offset + chosen.end),
                         recurrence=then_recurrence(masked[chosen.end:chosen.end + 80]), confidence=how)
     relative = relative_in(masked)
-    if periods and (relative is None or periods[0][0] <= relative[0]):
+    if periods and relative is not None and relative[0] < periods[0][0] <= relative[1] + 1:
+        relative = (relative[0], max(relative[1], periods[0][1]))  # «в период с 1 по 10 апреля 2015 года»
+    elif periods and (relative is None or periods[0][0] <= relative[0]):
         relative = periods[0]
     if found:  # a stated recurrence outranks a term or condition
         value, s, e = found

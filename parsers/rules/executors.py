@@ -31,8 +31,9 @@ LEADING_PERSON = re.compile(rf"^\s*(?P<person>{INITIALS}\s?(?:{SURNAME})|(?:{SUR
 DROP_PARENS = re.compile(r"^\s*(?:по\s+согласованию|далее\s*[-–—]|далее\b|по\s+списку|прилагается)", re.IGNORECASE)
 # where an executor's name ends and the circumstances of the task begin
 NAME_END = re.compile(
-    r"\s(?:в\s+срок|в\s+течение|в\s+целях|в\s+связи|в\s+соответствии|в\s+рамках|в\s+период|во\s+время|"
-    r"в\s*(?:январ|феврал|март|апрел|ма[ея]|июн|июл|август|сентябр|октябр|ноябр|декабр)\w*\s*\d|"
+    r"\s(?:в\s+срок|в\s+течение|в\s+целях|в\s+связи|в\s+соответствии|в\s+рамках|в\s+(?:[а-яё]+\s+)?период|во\s+время|"
+    r"в\s*(?:январ|феврал|март|апрел|ма[ея]|июн|июл|август|сентябр|октябр|ноябр|декабр)\w*(?:\s*[-–—]\s*[а-яё]+)?\s*\d+|"
+    r"по\s+(?:итогам|результатам|мере|окончании|завершении|истечении)|"
     r"в\s+(?:I{1,3}|IV|[1-4]|перв\w*|втор\w*|треть\w*|четверт\w*)(?:-?м)?\s+(?:квартал|полугоди)\w*|"
     r"в\s+\d{4}\s*(?:году|г\.)|"
     r"в\s+[\w-]+\s+срок|"
@@ -490,7 +491,13 @@ def parties(text: str, start: int = 0, case: str = "datv") -> list[Party]:
         if out and out[-1].person and out[-1].span and \
                 out[-1].as_written == text[out[-1].span[0] - start:out[-1].span[1] - start] \
                 and out[-1].name == out[-1].person and party.person is None:
-            continue  # «Тимофеевой А.В., главному специалисту отдела ...»: the post is an apposition
+            # «Тимофеевой А.В., главному специалисту отдела ...»: the post in apposition is the
+            # addressee and the person named first its official (contract: the official with the post)
+            if opens_with_head(party.as_written, case):
+                party.person = out[-1].person
+                party.span = (out[-1].span[0], party.span[1]) if party.span else out[-1].span
+                out[-1] = party
+            continue
         out.append(party)
         out.extend(extras)
     return out
