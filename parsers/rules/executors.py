@@ -466,7 +466,8 @@ def parties(text: str, start: int = 0, case: str = "datv") -> list[Party]:
         if groups and not is_head and _proper_noun_in(piece, case) and _proper_noun_in(text[groups[-1][0]:], case):
             is_head = True  # «Минобразованию России и Минтруду России»: conjuncts of one shape are two bodies
         first = WORD.search(piece)
-        if groups and first and _is_abbreviation(first.group(0)) and (
+        joined_by_and = "и" in text[max(0, s - 4):s].split()
+        if groups and joined_by_and and first and _is_abbreviation(first.group(0)) and (
                 not re.match(r"\s*[«\"]|\s+[А-ЯЁ]", piece[first.end():])
                 or TRAILING_PERSON.fullmatch(piece[first.end():].rstrip())):  # «ГО и ЧС Антипову П.В.»
             is_case = is_head = False  # «по делам ГО и ЧС администрации»: an abbreviation inside a name

@@ -484,14 +484,14 @@ def _closing_term(text: str, item: Item, parents: dict) -> Deadline | None:
     return find_deadline(text[at:last.end], at)
 
 
-_DUTY_SEPARATOR = re.compile(r";[ \t]*\n\s*(?=[а-яё])|;[ \t]+(?=[а-яё])")
+_DUTY_SEPARATOR = re.compile(r";[ \t]*\n\s*(?=[а-яё])|;[ \t]+(?=[а-яё])|[;,]?[ \t]*\n\s*[-–—•·][ \t]*(?=[а-яё])")
 
 
 def _duties_with_own_terms(own: str, offset: int, reference: date | None) -> list[tuple[int, int, Deadline | None]]:
     """The unnumbered duties after «…:» of one item, as (start, end, deadline), when at least two
     of them carry terms and those terms differ; else [] and the item stays one order (a term
     written once for the whole list is the list's)."""
-    colon = re.search(r":[ \t]*\n?\s*(?=[а-яё])", own)
+    colon = re.search(r":[ \t]*\n?\s*(?:[-–—•·][ \t]*)?(?=[а-яё])", own)  # a dash bullet opens a duty too
     if colon is None:
         return []
     pieces, start = [], colon.end()
