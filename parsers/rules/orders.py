@@ -272,6 +272,9 @@ def _read_item(own: str, offset: int) -> Reading:
             stop = colon
         case = "accs" if lemma in ("обязать", "просить") else "datv"
         found = executors.parties(own[begin:stop], offset + begin, case)
+        if not found and start > 0:  # «Главам поселений рекомендовать провести …»: the addressee before the verb
+            lead, shift = _executor_lead(own[:start])
+            found = executors.parties(lead, offset + shift, case)
         return Reading("order", (start, end), lemma, found)
     lead, shift = _executor_lead(own[:start])
     together = re.search(r"совместно\s+с", lead, re.IGNORECASE)
