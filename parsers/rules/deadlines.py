@@ -312,7 +312,7 @@ def find_deadline(text: str, offset: int = 0, reference: date | None = None,
     if chosen is None and verb_span is not None and len(dates) == 1 and _event_date(masked, dates[0], verb_span):
         chosen, how = dates[0], sureness.GOOD  # «Провести субботник 25 апреля 2015 года»: the event's day
     if chosen is not None and len(dates) > 1:
-        how = min(how, sureness.GOOD)  # several dates in one order: the choice among them may be wrong
+        how = min(how, sureness.FALLBACK)  # several dates in one order: the choice among them may be wrong
     found = recurrence_in(masked)
     if chosen is not None and not chosen.year_written and found:
         chosen = None  # «ежегодно до 1 февраля»: a recurrence, the year is not written

@@ -337,10 +337,44 @@ def party_from(segment: str, start: int, case: str) -> Party | None:
                  confidence=_party_sureness(written_clean, case), span=(start + max(offset, 0), start + max(offset, 0) + len(written_clean)))
 
 
+def _stray_word(written: str) -> bool:
+    """Does the name hold a word a dative name cannot (pymorphy3): a lower-case noun or adjective
+    that is only nominative or accusative with no preposition before it («Отделу культуры
+    информацию о …»), or a finite verb? A name's tail is genitive or prepositional, so such a
+    word means the name may have taken in the task's words: the name is then not sure."""
+    masked = mask_quoted(written, also_parens=True)
+    found = list(WORD.finditer(masked))
+    for i, m in enumerate(found[1:], start=1):
+        word = m.group(0)
+        if not word.islower():
+            continue
+        readings = nlp.parses(word)
+        if readings and readings[0].tag.POS in ("VERB", "INFN"):
+            return True
+        named = [r for r in readings if r.tag.POS in ("NOUN", "ADJF", "PRTF")]
+        if not named or len(named) < len(readings) or any(r.tag.case not in ("nomn", "accs") for r in named):
+            continue
+        before = [w.group(0) for w in found[max(0, i - 3):i]]
+        if any(w.lower() in _ACCS_PREPOSITIONS for w in before) or not before[-1].islower():
+            continue  # «за пожарную безопасность»; «Боградский район»
+        if any(any(r.tag.POS == "PRTF" for r in nlp.parses(w)[:1]) for w in before):
+            continue  # «осуществляющим борьбу …»
+        if re.match(r"\s*(?:[А-ЯЁ«\"])", masked[m.end():]) or re.match(r"\s*[«\"]", written[m.end():]):
+            continue  # «муниципального образования город Краснодар»
+        return True
+    return False
+
+
+_ACCS_PREPOSITIONS = frozenset({"в", "во", "на", "за", "через", "под", "про", "о", "об"})
+
+
 def _party_sureness(written: str, case: str) -> float:
     """A name that opens with a known body or official in its case is sure; one that the head
-    rule could not place (an unknown word, a long name with commas or a clause) is not."""
+    rule could not place (an unknown word, a long name with commas or a clause, a word that no
+    dative name holds) is not."""
     if len(written) > 160 or re.search(r"(?<![а-яё])котор", written, re.IGNORECASE):
+        return sureness.FALLBACK
+    if case == "datv" and _stray_word(written):
         return sureness.FALLBACK
     return sureness.CLEAN if opens_with_head(written, case) or _proper_noun_in(written, case) else sureness.FALLBACK
 

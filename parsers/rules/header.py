@@ -253,6 +253,9 @@ def _number_only(number: str) -> str:
     return re.sub(r"(?<=[\dа-яёa-z])[А-ЯЁ][а-яё].*$", "", number).rstrip(".-")
 
 
+_KIND_WORD = r"(?<![а-яё])(?:постановлени|распоряжени|указ|решени|приказ|протокол|перечень)[а-яё]*(?![а-яё])"
+
+
 def _details(lines: list[_Line], is_act: bool, lettered: bool = True) -> tuple[str | None, date | None, dict[str, float]]:
     """The act's number and date from its header lines, and how sure each is. `lettered`: the
     lines are a letterhead's; a date alone on a page without one may be a site's edition date."""
@@ -264,7 +267,11 @@ def _details(lines: list[_Line], is_act: bool, lettered: bool = True) -> tuple[s
         n, d = _pair(line.text)
         if n and d and not _OBLIQUE_REF.search(line.text[: line.text.find(n)]):
             number, day = _number_only(n), d
-            sure["number"] = sure["date"] = sureness.CLEAN
+            # a pair on a header's line: short («от 8 декабря 2014 г. № 1521-рг») or naming the kind
+            # of act; on a long line of other words it may be a citation the page's cut left alone
+            header_like = len(line.text) <= 60 or _kind_at_start(line.text) or _kind_anywhere(line.text) \
+                or re.search(_KIND_WORD, line.text[: line.text.find(n)], re.IGNORECASE)
+            sure["number"] = sure["date"] = sureness.CLEAN if header_like else sureness.FALLBACK
             break
     if number is None:
         for line in lines:
@@ -301,6 +308,20 @@ def _details(lines: list[_Line], is_act: bool, lettered: bool = True) -> tuple[s
     return number, day, sure
 
 
+def _disagreeing_pairs(lines: list[_Line], number: str, day: date | None) -> bool:
+    """Does another header line (not chrome, not a title) carry a number and date of its own that
+    differ from the chosen ones («… от 15.01.2020 № 3» on a site's title line above a letterhead
+    «от 17.01.2020 № 5»)?"""
+    for line in lines:
+        if line.chrome or _TITLE_START.match(line.text):
+            continue
+        n, d = _pair(line.text)
+        if n and d and (_number_only(n).lower() != number.lower() or (day is not None and d != day)) \
+                and not _OBLIQUE_REF.search(line.text[: line.text.find(n)]):
+            return True
+    return False
+
+
 def find_header(text: str, body_at: int) -> Header:
     """The header facts of an act whose enacting part starts at `body_at`."""
     end = body_at if body_at > 0 else min(len(text), 3000)
@@ -332,6 +353,8 @@ def find_header(text: str, body_at: int) -> Header:
     if header.kind is None and formula_kind:
         header.kind = formula_kind
         sure["kind"] = sureness.FALLBACK
+    elif formula_kind and header.kind != formula_kind and header.kind not in ("указ", "протокол", "перечень поручений"):
+        sure["kind"] = sureness.FALLBACK  # «РАСПОРЯЖЕНИЕ» over «постановляю:»: the page mixes two acts
     if header.kind is None:
         header.kind = _self_named_kind(text)
         if header.kind:
@@ -348,14 +371,19 @@ def find_header(text: str, body_at: int) -> Header:
     if heading is not None:
         heading -= sum(1 for i in range(heading) if i in titled)
     number = day = None
+    from_letterhead = False
     if heading is not None and heading < preamble:
         number, day, found = _details(lines[heading:preamble], header.kind is not None)
         sure.update(found)
+        from_letterhead = number is not None or day is not None
     if number is None and day is None:
         number, day, found = _details(lines[:preamble], header.kind is not None, heading is not None)
         sure.update(found)
     if heading is None and kind_index is None and number is None:
         day = None  # a date alone on a page with no letterhead, kind line or number: a site's edition date
+    if number is not None and not from_letterhead and _disagreeing_pairs(lines[:preamble], number, day):
+        for name in ("number", "date"):  # the header names two acts: which is this one's is a guess
+            sure[name] = min(sure.get(name, 0.0), sureness.FALLBACK)
     lines = lines_all
     if (header.kind is None and number is None) or any(_is_review(line.text) for line in lines):
         return Header(end=end)  # not an act (a news text, a site's review of an act): no details invented
