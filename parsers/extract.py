@@ -49,7 +49,8 @@ def _extract_into(result: ParseResult, text: str, table: list[tuple[int, int]]) 
     if info.kind is None and _reads_as_list_of_orders(text, main, found):
         info.kind = "перечень поручений"  # a page showing items of a перечень without its heading
         info.confidence["kind"] = sureness.FALLBACK
-    if info.kind is None and head.number is None and not (len(main) >= 2 and any(o.responsible for o in found)):
+    if info.kind is None and head.number is None and (not (len(main) >= 2 and any(o.responsible for o in found))
+                                                      or header.tells_of_an_act(text[:head_end])):
         if found:  # news, slides: a numbered list in a text that is no act holds no orders
             result.warnings.append("Текст не похож на акт: поручения не извлекались.")
         return

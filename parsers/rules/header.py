@@ -253,6 +253,24 @@ def _number_only(number: str) -> str:
     return re.sub(r"(?<=[\dа-яёa-z])[А-ЯЁ][а-яё].*$", "", number).rstrip(".-")
 
 
+def _narrated(before: str) -> bool:
+    """Does a finite verb stand before the number («Глава района подписал постановление от …
+    № 45»)? A header line names the act; a sentence that tells of one is news about it."""
+    return any(w[:1].islower() and (nlp.parses(w)[:1] or [None])[0] is not None and nlp.parses(w)[0].tag.POS == "VERB"
+               for w in re.findall(r"[А-Яа-яЁё]+", before))
+
+
+def tells_of_an_act(head: str) -> bool:
+    """Is the text before the first item news about an act («Глава района подписал постановление
+    … Документом предусмотрено:»): a sentence with a finite verb before an act's kind named in
+    lower case? Such a text is no act, and its list holds no orders."""
+    for sentence in re.split(r"(?<=[.!?])\s+|\n", head):
+        kind = re.search(_KIND_WORD, sentence)
+        if kind and _narrated(sentence[: kind.start()]):
+            return True
+    return False
+
+
 _KIND_WORD = r"(?<![а-яё])(?:постановлени|распоряжени|указ|решени|приказ|протокол|перечень)[а-яё]*(?![а-яё])"
 
 
@@ -265,7 +283,8 @@ def _details(lines: list[_Line], is_act: bool, lettered: bool = True) -> tuple[s
         if line.chrome or _TITLE_START.match(line.text):
             continue
         n, d = _pair(line.text)
-        if n and d and not _OBLIQUE_REF.search(line.text[: line.text.find(n)]):
+        if n and d and not _OBLIQUE_REF.search(line.text[: line.text.find(n)]) \
+                and not _narrated(line.text[: line.text.find(n)]):
             number, day = _number_only(n), d
             # a pair on a header's line: short («от 8 декабря 2014 г. № 1521-рг») or naming the kind
             # of act; on a long line of other words it may be a citation the page's cut left alone
@@ -278,7 +297,7 @@ def _details(lines: list[_Line], is_act: bool, lettered: bool = True) -> tuple[s
             if line.chrome or _TITLE_START.match(line.text):
                 continue
             n, _ = _pair(line.text)
-            if n and not _OBLIQUE_REF.search(line.text):
+            if n and not _OBLIQUE_REF.search(line.text) and not _narrated(line.text[: line.text.find(n)]):
                 number = _number_only(n)
                 # «№ 9», «ПРОТОКОЛ № 5»: a letterhead's; «больницы N 38, город Москва»: a guess
                 before = line.text[: line.text.find(n)].rstrip(" №N")

@@ -285,7 +285,8 @@ def _read_item(own: str, offset: int) -> Reading:
     if responsible:
         return Reading("order", (start, end), lemma, responsible, co)
     phrase = " ".join(own[start:start + 60].lower().split())
-    if lemma in words.nonorder_verbs() or any(" " in p and phrase.startswith(p) for p in words.nonorder_verbs()):
+    if lemma in words.nonorder_verbs() or any(" " in p and phrase.startswith(p) for p in words.nonorder_verbs()) \
+            or (lemma == "принять" and _adopts_a_document(own[end:])):
         if _coordinated_duty(own[end:]):
             return Reading("order", (start, end), lemma, [], co)
         if lemma == "установить" and re.match(r"\s*,\s*что\b", own[end:]) and find_dates(own[end:]):
@@ -295,6 +296,22 @@ def _read_item(own: str, offset: int) -> Reading:
             return Reading("order", (start, end), lemma, party, co)
         return Reading("norm", (start, end), lemma)
     return Reading("order", (start, end), lemma, [], co)
+
+
+def _adopts_a_document(after_verb: str) -> bool:
+    """«Принять муниципальный правовой акт …», «Принять Положение …»: adopting a document is a
+    decision like «Утвердить», not a task («Принять меры», «принять участие» are tasks). The
+    object's head noun (after its adjectives, pymorphy3) names a document: an act of any kind
+    (act_kinds.txt) or a document_nouns.txt word."""
+    for m in list(executors.WORD.finditer(after_verb))[:4]:
+        readings = nlp.parses(m.group(0))
+        if not readings:
+            return False
+        if readings[0].tag.POS in ("ADJF", "PRTF"):
+            continue
+        kinds = set(words.act_kind_forms().values())
+        return readings[0].tag.POS == "NOUN" and bool(nlp.lemmas(m.group(0)) & (kinds | words.word_set("document_nouns.txt")))
+    return False
 
 
 _DUTY_FIRST = re.compile(r"\s+(?:персональн\w+\s+)?(?:ответственност\w*|обязанност\w*|функци\w*|полномочи\w*)\s",
