@@ -27,7 +27,7 @@ _NUMBER = re.compile(r"(?:№|(?<![A-Za-zА-Яа-яЁё])N)\s*(?P<number>(?:[А-
                      r"(?:\d[\w/\-.]*[\wа-яА-Я]|\d))")
 _OBLIQUE_REF = re.compile(r"(?:\bв\s+(?:постановление|распоряжение|приказ|решение|указ)|постановлением|распоряжением|"
                           r"приказом|решением|указом|законом|\bот\s+\S+\s+\S+\s+\S+\s+№.*\bот\b)", re.IGNORECASE)
-_TITLE_START = re.compile(r"^\(?\s*(?:О|Об|ОБ|Изменения|ИЗМЕНЕНИЯ|О внесении)\b")
+_TITLE_START = re.compile(r"^[(«\"]?\s*(?:О|Об|ОБ|Изменения|ИЗМЕНЕНИЯ|О внесении)\b")
 _PREAMBLE = re.compile(r"^\s*(?:В\s+(?:соответствии|целях|связи|рамках|исполнение)|На\s+основании|Руководствуясь|"
                        r"Во\s+исполнение|Рассмотрев|В\s+порядке)", re.IGNORECASE)
 _FORMULA = {"постановляю": "постановление", "постановляет": "постановление", "постановляют": "постановление",
@@ -197,6 +197,12 @@ def _title(lines: list[_Line], start_index: int) -> str | None:
         title = title[: preamble.start()]
     if title.startswith("(") and title.endswith(")"):
         title = title[1:-1]
+    if title[:1] == "«" and title[-1:] == "»" and title.count("«") == title.count("»"):
+        title = title[1:-1]  # a site's title line quotes the title: «О …»
+    elif title[:1] == '"':
+        title = title[1:]  # «"О принятии … "Программа "…" на 2008 год"»: the closing quote may be shared
+        if title.endswith('"') and title.count('"') % 2:
+            title = title[:-1]
     return title
 
 
@@ -211,7 +217,8 @@ def _title_lines(lines: list[_Line], start_index: int) -> list[int] | None:
         for follow in lines[i + 1: i + 8]:
             if (_PREAMBLE.match(follow.text) or _kind_at_start(follow.text) or follow.chrome
                     or re.match(r"^\d+[.)]", follow.text) or _TITLE_START.match(follow.text)
-                    or follow.text.startswith(("Принят", "г.")) or _formula_kind(follow.text)[0]):
+                    or follow.text.startswith(("Принят", "г.")) or _formula_kind(follow.text)[0]
+                    or _alone_date(follow.text)):  # «19 ноября 2008 г.» under it: a site's edition date
                 break
             if line.text.isupper() != follow.text.isupper() and not follow.text[:1].islower():
                 break
