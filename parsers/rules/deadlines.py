@@ -276,7 +276,7 @@ def _event_date(text: str, d: DateMatch, verb_span: tuple[int, int]) -> bool:
     if d.month_only or not d.year_written or d.start < verb_span[1]:
         return False
     before = re.search(r"([А-Яа-яЁё]+)[\s,]*$", text[verb_span[1]:d.start])
-    if before is None or "," in text[before.end() + verb_span[1]:d.start]:
+    if before is None or re.search(r"[,;:()]", text[verb_span[1]:d.start]):  # another clause stands between
         return False
     readings = nlp.parses(before.group(1))
     return bool(readings) and readings[0].tag.POS == "NOUN" and len(text[verb_span[1]:d.start].split()) <= 6
