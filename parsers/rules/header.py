@@ -469,6 +469,25 @@ _SELF_REFERENCE = re.compile(
     r"(?P<rest>.{0,200}?)\bот\s+(?P<date>[^№N]{6,22}?)\s*(?:г\.|года)?\s*(?:№|N)\s*\S")
 
 
+def find_inline_tail(tail: str, in_item: bool = False) -> tuple[str | None, date | None]:
+    """The signature block run into one line with what follows or precedes it, in an act printed on
+    one line («… В.Путин Москва, Кремль 14 ноября 2002 года N 1318 ___ УТВЕРЖДЕНО …»): the first
+    date followed by a number with no «от» before it (that would cite another act). `in_item`: the
+    text is the last item, whose first sentence is the task, not the signature."""
+    first_stop = re.search(r"[.;]\s", tail) if in_item else None
+    found = None
+    for d in find_dates(tail):
+        if in_item and (first_stop is None or d.start < first_stop.end()):
+            continue
+        last_item = tail
+        m = re.match(r"\s*(?:г\.?|года)?\s*(?:№|N)\s*(?P<number>(?:[А-ЯЁA-Z][А-Яа-яЁёA-Za-z]{0,4}-)?\d[\w/\-]*)",
+                     last_item[d.end:])
+        if m and not re.search(r"(?<![а-яё])от\s*$", last_item[:d.start], re.IGNORECASE):
+            found = (_number_only(m.group("number")), d.value)
+            break
+    return found if found else (None, None)
+
+
 def _instrumental_kind(word: str | None) -> str | None:
     """«постановлением» -> «постановление» (pymorphy3), when the lemma is an act's kind."""
     if not word:

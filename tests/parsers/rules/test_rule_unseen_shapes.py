@@ -247,3 +247,14 @@ def test_a_kind_the_enacting_formula_contradicts_is_unsure():
     doc = extract_text("РАСПОРЯЖЕНИЕ\nот 15.01.2020 № 3\nадминистрация постановляет:\n"
                        "1. Отделу культуры провести субботник.").document
     assert doc.kind == "распоряжение" and not is_sure(doc.confidence["kind"])
+
+
+# -- REAL, reflowed: an act on one line ---------------------------------------------------------
+
+def test_the_signature_block_run_into_one_line_gives_the_acts_details():
+    # http://www.kremlin.ru/acts/bank/18833 (a004, corpus/real/rules), the whole act on one line, as
+    # some pages print it; the details stand only in the signature block «Москва, Кремль / 14 ноября
+    # 2002 года / N 1318», followed by the annex «УТВЕРЖДЕНО Указом … от 14 ноября 2002 г. N 1318»
+    text = " ".join((RULES_HALF / "a004_ukaz-1318-citizenship.txt").read_text(encoding="utf-8").split())
+    doc = extract_text(text).document
+    assert (doc.number, doc.date) == ("1318", date(2002, 11, 14))
