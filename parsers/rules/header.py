@@ -83,6 +83,23 @@ def _lines(text: str, end: int) -> list[_Line]:
             if clean:
                 out.append(_Line(clean, pos + shift, _is_chrome(clean)))
         pos += len(raw) + 1
+    return _rejoin_dates(out)
+
+
+_DATE_BROKEN = re.compile(r"(?:\bот|\d{1,2})\s*$")
+
+
+def _rejoin_dates(lines: list[_Line]) -> list[_Line]:
+    """«… от 19 / января 2004 г. N 13-р …»: a line a hard wrap ended inside a date is joined with
+    the next, so that the date and the number are read as one pair."""
+    out: list[_Line] = []
+    for line in lines:
+        if out and _DATE_BROKEN.search(out[-1].text) and not out[-1].chrome \
+                and re.match(r"(?:\d{1,2}\s+)?[а-яё]+\s+\d{4}|\d{1,2}[.\s]", line.text) \
+                and find_dates(f"{out[-1].text} {line.text}") and not find_dates(out[-1].text):
+            out[-1] = _Line(f"{out[-1].text} {line.text}", out[-1].start, out[-1].chrome or line.chrome)
+            continue
+        out.append(line)
     return out
 
 
@@ -119,11 +136,18 @@ def _kind_anywhere(line: str) -> str | None:
     return None
 
 
+_LONG_FORMULA = ("постановляю", "постановляет", "постановляют", "приказываю", "распоряжаюсь", "постановил",
+                 "постановила")
+
+
 def _formula_kind(text: str) -> tuple[str | None, int]:
-    m = re.search(r"(?<![а-яё])(" + "|".join(_FORMULA) + r")\s*:", despace_letters(text), re.IGNORECASE)
+    """The kind the enacting formula gives and where it stands; a long formula may be glued to the
+    word before it by a page that lost the line break («города Пермипостановляю:»)."""
+    m = re.search(r"(?:(?<![а-яё])(" + "|".join(_FORMULA) + r")|(?<=[а-яё])(" + "|".join(_LONG_FORMULA) + r"))\s*:",
+                  despace_letters(text), re.IGNORECASE)
     if not m:
         return None, -1
-    return _FORMULA[m.group(1).lower()], m.start()
+    return _FORMULA[(m.group(1) or m.group(2)).lower()], m.start()
 
 
 def _pair(line: str, reference: date | None = None) -> tuple[str | None, date | None]:
@@ -257,6 +281,7 @@ def _self_named_kind(text: str) -> str | None:
 
 def _number_only(number: str) -> str:
     """«184-рПравительство» -> «184-р»: a page that lost its spaces glues the next word to the number."""
+    number = re.sub(r"(?<=\d)г\.\s*[А-ЯЁ].*$", "", number)  # «N 360г.Ростов-на-Дону»: the place glued on
     return re.sub(r"(?<=[\dа-яёa-z])[А-ЯЁ][а-яё].*$", "", number).rstrip(".-")
 
 

@@ -9,6 +9,7 @@ Two kinds of table, kept apart:
 """
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 
@@ -258,3 +259,27 @@ def test_the_signature_block_run_into_one_line_gives_the_acts_details():
     text = " ".join((RULES_HALF / "a004_ukaz-1318-citizenship.txt").read_text(encoding="utf-8").split())
     doc = extract_text(text).document
     assert (doc.number, doc.date) == ("1318", date(2002, 11, 14))
+
+
+# -- REAL, reflowed: hard wraps and glued line ends ---------------------------------------------
+
+def test_a_date_broken_by_a_hard_wrap_is_one_date():
+    # https://base.garant.ru/27502514 (a034, corpus/real/rules): Garant's title line wrapped inside its date
+    text = (RULES_HALF / "a034_orenb-rg-13-virgin-lands.txt").read_text(encoding="utf-8").replace(
+        "Оренбургской области от 19 января", "Оренбургской области от 19\nянваря", 1)
+    doc = extract_text(text).document
+    assert (doc.number, doc.date) == ("13-р", date(2004, 1, 19))
+
+
+def test_a_place_glued_to_the_number_is_no_part_of_it():
+    # https://lawmix.ru/zakonodatelstvo/1334052 (shared/corpus/dev real-003): «06.10.97 N 360 г.Ростов-на-Дону»
+    text = (DEV / "real-003.txt").read_text(encoding="utf-8")
+    glued = re.sub(r"N 360\s+г\.", "N 360г.", text, count=1)
+    assert glued != text and extract_text(glued).document.number == "360"
+
+
+def test_an_enacting_formula_glued_to_the_word_before_it_names_the_kind():
+    # https://base.garant.ru/16158814 (b018, corpus/real/rules): «… в администрации города Перми
+    # постановляю:» with the line break lost
+    text = (RULES_HALF / "b018_perm-kontrol.txt").read_text(encoding="utf-8")
+    assert extract_text(text.replace("Перми постановляю:", "Пермипостановляю:", 1)).document.kind == "постановление"
