@@ -441,8 +441,9 @@ def cut_name(text: str, case: str = "datv") -> str:
         if not (names_person and rest.strip()):
             continue
         more = re.match(r"(?:\s*[,;]|\s+и)\s+", rest)
-        if more and all(_first_word_case(rest[more.end():], case)):
-            continue  # «A (X), B (Y)»: the list goes on
+        if more and (all(_first_word_case(rest[more.end():], case)) or _proper_noun_in(rest[more.end():], case)
+                     and re.match(r"[^,;(]*\(", rest[more.end():])):
+            continue  # «A (X), B (Y)», «Минтруду России (М.А.Топилину), Минфину России (…)»: the list goes on
         return text[: paren.end()]
     return text
 
