@@ -120,7 +120,10 @@ def is_reference_date(text: str, match: DateMatch) -> bool:
 
 _TRIGGER = re.compile(r"(?<![а-яёa-z])(?:(?:в\s+срок\s+)?(?:до|не\s+позднее|не\s+позже|к)|в\s+срок|с|со)\s*$", re.IGNORECASE)
 _PERIOD = re.compile(r"(?<![а-яё])с\s+\d{1,2}(?:\s*[а-яё]+)?(?:\s+\d{4}\s*(?:года|г\.?)?)?\s+(?:по|до)\s+\d{1,2}\s*[а-яё]+"
-                     r"(?:\s+\d{4}(?:\s*(?:года|г\.?)(?![а-яё]))?)?", re.IGNORECASE)
+                     r"(?:\s+\d{4}(?:\s*(?:года|г\.?)(?![а-яё]))?)?"
+                     # «с 01.05.2015 по 31.05.2015»: the same window in figures
+                     r"|(?<![а-яё])с\s+\d{1,2}\.\d{1,2}\.\d{2,4}\s*(?:г\.?|года)?\s+(?:по|до)\s+\d{1,2}\.\d{1,2}\.\d{2,4}"
+                     r"(?:\s*(?:года|г\.?)(?![а-яё]))?", re.IGNORECASE)
 _SROK = re.compile(r"(?:(?:^|(?<=[\s.;:]))(?:Срок[а-я]*(?:\s+[а-я]+){0,3}?|Доклад)|(?<=\()\s*срок[а-я]*)\s*[:–—-]\s*"
                    r"(?P<phrase>[^\n]+?)\s*(?=\.\s|\.?$|;|\n|\.\Z|\)(?=[\s.;]|$))", re.MULTILINE)
 
@@ -150,6 +153,9 @@ def recurrence_in(text: str) -> tuple[str, int, int] | None:
         value = "ежеквартально" if tail.startswith("квартал") else "раз в полгода" if tail else "ежемесячно"
         best = (value, following.start(), following.end())
     units = words.mapping("period_units.txt")
+    twice = re.search(r"(?<![а-яё])(?:два|2)\s+раза\s+в\s+год(?![а-яё])", lowered)
+    if twice and (best is None or twice.start() < best[1]):
+        return ("раз в полгода", twice.start(), twice.end())  # «два раза в год»
     for m in re.finditer(r"(?:не\s+(?:менее|реже|более)\b[^.;:]{0,90}?|(?<![а-яё])раз[а]?\s+)в\s+("
                          + "|".join(units) + r")(?![а-яё])", lowered):
         if best is None or m.start() < best[1]:

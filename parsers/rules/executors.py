@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from parsers import nlp
 from parsers.model import Party
 from parsers.rules import sureness, words
-from parsers.rules.deadlines import recurrence_in
+from parsers.rules.deadlines import recurrence_in, relative_in
 from parsers.rules.text import mask_quoted, squash
 
 WORD = re.compile(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*")
@@ -35,7 +35,7 @@ NAME_END = re.compile(
     r"в\s*(?:январ|феврал|март|апрел|ма[ея]|июн|июл|август|сентябр|октябр|ноябр|декабр)\w*(?:\s*[-–—]\s*[а-яё]+)?\s*\d+|"
     r"по\s+(?:итогам|результатам|мере|окончании|завершении|истечении)|"
     r"в\s+(?:I{1,3}|IV|[1-4]|перв\w*|втор\w*|треть\w*|четверт\w*)(?:-?м)?\s+(?:квартал|полугоди)\w*|"
-    r"в\s+\d{4}\s*(?:году|г\.)|"
+    r"в\s+\d{4}\s*(?:[-–—]\s*\d{4}\s*)?(?:году|годах|гг?\.)|в\s+[а-яё]+\s+порядке|"
     r"в\s+[\w-]+\s+срок|"
     r"при\s*(?![А-ЯЁ])[а-яё]|в\s+случа[ея]|до\s+\d+|к\s+\d+|не\s+позднее|совместно\s+с|по\s+согласованию\s+с|с\s+учетом|с\s+участием|"
     r"ежедневно|еженедельно|ежемесячно|ежеквартально|ежегодно|постоянно|заблаговременно|незамедлительно|"
@@ -419,9 +419,14 @@ def _adverb_at(text: str) -> int | None:
 
 
 def _term_at(text: str) -> int | None:
-    """Where a stated recurrence («на постоянной основе», «ежемесячно») begins: the name ends there."""
-    found = recurrence_in(text)
-    return found[1] if found and found[1] > 0 else None
+    """Where a stated recurrence («на постоянной основе», «ежемесячно») or a term the deadline rules
+    read («до начала купального сезона», «по мере необходимости») begins: the name ends there."""
+    starts = [found[1] for found in (recurrence_in(text),) if found]
+    relative = relative_in(mask_quoted(text, also_parens=True))
+    if relative:
+        starts.append(relative[0])
+    starts = [at for at in starts if at > 0]
+    return min(starts) if starts else None
 
 
 def cut_name(text: str, case: str = "datv") -> str:

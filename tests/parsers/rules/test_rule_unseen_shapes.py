@@ -124,6 +124,10 @@ NAME_ENDS = [
     ("Отделу культуры в летний период 2015 года", [("Отделу культуры", None)]),
     ("Отделу культуры в апреле-мае 2015 года", [("Отделу культуры", None)]),
     ("Отделу культуры по итогам года", [("Отделу культуры", None)]),
+    # a year range, a manner «в … порядке», a term the deadline rules read
+    ("Отделу культуры в 2015-2017 годах", [("Отделу культуры", None)]),
+    ("Отделу культуры в оперативном порядке", [("Отделу культуры", None)]),
+    ("Отделу культуры до начала купального сезона", [("Отделу культуры", None)]),
 ]
 
 
@@ -203,6 +207,15 @@ def test_a_season_that_describes_the_object_is_no_term():
     # and b006 of the rule-writing half («мест для массового отдыха людей в период купального сезона»)
     # annotate a season inside the object as no deadline
     assert find_deadline("обеспечить организацию отдыха детей в летний период;") is None
+
+
+def test_a_window_in_figures_is_a_relative_term():
+    deadline = find_deadline("Отделу культуры обеспечить проведение с 01.05.2015 по 31.05.2015.")
+    assert (deadline.date, deadline.relative) == (None, "с 01.05.2015 по 31.05.2015")
+
+
+def test_twice_a_year_is_every_half_year():
+    assert find_deadline("Отделу культуры представлять отчет два раза в год.").recurrence == "раз в полгода"
 
 
 def test_a_term_in_brackets():
