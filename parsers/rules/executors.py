@@ -539,6 +539,10 @@ def parties(text: str, start: int = 0, case: str = "datv") -> list[Party]:
                 party.span = (out[-1].span[0], party.span[1]) if party.span else out[-1].span
                 out[-1] = party
             continue
+        if case == "nomn" and out and out[-1].person is None and party.person and party.as_written == party.person \
+                and not extras:
+            out[-1].person = party.person  # «Ответственный: отдел ЖКХ, Сидоров С.С.»: the body, then its official
+            continue
         out.append(party)
         out.extend(extras)
     return out

@@ -119,12 +119,17 @@ _RESPONSIBLE_LINE = re.compile(r"(?:^|\n|(?<=[.;] ))\s*(?:Ответственн
                                r"\s*[:–—-]\s*(?P<who>[^\n]+)", re.IGNORECASE)
 
 
+# «… до 1 мая 2015 года (отв. Иванов И.И.)», «(ответственный - отдел ЖКХ, Сидоров С.С.)»
+_RESPONSIBLE_PAREN = re.compile(r"\(\s*(?:ответственн\w*(?:\s+исполнител\w*)?|отв\.|исп\.|исполнител[ьи])\s*[:–—-]?\s*"
+                                r"(?P<who>[^()\n]+)\)", re.IGNORECASE)
+
+
 def read_item(own: str, offset: int, in_table: bool = False) -> Reading:
     """Read an item's own text (without its number and children); offsets are absolute.
     `in_table`: the item is a row of a table (a перечень поручений from Word)."""
     if _CONTROL.match(own):
         return Reading("control")
-    line = _RESPONSIBLE_LINE.search(own)
+    line = _RESPONSIBLE_LINE.search(own) or _RESPONSIBLE_PAREN.search(own)
     reading = _read_item(own[: line.start()] if line else own, offset)
     if line and reading.kind in ("order", "neutral", "addressee"):
         who = re.sub(r"(?<![А-ЯЁ])[.;,\s]+$", "", line.group("who"))  # keep the stop of an initial
@@ -134,8 +139,11 @@ def read_item(own: str, offset: int, in_table: bool = False) -> Reading:
             # dative addressee, never a replacement for it
             _attach_persons(reading, persons)
         elif not reading.responsible:
-            # «Ответственные: Министерство образования (И.И. Иванов), ...»: executors in the nominative
-            named = persons or _capped(executors.parties(who, offset + line.start("who"), "nomn"), sureness.GOOD)
+            # «Ответственные: Министерство образования (И.И. Иванов), ...»: executors in the nominative;
+            # «Ответственный – начальник отдела ЖКХ Петров П.П.»: the post is the addressee, Петров its official
+            bodies = _capped(executors.parties(who, offset + line.start("who"), "nomn"), sureness.GOOD)
+            posted = bodies and all(p.person for p in bodies) and not any(_person_alone(p) for p in bodies)
+            named = bodies if posted else persons or bodies
             if named:
                 reading.responsible = named
                 if reading.kind == "neutral":

@@ -177,6 +177,17 @@ def test_the_addressee_of_an_addressing_verb_may_stand_before_it():
     assert [p.as_written for p in found.responsible] == ["Главам городского и сельских поселений"]
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("1. Обеспечить уборку территорий до 1 мая 2015 года (отв. Иванов И.И.).", [("Иванов И.И.", "Иванов И.И.")]),
+    ("2. Провести субботник 25 апреля 2015 года. Ответственный – начальник отдела ЖКХ Петров П.П.",
+     [("начальник отдела ЖКХ", "Петров П.П.")]),
+    ("3. Организовать вывоз мусора (ответственный - отдел ЖКХ, Сидоров С.С.).", [("отдел ЖКХ", "Сидоров С.С.")]),
+])
+def test_the_responsible_named_after_the_task(text, expected):
+    found = orders_of("ПОСТАНОВЛЕНИЕ\nот 12.03.2015 № 45\n" + text)
+    assert [(p.as_written, p.person) for p in next(iter(found.values())).responsible] == expected
+
+
 # -- WRITTEN: deadlines -------------------------------------------------------------------------
 
 def test_a_whole_date_after_the_object_is_the_events():
