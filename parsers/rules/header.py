@@ -437,6 +437,8 @@ def find_header(text: str, body_at: int) -> Header:
         for name in ("number", "date"):  # the header names two acts: which is this one's is a guess
             sure[name] = min(sure.get(name, 0.0), sureness.FALLBACK)
     lines = lines_all
+    if number is None and heading is None and tells_of_an_act(text[:end]):
+        return Header(end=end)  # news about an act («Глава района подписал постановление …»): no details
     if (header.kind is None and number is None) or any(_is_review(line.text) for line in lines):
         return Header(end=end)  # not an act (a news text, a site's review of an act): no details invented
     header.number, header.date = number, day

@@ -253,6 +253,10 @@ def test_news_that_tells_of_an_act_is_no_act():
             "2. Руководителям предприятий обеспечить участие.")
     result = extract_text(text)
     assert (result.document.number, result.document.date, result.orders) == (None, None, [])
+    told = extract_text("Главная / Новости\n15 марта 2015\nГлава района Иван Иванов подписал постановление о "
+                        "проведении субботника. Настоящее постановление вступает в силу со дня подписания, сообщает "
+                        "пресс-служба.").document
+    assert (told.kind, told.date) == (None, None)  # neither «Настоящее постановление» nor the post's date
     assert not tells_of_an_act("АДМИНИСТРАЦИЯ РАЙОНА\nПОСТАНОВЛЕНИЕ\nот 12.03.2015 № 45\n"
                                "В соответствии с постановлением Правительства области")
 
