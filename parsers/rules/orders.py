@@ -44,13 +44,24 @@ class Reading:
     coexecutors: list[Party] = field(default_factory=list)
 
 
-def _depths(doc) -> list[int]:
-    """Nesting depth of each token inside quotes and parentheses."""
+def _depths(doc, flat: bool = False) -> list[int]:
+    """Nesting depth of each token inside quotes and parentheses. `flat`: a «…» inside a «…» opens
+    nothing, for names whose inner quote lost its closing twin («ООО «УК «Жилфонд» Иванову …»)."""
     depth = 0
     straight = False
+    guillemet = False  # flat mode: inside a «…»
     out = []
     for token in doc:
         t = token.text
+        if flat and t in ("«", "»"):
+            if t == "«" and not guillemet:
+                guillemet, depth = True, depth + 1
+            elif t == "»" and guillemet:
+                guillemet, depth = False, depth - 1
+                out.append(depth + 1)
+                continue
+            out.append(max(depth, 1) if guillemet else depth)
+            continue
         if len(t) > 1 and not any(ch.isalnum() for ch in t) and any(ch in "«“(»”)" for ch in t):
             # «):», «»),»: punctuation the tokenizer left glued still opens and closes
             depth += sum(ch in "«“(" for ch in t)
@@ -86,7 +97,13 @@ def _verbs(own: str) -> list[tuple[int, int, str, str]]:
 
 def _verbs_in(own: str) -> list[tuple[int, int, str, str]]:
     doc = nlp.tokens(own)
-    depths = _depths(doc)
+    found = _verbs_at(doc, _depths(doc))
+    if not found and own.count("«") > own.count("»"):
+        found = _verbs_at(doc, _depths(doc, flat=True))  # an inner quote never closed hid the verb
+    return found
+
+
+def _verbs_at(doc, depths: list[int]) -> list[tuple[int, int, str, str]]:
     out = []
     matcher = nlp.matcher_for("verbs")
     seen = set()

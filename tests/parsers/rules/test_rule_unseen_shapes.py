@@ -156,6 +156,9 @@ LISTS = [
     # bodies named by a capitalized short name, each with its official: the list goes on past the brackets
     ("Минтруду России (М.А.Топилину), Минфину России (А.Г.Силуанову) с участием заинтересованных органов",
      [("Минтруду России", "М.А. Топилин"), ("Минфину России", "А.Г. Силуанов")]),
+    # two posts, each followed by its official
+    ("начальнику ОМВД России по району Сидорову С.С., главному врачу ГБУЗ «ЦРБ» Петрову П.П.",
+     [("начальнику ОМВД России по району", "Сидоров С.С."), ("главному врачу ГБУЗ «ЦРБ»", "Петров П.П.")]),
     # a post in apposition after the person is the addressee, the person its official
     ("Иванову И.И., начальнику отдела культуры", [("начальнику отдела культуры", "Иванов И.И.")]),
 ]
@@ -186,6 +189,11 @@ def test_the_addressee_of_an_addressing_verb_may_stand_before_it():
 def test_the_responsible_named_after_the_task(text, expected):
     found = orders_of("ПОСТАНОВЛЕНИЕ\nот 12.03.2015 № 45\n" + text)
     assert [(p.as_written, p.person) for p in next(iter(found.values())).responsible] == expected
+
+
+def test_a_verb_after_a_name_whose_inner_quote_never_closes_is_found():
+    found = orders_of("ПОСТАНОВЛЕНИЕ\nот 12.03.2015 № 45\n1. Директору ООО «УК «Жилфонд» Иванову И.И. обеспечить уборку.")
+    assert [(p.as_written, p.person) for p in found["1"].responsible] == [("Директору ООО «УК «Жилфонд»", "Иванов И.И.")]
 
 
 # -- WRITTEN: deadlines -------------------------------------------------------------------------
