@@ -316,7 +316,7 @@ def find_deadline(text: str, offset: int = 0, reference: date | None = None,
             chosen, how = d, sureness.GOOD  # an event date right after the verb («Провести 14 февраля 2026 года»)
             break
     if chosen is None and verb_span is not None and len(dates) == 1 and _event_date(masked, dates[0], verb_span):
-        chosen, how = dates[0], sureness.GOOD  # «Провести субботник 25 апреля 2015 года»: the event's day
+        chosen, how = dates[0], sureness.FALLBACK  # «Провести субботник 25 апреля 2015 года»: likely the event's day
     if chosen is not None and len(dates) > 1:
         how = min(how, sureness.FALLBACK)  # several dates in one order: the choice among them may be wrong
     found = recurrence_in(masked)
