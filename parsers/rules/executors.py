@@ -22,12 +22,14 @@ WORD = re.compile(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*")
 INITIALS = r"[А-ЯЁ]\.\s?[А-ЯЁ]\.?"
 SURNAME = r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?|[А-ЯЁ]{2,}(?:-[А-ЯЁ]{2,})?"
 PATRONYMIC = r"[А-ЯЁ][а-яё]+(?:ович|евич|ич|овн|евн|ичн|инич)[а-яё]*"
-FULL_NAME = rf"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?\s+[А-ЯЁ][а-яё]+\s+{PATRONYMIC}"
+FULL_NAME = (rf"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?\s+[А-ЯЁ][а-яё]+\s+{PATRONYMIC}"
+             rf"|[А-ЯЁ][а-яё]+\s+{PATRONYMIC}\s+[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?")  # «Ивану Петровичу Иванову»
 PERSON_FULL = re.compile(rf"^(?:{INITIALS}\s?(?:{SURNAME})|(?:{SURNAME})\s+{INITIALS}|{FULL_NAME}|"
                          rf"[А-ЯЁ]\.\s?(?:{SURNAME})|(?:{SURNAME})\s+[А-ЯЁ]\.)$")
 TRAILING_PERSON = re.compile(rf"\s+(?P<person>{INITIALS}\s?(?:{SURNAME})|(?:{SURNAME})\s+{INITIALS}|{FULL_NAME})\s*$")
 PAREN = re.compile(r"\(([^()]*)\)")
-LEADING_PERSON = re.compile(rf"^\s*(?P<person>{INITIALS}\s?(?:{SURNAME})|(?:{SURNAME})\s+{INITIALS})\s*(?:,|;|\sи\s|\s[–—-])\s*\S")
+LEADING_PERSON = re.compile(rf"^\s*(?P<person>{INITIALS}\s?(?:{SURNAME})|(?:{SURNAME})\s+{INITIALS})"
+                            rf"\s*(?:,|;|\sи\s|\s[–—-]|\s(?=по\s+согласованию))\s*\S")
 DROP_PARENS = re.compile(r"^\s*(?:по\s+согласованию|далее\s*[-–—]|далее\b|по\s+списку|прилагается)", re.IGNORECASE)
 # where an executor's name ends and the circumstances of the task begin
 NAME_END = re.compile(
@@ -182,8 +184,10 @@ def person_nominative(text: str, case: str = "nomn") -> str:
         return _surname_nominative(text, case)
     m = re.fullmatch(FULL_NAME, text)
     if m:  # «Бульс Ольгу Викторовну» -> «О.В. Бульс»: initials and surname, as the contract writes officials
-        surname, name, patronymic = text.split()
-        return f"{name[0]}.{patronymic[0]}. {_surname_nominative(surname, case)}"
+        first, second, third = text.split()
+        if re.fullmatch(PATRONYMIC, second):  # «Ивану Петровичу Иванову»: name, patronymic, surname
+            return f"{first[0]}.{second[0]}. {_surname_nominative(third, case)}"
+        return f"{second[0]}.{third[0]}. {_surname_nominative(first, case)}"
     return text
 
 
@@ -321,6 +325,12 @@ def party_from(segment: str, start: int, case: str) -> Party | None:
     written_clean = squash(written).strip(" ,;:–—-")
     if not written_clean:
         return None
+    lead = LEADING_PERSON.match(written_clean) if person is None else None
+    if lead and re.match(r"\s*[–—-]\s*", written_clean[lead.end("person"):]):
+        # «Иванова И.И. – заместителя главы администрации»: the post after the dash is the addressee
+        rest = written_clean[lead.end("person"):].strip(" ,;:–—-")
+        if opens_with_head(rest, case):
+            person, written_clean = person_nominative(lead.group("person"), case), rest
     if person is None:
         tail = TRAILING_PERSON.search(" " + written_clean)
         if tail:
@@ -331,7 +341,7 @@ def party_from(segment: str, start: int, case: str) -> Party | None:
                              person=person_nominative(raw, case), span=(start, start + len(segment)),
                              confidence=sureness.CLEAN)
             person = person_nominative(raw, case)
-            written_clean = rest
+            written_clean = rest.rstrip(" ,;:–—-")  # «Начальнику отдела культуры – Иванову И.И.»
     offset = segment.find(written_clean[:10]) if written_clean else 0
     return Party(as_written=written_clean, name=nominative(written_clean, case), person=person,
                  confidence=_party_sureness(written_clean, case), span=(start + max(offset, 0), start + max(offset, 0) + len(written_clean)))

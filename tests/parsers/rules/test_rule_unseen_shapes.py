@@ -164,6 +164,23 @@ LISTS = [
 ]
 
 
+PERSON_FORMS = [
+    # name, patronymic, surname
+    ("Начальнику отдела культуры Ивану Петровичу Иванову", "datv", [("Начальнику отдела культуры", "И.П. Иванов")]),
+    # a dash between the post and the official, either way round
+    ("Начальнику отдела культуры – Иванову И.И.", "datv", [("Начальнику отдела культуры", "Иванов И.И.")]),
+    ("Иванова И.И. – заместителя главы администрации района", "accs",
+     [("заместителя главы администрации района", "Иванов И.И.")]),
+    # «по согласованию» after the official in the brackets, with no comma
+    ("Отделу культуры (Иванова И.И. по согласованию)", "datv", [("Отделу культуры", "Иванова И.И.")]),
+]
+
+
+@pytest.mark.parametrize(("lead", "case", "expected"), PERSON_FORMS)
+def test_the_official_in_the_forms_acts_write_him(lead, case, expected):
+    assert names(lead, case) == expected
+
+
 @pytest.mark.parametrize(("lead", "expected"), LISTS)
 def test_list_grammar_of_addressees(lead, expected):
     assert names(lead) == expected
