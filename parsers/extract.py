@@ -49,7 +49,8 @@ def _extract_into(result: ParseResult, text: str, table: list[tuple[int, int]]) 
     if info.kind is None and _reads_as_list_of_orders(text, main, found):
         info.kind = "перечень поручений"  # a page showing items of a перечень without its heading
         info.confidence["kind"] = sureness.FALLBACK
-    if info.kind is None and head.number is None and not (len(main) >= 2 and any(o.responsible for o in found)):
+    if info.kind is None and head.number is None and (not (len(main) >= 2 and any(o.responsible for o in found))
+                                                      or header.tells_of_an_act(text[:head_end])):
         if found:  # news, slides: a numbered list in a text that is no act holds no orders
             result.warnings.append("Текст не похож на акт: поручения не извлекались.")
         return
@@ -60,6 +61,10 @@ def _extract_into(result: ParseResult, text: str, table: list[tuple[int, int]]) 
     if info.confidence.get("number", 0) < sureness.CLEAN or info.confidence.get("date", 0) < sureness.CLEAN:
         # the signature block («Москва, Кремль / 12 мая 2008 года / № 724») outranks a weak guess
         number, day = header.find_tail_details(text[main[-1].end:] if main else text[body_at:])
+        if number is None and day is None and main:  # an act on one line: the block runs into its neighbours
+            number, day = header.find_inline_tail(text[main[-1].end:main[-1].end + 600])
+            if number is None and day is None:
+                number, day = header.find_inline_tail(text[main[-1].start:main[-1].end], in_item=True)
         for name, value in (("number", number), ("date", day)):
             if value is not None and info.confidence.get(name, 0) < sureness.GOOD:
                 setattr(info, name, value)

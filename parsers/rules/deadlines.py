@@ -120,9 +120,12 @@ def is_reference_date(text: str, match: DateMatch) -> bool:
 
 _TRIGGER = re.compile(r"(?<![а-яёa-z])(?:(?:в\s+срок\s+)?(?:до|не\s+позднее|не\s+позже|к)|в\s+срок|с|со)\s*$", re.IGNORECASE)
 _PERIOD = re.compile(r"(?<![а-яё])с\s+\d{1,2}(?:\s*[а-яё]+)?(?:\s+\d{4}\s*(?:года|г\.?)?)?\s+(?:по|до)\s+\d{1,2}\s*[а-яё]+"
-                     r"(?:\s+\d{4}(?:\s*(?:года|г\.?)(?![а-яё]))?)?", re.IGNORECASE)
-_SROK = re.compile(r"(?:^|(?<=[\s.;:]))(?:Срок[а-я]*(?:\s+[а-я]+){0,3}?|Доклад)\s*[:–—-]\s*"
-                   r"(?P<phrase>[^\n]+?)\s*(?=\.\s|\.?$|;|\n|\.\Z)", re.MULTILINE)
+                     r"(?:\s+\d{4}(?:\s*(?:года|г\.?)(?![а-яё]))?)?"
+                     # «с 01.05.2015 по 31.05.2015»: the same window in figures
+                     r"|(?<![а-яё])с\s+\d{1,2}\.\d{1,2}\.\d{2,4}\s*(?:г\.?|года)?\s+(?:по|до)\s+\d{1,2}\.\d{1,2}\.\d{2,4}"
+                     r"(?:\s*(?:года|г\.?)(?![а-яё]))?", re.IGNORECASE)
+_SROK = re.compile(r"(?:(?:^|(?<=[\s.;:]))(?:Срок[а-я]*(?:\s+[а-я]+){0,3}?|Доклад)|(?<=\()\s*срок[а-я]*)\s*[:–—-]\s*"
+                   r"(?P<phrase>[^\n]+?)\s*(?=\.\s|\.?$|;|\n|\.\Z|\)(?=[\s.;]|$))", re.MULTILINE)
 
 
 def recurrence_in(text: str) -> tuple[str, int, int] | None:
@@ -150,6 +153,9 @@ def recurrence_in(text: str) -> tuple[str, int, int] | None:
         value = "ежеквартально" if tail.startswith("квартал") else "раз в полгода" if tail else "ежемесячно"
         best = (value, following.start(), following.end())
     units = words.mapping("period_units.txt")
+    twice = re.search(r"(?<![а-яё])(?:два|2)\s+раза\s+в\s+год(?![а-яё])", lowered)
+    if twice and (best is None or twice.start() < best[1]):
+        return ("раз в полгода", twice.start(), twice.end())  # «два раза в год»
     for m in re.finditer(r"(?:не\s+(?:менее|реже|более)\b[^.;:]{0,90}?|(?<![а-яё])раз[а]?\s+)в\s+("
                          + "|".join(units) + r")(?![а-яё])", lowered):
         if best is None or m.start() < best[1]:
@@ -265,6 +271,23 @@ def _bare_period_end(phrase: str) -> date | None:
     return None
 
 
+def _event_date(text: str, d: DateMatch, verb_span: tuple[int, int]) -> bool:
+    """A whole date (day, month and year) after the verb and its object, with no preposition
+    before it («Провести субботник 25 апреля 2015 года»): the day of the event, as a date by
+    the verb is. A date after a participle or an adjective («принятого 25 апреля») belongs to
+    the noun it describes; one after a preposition («в течение дня 25 апреля», «на 1 января»)
+    is a circumstance the trigger rule reads or leaves."""
+    from parsers import nlp
+
+    if d.month_only or not d.year_written or d.start < verb_span[1]:
+        return False
+    before = re.search(r"([А-Яа-яЁё]+)[\s,]*$", text[verb_span[1]:d.start])
+    if before is None or re.search(r"[,;:()]", text[verb_span[1]:d.start]):  # another clause stands between
+        return False
+    readings = nlp.parses(before.group(1))
+    return bool(readings) and readings[0].tag.POS == "NOUN" and len(text[verb_span[1]:d.start].split()) <= 6
+
+
 def find_deadline(text: str, offset: int = 0, reference: date | None = None,
                   verb_span: tuple[int, int] | None = None) -> Deadline | None:
     """The deadline of one order's own text (offset: where `text` starts in the act).
@@ -292,14 +315,16 @@ def find_deadline(text: str, offset: int = 0, reference: date | None = None,
                                            re.IGNORECASE):
             chosen, how = d, sureness.GOOD  # an event date right after the verb («Провести 14 февраля 2026 года»)
             break
+    if chosen is None and verb_span is not None and len(dates) == 1 and _event_date(masked, dates[0], verb_span):
+        chosen, how = dates[0], sureness.FALLBACK  # «Провести субботник 25 апреля 2015 года»: likely the event's day
     if chosen is not None and len(dates) > 1:
-        how = min(how, sureness.GOOD)  # several dates in one order: the choice among them may be wrong
+        how = min(how, sureness.FALLBACK)  # several dates in one order: the choice among them may be wrong
     found = recurrence_in(masked)
     if chosen is not None and not chosen.year_written and found:
         chosen = None  # «ежегодно до 1 февраля»: a recurrence, the year is not written
     if chosen is not None:
         start = chosen.start
-        lead = re.search(r"(?:(?:в\s+срок\s+)?(?:до|не\s+позднее|не\s+позже|к|с|со)|в\s+срок)\s*$",
+        lead = re.search(r"(?<![а-яё])(?:(?:в\s+срок\s+)?(?:до|не\s+позднее|не\s+позже|к|с|со)|в\s+срок)\s*$",
                          masked[max(0, start - 24):start], re.IGNORECASE)
         if lead:
             start -= len(lead.group(0))
@@ -307,7 +332,9 @@ def find_deadline(text: str, offset: int = 0, reference: date | None = None,
                         span=(offset + start, offset + chosen.end),
                         recurrence=then_recurrence(masked[chosen.end:chosen.end + 80]), confidence=how)
     relative = relative_in(masked)
-    if periods and (relative is None or periods[0][0] <= relative[0]):
+    if periods and relative is not None and relative[0] < periods[0][0] <= relative[1] + 1:
+        relative = (relative[0], max(relative[1], periods[0][1]))  # «в период с 1 по 10 апреля 2015 года»
+    elif periods and (relative is None or periods[0][0] <= relative[0]):
         relative = periods[0]
     if found:  # a stated recurrence outranks a term or condition
         value, s, e = found

@@ -15,25 +15,29 @@ from dataclasses import dataclass
 from parsers import nlp
 from parsers.model import Party
 from parsers.rules import sureness, words
-from parsers.rules.text import squash
+from parsers.rules.deadlines import recurrence_in, relative_in
+from parsers.rules.text import mask_quoted, squash
 
 WORD = re.compile(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*")
 INITIALS = r"[А-ЯЁ]\.\s?[А-ЯЁ]\.?"
 SURNAME = r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?|[А-ЯЁ]{2,}(?:-[А-ЯЁ]{2,})?"
 PATRONYMIC = r"[А-ЯЁ][а-яё]+(?:ович|евич|ич|овн|евн|ичн|инич)[а-яё]*"
-FULL_NAME = rf"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?\s+[А-ЯЁ][а-яё]+\s+{PATRONYMIC}"
+FULL_NAME = (rf"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?\s+[А-ЯЁ][а-яё]+\s+{PATRONYMIC}"
+             rf"|[А-ЯЁ][а-яё]+\s+{PATRONYMIC}\s+[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?")  # «Ивану Петровичу Иванову»
 PERSON_FULL = re.compile(rf"^(?:{INITIALS}\s?(?:{SURNAME})|(?:{SURNAME})\s+{INITIALS}|{FULL_NAME}|"
                          rf"[А-ЯЁ]\.\s?(?:{SURNAME})|(?:{SURNAME})\s+[А-ЯЁ]\.)$")
 TRAILING_PERSON = re.compile(rf"\s+(?P<person>{INITIALS}\s?(?:{SURNAME})|(?:{SURNAME})\s+{INITIALS}|{FULL_NAME})\s*$")
 PAREN = re.compile(r"\(([^()]*)\)")
-LEADING_PERSON = re.compile(rf"^\s*(?P<person>{INITIALS}\s?(?:{SURNAME})|(?:{SURNAME})\s+{INITIALS})\s*(?:,|;|\sи\s|\s[–—-])\s*\S")
+LEADING_PERSON = re.compile(rf"^\s*(?P<person>{INITIALS}\s?(?:{SURNAME})|(?:{SURNAME})\s+{INITIALS})"
+                            rf"\s*(?:,|;|\sи\s|\s[–—-]|\s(?=по\s+согласованию))\s*\S")
 DROP_PARENS = re.compile(r"^\s*(?:по\s+согласованию|далее\s*[-–—]|далее\b|по\s+списку|прилагается)", re.IGNORECASE)
 # where an executor's name ends and the circumstances of the task begin
 NAME_END = re.compile(
-    r"\s(?:в\s+срок|в\s+течение|в\s+целях|в\s+связи|в\s+соответствии|в\s+рамках|в\s+период|во\s+время|"
-    r"в\s*(?:январ|феврал|март|апрел|ма[ея]|июн|июл|август|сентябр|октябр|ноябр|декабр)\w*\s*\d|"
+    r"\s(?:в\s+срок|в\s+течение|в\s+целях|в\s+связи|в\s+соответствии|в\s+рамках|в\s+(?:[а-яё]+\s+)?период|во\s+время|"
+    r"в\s*(?:январ|феврал|март|апрел|ма[ея]|июн|июл|август|сентябр|октябр|ноябр|декабр)\w*(?:\s*[-–—]\s*[а-яё]+)?\s*\d+|"
+    r"по\s+(?:итогам|результатам|мере|окончании|завершении|истечении)|"
     r"в\s+(?:I{1,3}|IV|[1-4]|перв\w*|втор\w*|треть\w*|четверт\w*)(?:-?м)?\s+(?:квартал|полугоди)\w*|"
-    r"в\s+\d{4}\s*(?:году|г\.)|"
+    r"в\s+\d{4}\s*(?:[-–—]\s*\d{4}\s*)?(?:году|годах|гг?\.)|в\s+[а-яё]+\s+порядке|"
     r"в\s+[\w-]+\s+срок|"
     r"при\s*(?![А-ЯЁ])[а-яё]|в\s+случа[ея]|до\s+\d+|к\s+\d+|не\s+позднее|совместно\s+с|по\s+согласованию\s+с|с\s+учетом|с\s+участием|"
     r"ежедневно|еженедельно|ежемесячно|ежеквартально|ежегодно|постоянно|заблаговременно|незамедлительно|"
@@ -102,6 +106,10 @@ def _inflect_head(phrase: str, case: str, start: int = 0) -> str:
         if noun_parse is not None:
             noun = (m, noun_parse)
         break
+    if noun is None and len(adjectives) == 1 and len(found) > 1 and _substantive(found[0].group(0), found[1].group(0), case):
+        m, adj = adjectives[0]  # «Заведующему сектором» -> «Заведующий сектором»
+        form = adj.inflect({"nomn", adj.tag.number or "sing"} | ({adj.tag.gender} if adj.tag.gender else set()))
+        return phrase if form is None else phrase[:m.start()] + _restyle(form.word, m.group(0)) + phrase[m.end():]
     if noun is None:
         return phrase
     noun_m, noun_p = noun
@@ -126,6 +134,9 @@ def _inflect_head(phrase: str, case: str, start: int = 0) -> str:
 def nominative(phrase: str, case: str = "datv") -> str:
     """The nominative of an executor's name by the head rule; a second title after a dash
     («... – Председателю Правительства») is inflected too."""
+    acting = re.match(r"^\s*(?:[Вв]ременно\s+)?([Ии]сполняющ\w+)\s+обязанности\s", phrase)
+    if acting:  # «Исполняющему обязанности главы ...»: only the participle declines
+        return phrase[:acting.start(1)] + _restyle("исполняющий", acting.group(1)) + phrase[acting.end(1):]
     out = _inflect_head(phrase, case)
     dash = re.search(r"\s[–—-]\s+(?=[А-ЯЁа-яё])", out)
     if dash:  # a second title in apposition takes the same case
@@ -173,8 +184,10 @@ def person_nominative(text: str, case: str = "nomn") -> str:
         return _surname_nominative(text, case)
     m = re.fullmatch(FULL_NAME, text)
     if m:  # «Бульс Ольгу Викторовну» -> «О.В. Бульс»: initials and surname, as the contract writes officials
-        surname, name, patronymic = text.split()
-        return f"{name[0]}.{patronymic[0]}. {_surname_nominative(surname, case)}"
+        first, second, third = text.split()
+        if re.fullmatch(PATRONYMIC, second):  # «Ивану Петровичу Иванову»: name, patronymic, surname
+            return f"{first[0]}.{second[0]}. {_surname_nominative(third, case)}"
+        return f"{second[0]}.{third[0]}. {_surname_nominative(first, case)}"
     return text
 
 
@@ -217,9 +230,14 @@ def _is_abbreviation(word: str) -> bool:
 
 def _first_word_case(segment: str, case: str) -> tuple[bool, bool]:
     """(the segment opens with a noun phrase in `case`, its head is a body or an official)."""
+    acting = _ACTING.match(segment)
+    if acting:  # «И.о. начальника отдела», «Врио главы»: the post after it is a genitive
+        return _first_word_case(segment[acting.end():], "gent")
     found = list(WORD.finditer(segment))
     if found and found[0].start() == len(segment) - len(segment.lstrip()) and _is_abbreviation(found[0].group(0)):
         return True, True  # «МКУ «Управление образования»», «ОМВД России по району»: indeclinable
+    if len(found) > 1 and _substantive(found[0].group(0), found[1].group(0), case):
+        return True, True  # «Заведующему сектором ...», «Дежурному ЕДДС»: a participle used as a noun
     if found and any(p.tag.POS in ("PREP", "CONJ", "PRCL") for p in nlp.parses(found[0].group(0))[:1]):
         return False, False
     for m in found[:5]:
@@ -227,13 +245,28 @@ def _first_word_case(segment: str, case: str) -> tuple[bool, bool]:
         if _noun_parse(word, case) is not None and not (_adj_parse(word, case) and len(found) > 1
                                                            and m is not found[-1]
                                                            and _noun_parse(found[found.index(m) + 1].group(0), case)):
-            head = bool(nlp.lemmas(word) & words.body_heads())
+            head = bool({lemma.split("-")[0] for lemma in nlp.lemmas(word)} & words.body_heads())  # «специалисту-эксперту»
             surname = any("Surn" in p.tag for p in nlp.parses(word)) and word[:1].isupper()
             return True, head or surname
         if _adj_parse(word, case) is not None:
             continue
         return False, False
     return False, False
+
+
+_ACTING = re.compile(r"^\s*(?:[Ии]\.\s?о\.|[Вв]р[Ии][Оо]|ВРИО|(?:[Вв]ременно\s+)?[Ии]сполняющ\w+\s+обязанности)\s+")
+
+
+def _substantive(word: str, following: str, case: str) -> bool:
+    """A full adjective or participle in `case` whose nominative heads names of posts
+    (body_heads.txt: «заведующий», «дежурный») and that no noun in the same case follows."""
+    adj = _adj_parse(word, case)
+    if adj is None or _noun_parse(word, case) is not None:
+        return False
+    if _noun_parse(following, case) is not None or _adj_parse(following, case) is not None:
+        return False
+    form = adj.inflect({"nomn", "sing", "masc"})
+    return bool(form and form.word in words.body_heads())
 
 
 def _agrees(ending: str, group: str) -> bool:
@@ -292,6 +325,12 @@ def party_from(segment: str, start: int, case: str) -> Party | None:
     written_clean = squash(written).strip(" ,;:–—-")
     if not written_clean:
         return None
+    lead = LEADING_PERSON.match(written_clean) if person is None else None
+    if lead and re.match(r"\s*[–—-]\s*", written_clean[lead.end("person"):]):
+        # «Иванова И.И. – заместителя главы администрации»: the post after the dash is the addressee
+        rest = written_clean[lead.end("person"):].strip(" ,;:–—-")
+        if opens_with_head(rest, case):
+            person, written_clean = person_nominative(lead.group("person"), case), rest
     if person is None:
         tail = TRAILING_PERSON.search(" " + written_clean)
         if tail:
@@ -302,16 +341,50 @@ def party_from(segment: str, start: int, case: str) -> Party | None:
                              person=person_nominative(raw, case), span=(start, start + len(segment)),
                              confidence=sureness.CLEAN)
             person = person_nominative(raw, case)
-            written_clean = rest
+            written_clean = rest.rstrip(" ,;:–—-")  # «Начальнику отдела культуры – Иванову И.И.»
     offset = segment.find(written_clean[:10]) if written_clean else 0
     return Party(as_written=written_clean, name=nominative(written_clean, case), person=person,
                  confidence=_party_sureness(written_clean, case), span=(start + max(offset, 0), start + max(offset, 0) + len(written_clean)))
 
 
+def _stray_word(written: str) -> bool:
+    """Does the name hold a word a dative name cannot (pymorphy3): a lower-case noun or adjective
+    that is only nominative or accusative with no preposition before it («Отделу культуры
+    информацию о …»), or a finite verb? A name's tail is genitive or prepositional, so such a
+    word means the name may have taken in the task's words: the name is then not sure."""
+    masked = mask_quoted(written, also_parens=True)
+    found = list(WORD.finditer(masked))
+    for i, m in enumerate(found[1:], start=1):
+        word = m.group(0)
+        if not word.islower():
+            continue
+        readings = nlp.parses(word)
+        if readings and readings[0].tag.POS in ("VERB", "INFN"):
+            return True
+        named = [r for r in readings if r.tag.POS in ("NOUN", "ADJF", "PRTF")]
+        if not named or len(named) < len(readings) or any(r.tag.case not in ("nomn", "accs") for r in named):
+            continue
+        before = [w.group(0) for w in found[max(0, i - 3):i]]
+        if any(w.lower() in _ACCS_PREPOSITIONS for w in before) or not before[-1].islower():
+            continue  # «за пожарную безопасность»; «Боградский район»
+        if any(any(r.tag.POS == "PRTF" for r in nlp.parses(w)[:1]) for w in before):
+            continue  # «осуществляющим борьбу …»
+        if re.match(r"\s*(?:[А-ЯЁ«\"])", masked[m.end():]) or re.match(r"\s*[«\"]", written[m.end():]):
+            continue  # «муниципального образования город Краснодар»
+        return True
+    return False
+
+
+_ACCS_PREPOSITIONS = frozenset({"в", "во", "на", "за", "через", "под", "про", "о", "об"})
+
+
 def _party_sureness(written: str, case: str) -> float:
     """A name that opens with a known body or official in its case is sure; one that the head
-    rule could not place (an unknown word, a long name with commas or a clause) is not."""
+    rule could not place (an unknown word, a long name with commas or a clause, a word that no
+    dative name holds) is not."""
     if len(written) > 160 or re.search(r"(?<![а-яё])котор", written, re.IGNORECASE):
+        return sureness.FALLBACK
+    if case == "datv" and _stray_word(written):
         return sureness.FALLBACK
     return sureness.CLEAN if opens_with_head(written, case) or _proper_noun_in(written, case) else sureness.FALLBACK
 
@@ -332,11 +405,49 @@ def _more_officials(segment: str, start: int, party: Party) -> list[Party]:
     return []
 
 
+def _adverb_at(text: str) -> int | None:
+    """Where the first adverb outside quotes and parentheses stands after the first word: a body's
+    name holds none, so «Руководителям предприятий и населению района неукоснительно соблюдать»
+    ends at «неукоснительно» (pymorphy3: an adverb or a short adjective, no noun or full adjective
+    reading). An adverb before its participle («временно исполняющему обязанности») or of a
+    compound preposition («независимо от форм собственности») belongs to the name."""
+    masked = mask_quoted(text, also_parens=True)
+    found = list(WORD.finditer(masked))
+    for i, m in enumerate(found[1:], start=1):
+        word = m.group(0)
+        if not word.islower() or len(word) < 4:
+            continue
+        readings = nlp.parses(word)
+        if not readings or readings[0].tag.POS != "ADVB" or any(
+                r.tag.POS not in ("ADVB", "ADJS", "PRED") for r in readings):
+            continue
+        after = found[i + 1].group(0).lower() if i + 1 < len(found) else ""
+        if after in ("от", "с", "со") or any(r.tag.POS == "PRTF" for r in nlp.parses(after)[:1]):
+            continue
+        return m.start()
+    return None
+
+
+def _term_at(text: str) -> int | None:
+    """Where a stated recurrence («на постоянной основе», «ежемесячно») or a term the deadline rules
+    read («до начала купального сезона», «по мере необходимости») begins: the name ends there."""
+    starts = [found[1] for found in (recurrence_in(text),) if found]
+    relative = relative_in(mask_quoted(text, also_parens=True))
+    if relative:
+        starts.append(relative[0])
+    starts = [at for at in starts if at > 0]
+    return min(starts) if starts else None
+
+
 def cut_name(text: str, case: str = "datv") -> str:
-    """The executor phrase without the circumstances that follow it («в срок до ...», «при ...»)."""
+    """The executor phrase without the circumstances that follow it («в срок до ...», «при ...»,
+    an adverb, a recurrence)."""
     m = NAME_END.search(text)
     if m:
         text = text[: m.start()]
+    for at in (_adverb_at(text), _term_at(text)):
+        if at is not None:
+            text = text[:at].rstrip(" ,")
     # the official in parentheses closes the name: what follows is the task
     for paren in PAREN.finditer(text):
         rest = text[paren.end():]
@@ -345,10 +456,32 @@ def cut_name(text: str, case: str = "datv") -> str:
         if not (names_person and rest.strip()):
             continue
         more = re.match(r"(?:\s*[,;]|\s+и)\s+", rest)
-        if more and all(_first_word_case(rest[more.end():], case)):
-            continue  # «A (X), B (Y)»: the list goes on
+        if more and (all(_first_word_case(rest[more.end():], case)) or _proper_noun_in(rest[more.end():], case)
+                     and re.match(r"[^,;(]*\(", rest[more.end():])):
+            continue  # «A (X), B (Y)», «Минтруду России (М.А.Топилину), Минфину России (…)»: the list goes on
         return text[: paren.end()]
     return text
+
+
+def _only_dative(word: str) -> bool:
+    readings = nlp.parses(word)
+    return bool(readings) and all(r.tag.POS == "NOUN" and r.tag.case == "datv" for r in readings)
+
+
+def _dative_conjunct(piece: str, group: str) -> bool:
+    """Does a conjunct that is not a known body or post still name a second addressee? Its noun
+    can only be a dative («населению района», «индивидуальным предпринимателям»), and nothing in
+    the name before it governs a dative: inside a genitive tail a dative cannot continue the
+    name, unless a «по» governs it («Комитету по физической культуре и спорту»)."""
+    found = [m.group(0) for m in WORD.finditer(piece)][:3]
+    if found and found[0].lower() in ("их", "его", "ее", "её"):
+        return False  # «администрациям районов и их должностным лицам»: the officials of the same bodies
+    noun = next((w for w in found if any(r.tag.POS == "NOUN" for r in nlp.parses(w))), None)
+    if noun is None or not noun[:1].islower() or not _only_dative(noun):
+        return False
+    if any(_adj_parse(w, "datv") is None for w in found[: found.index(noun)]):
+        return False
+    return not re.search(r"(?<![а-яё])(?:по|к|согласно|благодаря|вопреки)\s", group, re.IGNORECASE)
 
 
 _SEPARATORS = re.compile(r",?\s+а\s+также\s+|,\s+|\s+и\s+|;\s+")  # «A, а также B» is a list too
@@ -383,12 +516,15 @@ def parties(text: str, start: int = 0, case: str = "datv") -> list[Party]:
         if groups and not is_head and _proper_noun_in(piece, case) and _proper_noun_in(text[groups[-1][0]:], case):
             is_head = True  # «Минобразованию России и Минтруду России»: conjuncts of one shape are two bodies
         first = WORD.search(piece)
-        if groups and first and _is_abbreviation(first.group(0)) and (
+        joined_by_and = "и" in text[max(0, s - 4):s].split()
+        if groups and joined_by_and and first and _is_abbreviation(first.group(0)) and (
                 not re.match(r"\s*[«\"]|\s+[А-ЯЁ]", piece[first.end():])
                 or TRAILING_PERSON.fullmatch(piece[first.end():].rstrip())):  # «ГО и ЧС Антипову П.В.»
             is_case = is_head = False  # «по делам ГО и ЧС администрации»: an abbreviation inside a name
         separator = text[max(0, s - 4):s]
         new_party = is_case and is_head if groups else is_case
+        if groups and case == "datv" and not new_party and _dative_conjunct(piece, text[groups[-1][0]:groups[-1][1]]):
+            is_head = new_party = True  # «руководителям учреждений и предпринимателям»: a second addressee
         if groups and "и" in separator.split() and not (is_case and is_head):
             new_party = False
         if new_party:
@@ -406,7 +542,17 @@ def parties(text: str, start: int = 0, case: str = "datv") -> list[Party]:
         if out and out[-1].person and out[-1].span and \
                 out[-1].as_written == text[out[-1].span[0] - start:out[-1].span[1] - start] \
                 and out[-1].name == out[-1].person and party.person is None:
-            continue  # «Тимофеевой А.В., главному специалисту отдела ...»: the post is an apposition
+            # «Тимофеевой А.В., главному специалисту отдела ...»: the post in apposition is the
+            # addressee and the person named first its official (contract: the official with the post)
+            if opens_with_head(party.as_written, case):
+                party.person = out[-1].person
+                party.span = (out[-1].span[0], party.span[1]) if party.span else out[-1].span
+                out[-1] = party
+            continue
+        if case == "nomn" and out and out[-1].person is None and party.person and party.as_written == party.person \
+                and not extras:
+            out[-1].person = party.person  # «Ответственный: отдел ЖКХ, Сидоров С.С.»: the body, then its official
+            continue
         out.append(party)
         out.extend(extras)
     return out

@@ -27,7 +27,8 @@ _NUMBER = re.compile(r"(?:№|(?<![A-Za-zА-Яа-яЁё])N)\s*(?P<number>(?:[А-
                      r"(?:\d[\w/\-.]*[\wа-яА-Я]|\d))")
 _OBLIQUE_REF = re.compile(r"(?:\bв\s+(?:постановление|распоряжение|приказ|решение|указ)|постановлением|распоряжением|"
                           r"приказом|решением|указом|законом|\bот\s+\S+\s+\S+\s+\S+\s+№.*\bот\b)", re.IGNORECASE)
-_TITLE_START = re.compile(r"^\(?\s*(?:О|Об|ОБ|Изменения|ИЗМЕНЕНИЯ|О внесении)\b")
+# a title line, bracketed, or quoted whole by a site («"О принятии … на 2008 год"»)
+_TITLE_START = re.compile(r"^(?:\(?\s*(?:О|Об|ОБ|Изменения|ИЗМЕНЕНИЯ|О внесении)\b|[«\"]\s*(?:О|Об|ОБ)\b(?=.*[»\"]\s*$))")
 _PREAMBLE = re.compile(r"^\s*(?:В\s+(?:соответствии|целях|связи|рамках|исполнение)|На\s+основании|Руководствуясь|"
                        r"Во\s+исполнение|Рассмотрев|В\s+порядке)", re.IGNORECASE)
 _FORMULA = {"постановляю": "постановление", "постановляет": "постановление", "постановляют": "постановление",
@@ -83,6 +84,23 @@ def _lines(text: str, end: int) -> list[_Line]:
             if clean:
                 out.append(_Line(clean, pos + shift, _is_chrome(clean)))
         pos += len(raw) + 1
+    return _rejoin_dates(out)
+
+
+_DATE_BROKEN = re.compile(r"(?:\bот|\d{1,2})\s*$")
+
+
+def _rejoin_dates(lines: list[_Line]) -> list[_Line]:
+    """«… от 19 / января 2004 г. N 13-р …»: a line a hard wrap ended inside a date is joined with
+    the next, so that the date and the number are read as one pair."""
+    out: list[_Line] = []
+    for line in lines:
+        if out and _DATE_BROKEN.search(out[-1].text) and not out[-1].chrome \
+                and re.match(r"(?:\d{1,2}\s+)?[а-яё]+\s+\d{4}|\d{1,2}[.\s]", line.text) \
+                and find_dates(f"{out[-1].text} {line.text}") and not find_dates(out[-1].text):
+            out[-1] = _Line(f"{out[-1].text} {line.text}", out[-1].start, out[-1].chrome or line.chrome)
+            continue
+        out.append(line)
     return out
 
 
@@ -119,11 +137,18 @@ def _kind_anywhere(line: str) -> str | None:
     return None
 
 
+_LONG_FORMULA = ("постановляю", "постановляет", "постановляют", "приказываю", "распоряжаюсь", "постановил",
+                 "постановила")
+
+
 def _formula_kind(text: str) -> tuple[str | None, int]:
-    m = re.search(r"(?<![а-яё])(" + "|".join(_FORMULA) + r")\s*:", despace_letters(text), re.IGNORECASE)
+    """The kind the enacting formula gives and where it stands; a long formula may be glued to the
+    word before it by a page that lost the line break («города Пермипостановляю:»)."""
+    m = re.search(r"(?:(?<![а-яё])(" + "|".join(_FORMULA) + r")|(?<=[а-яё])(" + "|".join(_LONG_FORMULA) + r"))\s*:",
+                  despace_letters(text), re.IGNORECASE)
     if not m:
         return None, -1
-    return _FORMULA[m.group(1).lower()], m.start()
+    return _FORMULA[(m.group(1) or m.group(2)).lower()], m.start()
 
 
 def _pair(line: str, reference: date | None = None) -> tuple[str | None, date | None]:
@@ -197,6 +222,12 @@ def _title(lines: list[_Line], start_index: int) -> str | None:
         title = title[: preamble.start()]
     if title.startswith("(") and title.endswith(")"):
         title = title[1:-1]
+    if title[:1] == "«" and title[-1:] == "»" and title.count("«") == title.count("»"):
+        title = title[1:-1]  # a site's title line quotes the title: «О …»
+    elif title[:1] == '"':
+        title = title[1:]  # «"О принятии … "Программа "…" на 2008 год"»: the closing quote may be shared
+        if title.endswith('"') and title.count('"') % 2:
+            title = title[:-1]
     return title
 
 
@@ -211,7 +242,8 @@ def _title_lines(lines: list[_Line], start_index: int) -> list[int] | None:
         for follow in lines[i + 1: i + 8]:
             if (_PREAMBLE.match(follow.text) or _kind_at_start(follow.text) or follow.chrome
                     or re.match(r"^\d+[.)]", follow.text) or _TITLE_START.match(follow.text)
-                    or follow.text.startswith(("Принят", "г.")) or _formula_kind(follow.text)[0]):
+                    or follow.text.startswith(("Принят", "г.")) or _formula_kind(follow.text)[0]
+                    or _alone_date(follow.text)):  # «19 ноября 2008 г.» under it: a site's edition date
                 break
             if line.text.isupper() != follow.text.isupper() and not follow.text[:1].islower():
                 break
@@ -250,7 +282,29 @@ def _self_named_kind(text: str) -> str | None:
 
 def _number_only(number: str) -> str:
     """«184-рПравительство» -> «184-р»: a page that lost its spaces glues the next word to the number."""
+    number = re.sub(r"(?<=\d)г\.\s*[А-ЯЁ].*$", "", number)  # «N 360г.Ростов-на-Дону»: the place glued on
     return re.sub(r"(?<=[\dа-яёa-z])[А-ЯЁ][а-яё].*$", "", number).rstrip(".-")
+
+
+def _narrated(before: str) -> bool:
+    """Does a finite verb stand before the number («Глава района подписал постановление от …
+    № 45»)? A header line names the act; a sentence that tells of one is news about it."""
+    return any(w[:1].islower() and (nlp.parses(w)[:1] or [None])[0] is not None and nlp.parses(w)[0].tag.POS == "VERB"
+               for w in re.findall(r"[А-Яа-яЁё]+", before))
+
+
+def tells_of_an_act(head: str) -> bool:
+    """Is the text before the first item news about an act («Глава района подписал постановление
+    … Документом предусмотрено:»): a sentence with a finite verb before an act's kind named in
+    lower case? Such a text is no act, and its list holds no orders."""
+    for sentence in re.split(r"(?<=[.!?])\s+|\n", head):
+        kind = re.search(_KIND_WORD, sentence)
+        if kind and _narrated(sentence[: kind.start()]):
+            return True
+    return False
+
+
+_KIND_WORD = r"(?<![а-яё])(?:постановлени|распоряжени|указ|решени|приказ|протокол|перечень)[а-яё]*(?![а-яё])"
 
 
 def _details(lines: list[_Line], is_act: bool, lettered: bool = True) -> tuple[str | None, date | None, dict[str, float]]:
@@ -262,16 +316,21 @@ def _details(lines: list[_Line], is_act: bool, lettered: bool = True) -> tuple[s
         if line.chrome or _TITLE_START.match(line.text):
             continue
         n, d = _pair(line.text)
-        if n and d and not _OBLIQUE_REF.search(line.text[: line.text.find(n)]):
+        if n and d and not _OBLIQUE_REF.search(line.text[: line.text.find(n)]) \
+                and not _narrated(line.text[: line.text.find(n)]):
             number, day = _number_only(n), d
-            sure["number"] = sure["date"] = sureness.CLEAN
+            # a pair on a header's line: short («от 8 декабря 2014 г. № 1521-рг») or naming the kind
+            # of act; on a long line of other words it may be a citation the page's cut left alone
+            header_like = len(line.text) <= 60 or _kind_at_start(line.text) or _kind_anywhere(line.text) \
+                or re.search(_KIND_WORD, line.text[: line.text.find(n)], re.IGNORECASE)
+            sure["number"] = sure["date"] = sureness.CLEAN if header_like else sureness.FALLBACK
             break
     if number is None:
         for line in lines:
             if line.chrome or _TITLE_START.match(line.text):
                 continue
             n, _ = _pair(line.text)
-            if n and not _OBLIQUE_REF.search(line.text):
+            if n and not _OBLIQUE_REF.search(line.text) and not _narrated(line.text[: line.text.find(n)]):
                 number = _number_only(n)
                 # «№ 9», «ПРОТОКОЛ № 5»: a letterhead's; «больницы N 38, город Москва»: a guess
                 before = line.text[: line.text.find(n)].rstrip(" №N")
@@ -299,6 +358,20 @@ def _details(lines: list[_Line], is_act: bool, lettered: bool = True) -> tuple[s
                 sure["date"] = sureness.FALLBACK
                 break
     return number, day, sure
+
+
+def _disagreeing_pairs(lines: list[_Line], number: str, day: date | None) -> bool:
+    """Does another header line (not chrome, not a title) carry a number and date of its own that
+    differ from the chosen ones («… от 15.01.2020 № 3» on a site's title line above a letterhead
+    «от 17.01.2020 № 5»)?"""
+    for line in lines:
+        if line.chrome or _TITLE_START.match(line.text):
+            continue
+        n, d = _pair(line.text)
+        if n and d and (_number_only(n).lower() != number.lower() or (day is not None and d != day)) \
+                and not _OBLIQUE_REF.search(line.text[: line.text.find(n)]):
+            return True
+    return False
 
 
 def find_header(text: str, body_at: int) -> Header:
@@ -332,6 +405,8 @@ def find_header(text: str, body_at: int) -> Header:
     if header.kind is None and formula_kind:
         header.kind = formula_kind
         sure["kind"] = sureness.FALLBACK
+    elif formula_kind and header.kind != formula_kind and header.kind not in ("указ", "протокол", "перечень поручений"):
+        sure["kind"] = sureness.FALLBACK  # «РАСПОРЯЖЕНИЕ» over «постановляю:»: the page mixes two acts
     if header.kind is None:
         header.kind = _self_named_kind(text)
         if header.kind:
@@ -348,13 +423,22 @@ def find_header(text: str, body_at: int) -> Header:
     if heading is not None:
         heading -= sum(1 for i in range(heading) if i in titled)
     number = day = None
+    from_letterhead = False
     if heading is not None and heading < preamble:
         number, day, found = _details(lines[heading:preamble], header.kind is not None)
         sure.update(found)
+        from_letterhead = number is not None or day is not None
     if number is None and day is None:
         number, day, found = _details(lines[:preamble], header.kind is not None, heading is not None)
         sure.update(found)
+    if heading is None and kind_index is None and number is None:
+        day = None  # a date alone on a page with no letterhead, kind line or number: a site's edition date
+    if number is not None and not from_letterhead and _disagreeing_pairs(lines[:preamble], number, day):
+        for name in ("number", "date"):  # the header names two acts: which is this one's is a guess
+            sure[name] = min(sure.get(name, 0.0), sureness.FALLBACK)
     lines = lines_all
+    if number is None and heading is None and tells_of_an_act(text[:end]):
+        return Header(end=end)  # news about an act («Глава района подписал постановление …»): no details
     if (header.kind is None and number is None) or any(_is_review(line.text) for line in lines):
         return Header(end=end)  # not an act (a news text, a site's review of an act): no details invented
     header.number, header.date = number, day
@@ -401,7 +485,67 @@ def find_tail_details(tail: str) -> tuple[str | None, date | None]:
             continue
         if day is None:
             day = _alone_date(line)
+    if number is None and day is None:
+        return _self_reference(lines)
     return number, day
+
+
+_SELF_REFERENCE = re.compile(
+    r"^(?:(?:УТВЕРЖДЕН|Утвержден)[А-Яа-яЁё]*\s+(?P<instr>[а-яё]+)"  # an annex's approval stamp
+    r"|(?:ПРИЛОЖЕНИЕ|Приложение)(?:\s*(?:№|N)\s*\d+)?\s+к\s+(?P<dat>[а-яё]+)"  # an annex's heading
+    r"|(?P<nom>[А-ЯЁ][а-яё]+))"  # a site's title line of the act: «Постановление Администрации ... от ... N 448»
+    r"(?P<rest>.{0,200}?)\bот\s+(?P<date>[^№N]{6,22}?)\s*(?:г\.|года)?\s*(?:№|N)\s*\S")
+
+
+def find_inline_tail(tail: str, in_item: bool = False) -> tuple[str | None, date | None]:
+    """The signature block run into one line with what follows or precedes it, in an act printed on
+    one line («… В.Путин Москва, Кремль 14 ноября 2002 года N 1318 ___ УТВЕРЖДЕНО …»): the first
+    date followed by a number with no «от» before it (that would cite another act). `in_item`: the
+    text is the last item, whose first sentence is the task, not the signature."""
+    first_stop = re.search(r"[.;]\s", tail) if in_item else None
+    found = None
+    for d in find_dates(tail):
+        if in_item and (first_stop is None or d.start < first_stop.end()):
+            continue
+        last_item = tail
+        m = re.match(r"\s*(?:г\.?|года)?\s*(?:№|N)\s*(?P<number>(?:[А-ЯЁA-Z][А-Яа-яЁёA-Za-z]{0,4}-)?\d[\w/\-]*)",
+                     last_item[d.end:])
+        if m and not re.search(r"(?<![а-яё])от\s*$", last_item[:d.start], re.IGNORECASE):
+            found = (_number_only(m.group("number")), d.value)
+            break
+    return found if found else (None, None)
+
+
+def _instrumental_kind(word: str | None) -> str | None:
+    """«постановлением» -> «постановление» (pymorphy3), when the lemma is an act's kind."""
+    if not word:
+        return None
+    kinds = set(words.act_kind_forms().values())
+    return next((lemma for lemma in nlp.lemmas(word) if lemma in kinds), None)
+
+
+def _self_reference(lines: list[str]) -> tuple[str | None, date | None]:
+    """Where the signature block has no details, a line after the last item that names this act
+    by its kind does: the approval stamp of its annex («Утверждена / постановлением администрации
+    / от 28.12.2024 N 1378»), the annex heading («Приложение к постановлению … от … № …») or the
+    site's title line printed under the text («Постановление Администрации … от 16 июля 2020 г.
+    N 448 "О …"»). A kind in another case (a cited act), a line in an item, a quote: not read."""
+    forms = words.act_kind_forms()
+    joined = [" ".join(lines[i:i + 4]) for i in range(len(lines))]
+    for line, text in zip(lines, joined, strict=True):
+        m = _SELF_REFERENCE.match(text)
+        if not m or re.match(r"^\d", line):
+            continue
+        kind_word = (m.group("instr") or m.group("dat") or m.group("nom")).lower()
+        kind = forms.get(kind_word) or _instrumental_kind(m.group("instr"))
+        if kind is None or (m.group("nom") and forms.get(kind_word) != kind_word):
+            continue  # «Постановлением … от …» alone on a line is a citation, not the title line
+        if m.group("nom") and not line.startswith(m.group(0)[:40]):
+            continue  # a title line stands on its own line
+        number, day = _pair(text[m.start("date") - 3:m.end() + 30])
+        if number and day:
+            return _number_only(number), day
+    return None, None
 
 
 def _alone_date(line: str) -> date | None:

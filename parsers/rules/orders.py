@@ -44,13 +44,24 @@ class Reading:
     coexecutors: list[Party] = field(default_factory=list)
 
 
-def _depths(doc) -> list[int]:
-    """Nesting depth of each token inside quotes and parentheses."""
+def _depths(doc, flat: bool = False) -> list[int]:
+    """Nesting depth of each token inside quotes and parentheses. `flat`: a «…» inside a «…» opens
+    nothing, for names whose inner quote lost its closing twin («ООО «УК «Жилфонд» Иванову …»)."""
     depth = 0
     straight = False
+    guillemet = False  # flat mode: inside a «…»
     out = []
     for token in doc:
         t = token.text
+        if flat and t in ("«", "»"):
+            if t == "«" and not guillemet:
+                guillemet, depth = True, depth + 1
+            elif t == "»" and guillemet:
+                guillemet, depth = False, depth - 1
+                out.append(depth + 1)
+                continue
+            out.append(max(depth, 1) if guillemet else depth)
+            continue
         if len(t) > 1 and not any(ch.isalnum() for ch in t) and any(ch in "«“(»”)" for ch in t):
             # «):», «»),»: punctuation the tokenizer left glued still opens and closes
             depth += sum(ch in "«“(" for ch in t)
@@ -86,7 +97,13 @@ def _verbs(own: str) -> list[tuple[int, int, str, str]]:
 
 def _verbs_in(own: str) -> list[tuple[int, int, str, str]]:
     doc = nlp.tokens(own)
-    depths = _depths(doc)
+    found = _verbs_at(doc, _depths(doc))
+    if not found and own.count("«") > own.count("»"):
+        found = _verbs_at(doc, _depths(doc, flat=True))  # an inner quote never closed hid the verb
+    return found
+
+
+def _verbs_at(doc, depths: list[int]) -> list[tuple[int, int, str, str]]:
     out = []
     matcher = nlp.matcher_for("verbs")
     seen = set()
@@ -119,12 +136,17 @@ _RESPONSIBLE_LINE = re.compile(r"(?:^|\n|(?<=[.;] ))\s*(?:Ответственн
                                r"\s*[:–—-]\s*(?P<who>[^\n]+)", re.IGNORECASE)
 
 
+# «… до 1 мая 2015 года (отв. Иванов И.И.)», «(ответственный - отдел ЖКХ, Сидоров С.С.)»
+_RESPONSIBLE_PAREN = re.compile(r"\(\s*(?:ответственн\w*(?:\s+исполнител\w*)?|отв\.|исп\.|исполнител[ьи])\s*[:–—-]?\s*"
+                                r"(?P<who>[^()\n]+)\)", re.IGNORECASE)
+
+
 def read_item(own: str, offset: int, in_table: bool = False) -> Reading:
     """Read an item's own text (without its number and children); offsets are absolute.
     `in_table`: the item is a row of a table (a перечень поручений from Word)."""
     if _CONTROL.match(own):
         return Reading("control")
-    line = _RESPONSIBLE_LINE.search(own)
+    line = _RESPONSIBLE_LINE.search(own) or _RESPONSIBLE_PAREN.search(own)
     reading = _read_item(own[: line.start()] if line else own, offset)
     if line and reading.kind in ("order", "neutral", "addressee"):
         who = re.sub(r"(?<![А-ЯЁ])[.;,\s]+$", "", line.group("who"))  # keep the stop of an initial
@@ -134,8 +156,11 @@ def read_item(own: str, offset: int, in_table: bool = False) -> Reading:
             # dative addressee, never a replacement for it
             _attach_persons(reading, persons)
         elif not reading.responsible:
-            # «Ответственные: Министерство образования (И.И. Иванов), ...»: executors in the nominative
-            named = persons or _capped(executors.parties(who, offset + line.start("who"), "nomn"), sureness.GOOD)
+            # «Ответственные: Министерство образования (И.И. Иванов), ...»: executors in the nominative;
+            # «Ответственный – начальник отдела ЖКХ Петров П.П.»: the post is the addressee, Петров its official
+            bodies = _capped(executors.parties(who, offset + line.start("who"), "nomn"), sureness.GOOD)
+            posted = bodies and all(p.person for p in bodies) and not any(_person_alone(p) for p in bodies)
+            named = bodies if posted else persons or bodies
             if named:
                 reading.responsible = named
                 if reading.kind == "neutral":
@@ -272,6 +297,9 @@ def _read_item(own: str, offset: int) -> Reading:
             stop = colon
         case = "accs" if lemma in ("обязать", "просить") else "datv"
         found = executors.parties(own[begin:stop], offset + begin, case)
+        if not found and start > 0:  # «Главам поселений рекомендовать провести …»: the addressee before the verb
+            lead, shift = _executor_lead(own[:start])
+            found = executors.parties(lead, offset + shift, case)
         return Reading("order", (start, end), lemma, found)
     lead, shift = _executor_lead(own[:start])
     together = re.search(r"совместно\s+с", lead, re.IGNORECASE)
@@ -282,7 +310,8 @@ def _read_item(own: str, offset: int) -> Reading:
     if responsible:
         return Reading("order", (start, end), lemma, responsible, co)
     phrase = " ".join(own[start:start + 60].lower().split())
-    if lemma in words.nonorder_verbs() or any(" " in p and phrase.startswith(p) for p in words.nonorder_verbs()):
+    if lemma in words.nonorder_verbs() or any(" " in p and phrase.startswith(p) for p in words.nonorder_verbs()) \
+            or (lemma == "принять" and _adopts_a_document(own[end:])):
         if _coordinated_duty(own[end:]):
             return Reading("order", (start, end), lemma, [], co)
         if lemma == "установить" and re.match(r"\s*,\s*что\b", own[end:]) and find_dates(own[end:]):
@@ -292,6 +321,22 @@ def _read_item(own: str, offset: int) -> Reading:
             return Reading("order", (start, end), lemma, party, co)
         return Reading("norm", (start, end), lemma)
     return Reading("order", (start, end), lemma, [], co)
+
+
+def _adopts_a_document(after_verb: str) -> bool:
+    """«Принять муниципальный правовой акт …», «Принять Положение …»: adopting a document is a
+    decision like «Утвердить», not a task («Принять меры», «принять участие» are tasks). The
+    object's head noun (after its adjectives, pymorphy3) names a document: an act of any kind
+    (act_kinds.txt) or a document_nouns.txt word."""
+    for m in list(executors.WORD.finditer(after_verb))[:4]:
+        readings = nlp.parses(m.group(0))
+        if not readings:
+            return False
+        if readings[0].tag.POS in ("ADJF", "PRTF"):
+            continue
+        kinds = set(words.act_kind_forms().values())
+        return readings[0].tag.POS == "NOUN" and bool(nlp.lemmas(m.group(0)) & (kinds | words.word_set("document_nouns.txt")))
+    return False
 
 
 _DUTY_FIRST = re.compile(r"\s+(?:персональн\w+\s+)?(?:ответственност\w*|обязанност\w*|функци\w*|полномочи\w*)\s",
@@ -484,14 +529,14 @@ def _closing_term(text: str, item: Item, parents: dict) -> Deadline | None:
     return find_deadline(text[at:last.end], at)
 
 
-_DUTY_SEPARATOR = re.compile(r";[ \t]*\n\s*(?=[а-яё])|;[ \t]+(?=[а-яё])")
+_DUTY_SEPARATOR = re.compile(r";[ \t]*\n\s*(?=[а-яё])|;[ \t]+(?=[а-яё])|[;,]?[ \t]*\n\s*[-–—•·][ \t]*(?=[а-яё])")
 
 
 def _duties_with_own_terms(own: str, offset: int, reference: date | None) -> list[tuple[int, int, Deadline | None]]:
     """The unnumbered duties after «…:» of one item, as (start, end, deadline), when at least two
     of them carry terms and those terms differ; else [] and the item stays one order (a term
     written once for the whole list is the list's)."""
-    colon = re.search(r":[ \t]*\n?\s*(?=[а-яё])", own)
+    colon = re.search(r":[ \t]*\n?\s*(?:[-–—•·][ \t]*)?(?=[а-яё])", own)  # a dash bullet opens a duty too
     if colon is None:
         return []
     pieces, start = [], colon.end()
