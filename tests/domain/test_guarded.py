@@ -97,6 +97,7 @@ def test_an_executor_is_scoped_whatever_the_read_model_returns(service, two_orde
         guarded.get_order(theirs.id)
     with pytest.raises(AccessDeniedError):
         guarded.dashboard()
+    assert [e.id for e in guarded.executors()] == [ours.assignments[0].executor_id]
 
 
 def test_an_observer_cannot_set_dates_or_recurrence(service, two_orders):

@@ -155,11 +155,15 @@ class GuardedControl:
 
     def executors(self) -> list[Executor]:
         check(self.who, Action.READ)
-        return list(self._inner.executors())
+        return self._own_executors(self._inner.executors())
 
     def find_executors(self, text: str) -> list[Executor]:
         check(self.who, Action.READ)
-        return list(self._inner.find_executors(text))
+        return self._own_executors(self._inner.find_executors(text))
+
+    def _own_executors(self, found: list[Executor]) -> list[Executor]:
+        """An executor's filters offer its own organisation only."""
+        return [e for e in found if not self._scoped or e.id == visible_to(self.who)]
 
     def discipline(self, start: date, end: date, today: date | None = None) -> list[DisciplineRow]:
         check(self.who, Action.READ)
