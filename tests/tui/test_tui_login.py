@@ -5,7 +5,7 @@ from datetime import datetime
 
 import pytest
 from textual.widgets import DataTable, Input
-from tui_helpers import SIZE, TODAY, label_text, notifications, settle
+from tui_helpers import SIZE, TODAY, column_values, label_text, notifications, settle
 
 from tracker.access.accounts import Accounts
 from tracker.root import Gate, compose
@@ -83,6 +83,10 @@ async def test_an_executor_sees_only_its_orders_and_cannot_accept(server):
         await settle(pilot)
         assert isinstance(app.screen, CardScreen)  # no dialog opened
         assert any("«исполнитель» не даёт права: приёмка исполнения" in note for note in notifications(app))
+        await pilot.press("f1")
+        await settle(pilot)
+        described = column_values(app.screen.query_one("#help-keys", DataTable), 2)
+        assert "Поручения" in described and "Сводка" not in described and "Импорт" not in described
 
 
 async def test_an_observer_reads_and_is_told_it_may_not_change(server):
