@@ -36,8 +36,6 @@ if TYPE_CHECKING:
 
 SYNC_SECONDS = 3.0
 LogIn = Callable[[str, str], "Application"]  # login, password -> the clerk's services (TrackerError if refused)
-# what each part of the desk needs (a section is hidden, an action refused, without it)
-SECTION_RIGHTS = {"registry": Action.REGISTRY, "drafts": Action.DRAFT}
 
 
 class TrackerApp(App[None]):
@@ -143,7 +141,7 @@ class TrackerApp(App[None]):
         self.principal = session.principal
         self.service = session.control
         self.registry = session.registry if self.may(Action.REGISTRY, reading=True) else None
-        self.drafting = session.drafting
+        self.drafting = session.drafting if self.may(Action.DRAFT) else None
         if session.drafts_dir is not None:
             self._drafts_dir = session.drafts_dir
         self._add_sections()
