@@ -27,7 +27,8 @@ DbOption = Annotated[
     typer.Option(
         "--db",
         help=f"Файл базы данных или адрес сервера postgresql://пользователь@хост:порт/имя "
-             f"(по умолчанию из ${DB_ENV} или файл в папке данных пользователя).",
+             f"(по умолчанию из ${DB_ENV} или файл в папке данных пользователя). "
+             "На сервере укажите и себя: --user ИМЯ (или $TRACKER_USER).",
         show_default=False,
     ),
 ]
@@ -52,10 +53,19 @@ def resolve_db(path: str | Path | None) -> Path | str:
 def open_app(db: str | Path | None) -> Application:
     """The application on --db (or the default database): every command's services come from here.
 
-    The clock honours $TRACKER_TODAY (tracker.clock); tests replace this function to use a memory store."""
-    from tracker.root import compose
+    On a server database the person logs in first (`--user`, the password asked or from
+    $TRACKER_PASSWORD: cli.login) and every service checks that account's role; a file database
+    belongs to its owner. The clock honours $TRACKER_TODAY (tracker.clock); tests replace this
+    function to use a memory store."""
+    from tracker.root import compose, is_server, sign_in
 
-    return compose(resolve_db(db))
+    location = resolve_db(db)
+    if not is_server(location):
+        return compose(location)
+    from cli.login import credentials
+
+    login, password = credentials()
+    return sign_in(location, login, password)
 
 
 def fail(message: str, code: int = 1) -> typer.Exit:

@@ -5,10 +5,22 @@
 from __future__ import annotations
 
 import sys
+from typing import Annotated
 
 import typer
 
-from cli import db_cmd, draft_cmd, orders_cmd, parse_cmd, registry_cmd, russian_help, serve_cmd, ui_cmd
+from cli import (
+    db_cmd,
+    draft_cmd,
+    orders_cmd,
+    parse_cmd,
+    registry_cmd,
+    russian_help,
+    serve_cmd,
+    ui_cmd,
+    users_cmd,
+)
+from cli.login import USER_HELP, UserAwareGroup
 
 # Each module registers its commands on the app; the list is the CLI's table of contents.
 # The modules themselves are light: services, parsers and the desk load inside the commands.
@@ -20,6 +32,7 @@ COMMAND_MODULES = (
     draft_cmd,  # draft quarterly|report|reminders
     ui_cmd,  # ui, demo
     serve_cmd,  # serve: the desk in a browser
+    users_cmd,  # users add|passwd|disable|enable|list: accounts of the server database
 )
 
 
@@ -33,10 +46,14 @@ def build_app() -> typer.Typer:
         invoke_without_command=True,
         context_settings={"help_option_names": ["-h", "--help"]},
         rich_markup_mode=None,
+        cls=UserAwareGroup,
     )
 
     @app.callback(invoke_without_command=True)
-    def root(ctx: typer.Context) -> None:
+    def root(
+        ctx: typer.Context,
+        user: Annotated[str | None, typer.Option("--user", "-u", help=USER_HELP, show_default=False)] = None,
+    ) -> None:
         """tracker — контроль исполнения поручений."""
         if ctx.invoked_subcommand is None:
             ui_cmd.open_ui(None)

@@ -654,14 +654,14 @@ def register(app: typer.Typer) -> None:
 
         from tracker import settings
 
-        service = open_cli_service(db)
+        opened = common.open_app(db)
         try:
             for section, cls in _settings_sections().items():
-                value: object = settings.load(service.store, section, cls)
+                value: object = settings.load(opened.store, section, cls)
                 for item in dataclasses.fields(cls):
                     typer.echo(f"{section}.{item.name} = {getattr(value, item.name)}")
         finally:
-            service.close()
+            opened.close()
 
     @settings_app.command("set")
     @friendly_errors
@@ -684,12 +684,15 @@ def register(app: typer.Typer) -> None:
         names = [f.name for f in dataclasses.fields(cls)]
         if name not in names:
             raise ValidationError(f"В разделе «{section}» нет настройки «{name}». Есть: {', '.join(names)}.")
-        service = open_cli_service(db)
+        from tracker.access.models import Action
+
+        opened = common.open_app(db)
         try:
-            current: object = settings.load(service.store, section, cls)
+            opened.require(Action.SETTINGS, f"настройка {key}")  # the администратор's (a file's owner's)
+            current: object = settings.load(opened.store, section, cls)
             setattr(current, name, _convert(value, getattr(current, name)))
-            with service.store.transaction():
-                settings.save(service.store, section, current)
+            with opened.store.transaction():
+                settings.save(opened.store, section, current)
         finally:
-            service.close()
+            opened.close()
         typer.echo(f"{key} = {getattr(current, name)}")

@@ -50,6 +50,32 @@ def register(app: typer.Typer) -> None:
         if not 0 < port < 65536:
             raise fail(f"--port: порт {port} вне диапазона 1–65535.")
         path = resolve_db(db)
+        refuse_without_accounts(path)
         server = DeskServer(desk_command(path), host=host, port=port, title=TITLE, max_sessions=max_sessions,
                             idle_seconds=idle_minutes * 60, public_url=public_url)
         server.serve()
+
+
+def refuse_without_accounts(location: Path | str) -> None:
+    """A server database is served only once it has accounts: every browser session logs in, and
+    with no account nobody could. A file database is its owner's and needs none."""
+    from tracker.root import Gate, is_server
+
+    if not is_server(location):
+        return
+    gate = Gate(location)
+    try:
+        if not gate.has_accounts():
+            raise fail("на сервере ещё нет учётных записей, и войти в рабочее место в браузере будет некому. "
+                       "Сначала создайте администратора: "
+                       f"`tracker users add ИМЯ --role администратор --db {_shown(str(location))}`, "
+                       "затем остальных пользователей (`tracker users add … --user ИМЯ`).")
+    finally:
+        gate.close()
+
+
+def _shown(url: str) -> str:
+    """The address without its password, as the messages show it."""
+    from db.postgres.url import redact
+
+    return redact(url)

@@ -15,10 +15,18 @@ from cli.common import DbOption, friendly_errors
 
 @friendly_errors
 def open_ui(db: str | Path | None) -> None:
-    """Build the services on the database and run the desk until the clerk quits."""
+    """Build the services on the database and run the desk until the clerk quits.
+
+    On a server database the desk starts on its login screen (tui/screens/login.py) and gets the
+    services of whoever logs in there, guarded for that role; `--user` is not asked here."""
+    from tracker.root import is_server
     from tui.app import make_app
 
-    app = common.open_app(db)
+    location = common.resolve_db(db)
+    if is_server(location):
+        open_server_ui(str(location))
+        return
+    app = common.open_app(location)
     try:
         if app.drafts_dir is not None:
             app.drafts_dir.mkdir(parents=True, exist_ok=True)
@@ -36,3 +44,16 @@ def register(app: typer.Typer) -> None:
     def ui(db: DbOption = None) -> None:
         """Открыть рабочее место делопроизводителя (терминальный интерфейс)."""
         open_ui(db)
+
+
+def open_server_ui(location: str) -> None:
+    """The desk on the server database: the login screen first, then that clerk's desk."""
+    from tracker.root import Gate
+    from tui.app import make_app
+
+    gate = Gate(location)
+    try:
+        desk = make_app(None, import_dir=Path.cwd(), ask_missing=True, log_in=gate.log_in)
+        desk.run()
+    finally:
+        gate.close()

@@ -15,9 +15,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from db.api import Store
+from tracker.access.models import Action, Principal
 from tracker.boundary import store_errors_translated
 from tracker.calendar import ProductionCalendar
 from tracker.clock import Clock, clock_from_env
@@ -28,6 +29,7 @@ from tracker.schema import MIGRATIONS, SCHEMA_VERSION
 from tracker.who import current_user
 
 if TYPE_CHECKING:
+    from tracker.access.accounts import Accounts, GuardedAccounts
     from tracker.drafting.service import DraftingService
     from tracker.registry.service import RegistryService
 
@@ -40,31 +42,64 @@ class Application:
     """Everything a front end needs, built once on one database.
 
     The registry and drafting services are built on first use (each once): `tracker import`
-    never pays for loading them, and whoever asks gets them wired the one way."""
+    never pays for loading them, and whoever asks gets them wired the one way.
+
+    With a `principal` (a clerk logged in on the server) every service is the guarded one of
+    tracker.access: each call is checked against the role there, in the service layer, and the
+    history records the principal's login. Without one the caller is trusted (the owner of a file
+    database, maintenance, tests)."""
 
     store: Store
     clock: Clock
     calendar: ProductionCalendar
     user: str
-    control: ControlService
+    control: ControlService  # a GuardedControl (same methods, each checked) when there is a principal
     drafts_dir: Path | None  # where drafts are saved (beside the database file); None for a memory store
+    principal: Principal | None = None
 
     @cached_property
     def registry(self) -> RegistryService:
         """The registry of official pages; its «сообщить в ЦУР» points go on control."""
+        from tracker.access.features import GuardedRegistry, guard
         from tracker.registry.service import RegistryService
 
         clock = self.clock
         with store_errors_translated():
-            return RegistryService(self.store, order_sink=self.control, working_days=self.calendar.add_working_days,
-                                   today=lambda: clock().date(), who=self.user)
+            service = RegistryService(self.store, order_sink=self.control, working_days=self.calendar.add_working_days,
+                                      today=lambda: clock().date(), who=self.user)
+        return cast("RegistryService", guard(self.principal, GuardedRegistry, service))
 
     @cached_property
     def drafting(self) -> DraftingService:
         """Drafts over the registry and control of this application."""
+        from tracker.access.features import GuardedDrafting, guard
         from tracker.drafting.service import DraftingService
 
-        return DraftingService(self.store, registry=self.registry, control=self.control, calendar=self.calendar)
+        service = DraftingService(self.store, registry=self.registry, control=self.control, calendar=self.calendar)
+        return cast("DraftingService", guard(self.principal, GuardedDrafting, service))
+
+    @cached_property
+    def accounts(self) -> Accounts | GuardedAccounts:
+        """The accounts of this database (kept by the администратор; one's own password by anyone)."""
+        from tracker.access.accounts import Accounts, GuardedAccounts
+
+        clock = self.clock
+        accounts = Accounts(self.store, now=lambda: clock())
+        return accounts if self.principal is None else GuardedAccounts(accounts, self.principal)
+
+    def may(self, action: Action) -> bool:
+        """May the user of this application take `action` (a trusted caller may do everything)?"""
+        from tracker.access.policy import may
+
+        return self.principal is None or may(self.principal, action)
+
+    def require(self, action: Action, what: str = "") -> None:
+        """AccessDeniedError (Russian) unless the user may take `action`: for what no service keeps
+        (the settings the CLI writes)."""
+        from tracker.access.policy import check
+
+        if self.principal is not None:
+            check(self.principal, action, what=what)
 
     def close(self) -> None:
         self.store.close()
@@ -96,17 +131,19 @@ def calendar_for(location: str | Path) -> ProductionCalendar:
 
 
 def compose(db: str | Path, *, user: str | None = None, clock: Clock | None = None,
-            parse: Parse | None = None) -> Application:
+            parse: Parse | None = None, principal: Principal | None = None) -> Application:
     """The application on the database at `db` (created if missing).
 
     `clock` defaults to the system clock, or the day in $TRACKER_TODAY; `user` to the login
-    name; `parse` replaces the parser (tests)."""
+    name (the principal's login when there is one); `parse` replaces the parser (tests);
+    `principal`: the logged-in clerk whose role every service checks (tracker.access)."""
     clock = clock or clock_from_env()
     calendar = calendar_for(db)
     store = open_store_at(db)
     try:
         drafts_dir = None if str(db).startswith(URL_SCHEMES) else Path(db).expanduser().parent / DRAFTS_FOLDER
-        return assemble(store, calendar=calendar, clock=clock, user=user, parse=parse, drafts_dir=drafts_dir)
+        return assemble(store, calendar=calendar, clock=clock, user=user, parse=parse, drafts_dir=drafts_dir,
+                        principal=principal)
     except BaseException:
         store.close()
         raise
@@ -130,13 +167,74 @@ def rows_of_orders_built(store: Store) -> int:
 
 
 def assemble(store: Store, *, calendar: ProductionCalendar | None = None, clock: Clock | None = None,
-             user: str | None = None, parse: Parse | None = None, drafts_dir: Path | None = None) -> Application:
+             user: str | None = None, parse: Parse | None = None, drafts_dir: Path | None = None,
+             principal: Principal | None = None) -> Application:
     """The application over a store already open (compose() for a location; tests for a memory store)."""
     calendar = calendar or ProductionCalendar()
     clock = clock or clock_from_env()
-    who = user or current_user()
+    who = principal.login if principal is not None else (user or current_user())
     with store_errors_translated():
         control = ControlService(store, calendar=calendar, clock=clock, user=who, parse=parse,
                                  index=order_queries(store, calendar))
+    if principal is not None:
+        from tracker.access.guarded import GuardedControl
+
+        control = cast(ControlService, GuardedControl(control, principal))
     return Application(store=store, clock=clock, calendar=calendar, user=who, control=control,
-                       drafts_dir=drafts_dir)
+                       drafts_dir=drafts_dir, principal=principal)
+
+
+def is_server(db: str | Path) -> bool:
+    """Is `db` a server address (accounts and logins), not a file (its owner has every right)?"""
+    return str(db).lower().startswith(URL_SCHEMES)
+
+
+NO_ACCOUNTS = ("На сервере ещё нет учётных записей. Первого администратора создаёт "
+               "`tracker users add ИМЯ --role администратор --db АДРЕС`.")
+
+
+class Gate:
+    """A server database before anyone has logged in: only the accounts are read through it.
+
+    `log_in` gives the application of the clerk whose login and password match (every service
+    guarded for that clerk); the desk's login screen asks it as many times as needed."""
+
+    def __init__(self, db: str | Path, *, clock: Clock | None = None, parse: Parse | None = None) -> None:
+        self.db = db
+        self._clock = clock
+        self._parse = parse
+        self.store = open_store_at(db)
+        self._opened: Application | None = None
+
+    def has_accounts(self) -> bool:
+        from tracker.access.accounts import Accounts
+
+        with store_errors_translated():
+            return Accounts(self.store).any()
+
+    def log_in(self, login: str, password: str) -> Application:
+        from tracker.access.accounts import Accounts, AuthenticationError
+
+        with store_errors_translated():
+            accounts = Accounts(self.store)
+            if not accounts.any():
+                raise AuthenticationError(NO_ACCOUNTS)
+            principal = accounts.authenticate(login, password)
+        self._opened = assemble(self.store, calendar=calendar_for(self.db), clock=self._clock, parse=self._parse,
+                                principal=principal)
+        return self._opened
+
+    def close(self) -> None:
+        self.store.close()
+
+
+def sign_in(db: str | Path, login: str, password: str, *, clock: Clock | None = None,
+            parse: Parse | None = None) -> Application:
+    """The application on the server database `db` for the clerk with this login and password
+    (AuthenticationError, in Russian, for a wrong one or a disabled account)."""
+    gate = Gate(db, clock=clock, parse=parse)
+    try:
+        return gate.log_in(login, password)
+    except BaseException:
+        gate.close()
+        raise

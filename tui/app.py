@@ -1,18 +1,24 @@
 """The clerk's desk: the Textual app, its screens as modes, the command palette and the help key.
 
 The app gets its services from outside (`make_app(service)`): it never opens storage itself.
+On a server database it gets a `log_in` callable instead and starts on the login screen; the
+services it then receives are guarded for the clerk's role (tracker.access), and the desk
+hides the sections and refuses (with a Russian notice) the actions that role may not take.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.command import CommandPalette
 from textual.screen import Screen
 
+from tracker.access.models import Action, Principal, Role
+from tracker.access.policy import may
 from tracker.control.api import ControlServiceAPI
 from tracker.drafting.api import DraftingServiceAPI
 from tracker.errors import TrackerError
@@ -25,7 +31,11 @@ from tui.screens.importing import ImportScreen
 from tui.screens.orders import OrdersScreen, Preset
 from tui.terminal import watch_terminal
 
+if TYPE_CHECKING:
+    from tracker.root import Application
+
 SYNC_SECONDS = 3.0
+LogIn = Callable[[str, str], "Application"]  # login, password -> the clerk's services (TrackerError if refused)
 
 
 class TrackerApp(App[None]):
@@ -51,7 +61,7 @@ class TrackerApp(App[None]):
 
     def __init__(
         self,
-        service: ControlServiceAPI,
+        service: ControlServiceAPI | None,
         *,
         registry: RegistryServiceAPI | None = None,
         drafting: DraftingServiceAPI | None = None,
@@ -59,19 +69,34 @@ class TrackerApp(App[None]):
         import_dir: Path | None = None,
         drafts_dir: Path | None = None,
         ask_missing: bool = False,
+        log_in: LogIn | None = None,
     ) -> None:
-        self.service = service
+        self.service: ControlServiceAPI = service  # type: ignore[assignment]  # None only before the login
         self.registry = registry
         self.drafting = drafting
+        self.principal: Principal | None = None  # None: the owner of a file database, who may do everything
+        self.session: Application | None = None  # what log_in gave (closed by whoever made the gate)
+        self._log_in = log_in
         self._ask_missing = ask_missing
         self._fixed_today = today
+        self._drafts_dir = drafts_dir
         self.import_dir = import_dir or Path.cwd()
+        if log_in is not None:
+            self.DEFAULT_MODE = "login"  # read by App.__init__: the desk starts on the login screen
         super().__init__()
-        if registry is not None:
+        if log_in is not None:
+            from tui.screens.login import LoginScreen
+
+            self.add_mode("login", LoginScreen)
+        self._add_sections()
+
+    def _add_sections(self) -> None:
+        registry, drafting, drafts_dir = self.registry, self.drafting, self._drafts_dir
+        if registry is not None and self.may(Action.REGISTRY, reading=True):
             from tui.screens.registry import RegistryScreen
 
             self.add_mode("registry", lambda: RegistryScreen(registry))
-        if drafting is not None:
+        if drafting is not None and self.may(Action.DRAFT):
             from tui.screens.drafts import DraftsScreen
 
             self.add_mode("drafts", lambda: DraftsScreen(drafting, out_dir=drafts_dir))
@@ -81,6 +106,50 @@ class TrackerApp(App[None]):
         # Other clerks (other processes, other desks on the server) change orders too: look every
         # few seconds; on PostgreSQL sync() is one query of the change counter.
         self.set_interval(SYNC_SECONDS, self.pick_up_changes)
+        if self._ask_missing and self.drafting is not None:
+            self.ask_letterhead()
+
+    # -- who is at the desk -------------------------------------------------------------
+    @property
+    def logged_in(self) -> bool:
+        return self.service is not None
+
+    def may(self, action: Action, *, reading: bool = False) -> bool:
+        """May the clerk at the desk take `action`? (`reading`: only look at that section: the
+        registry is read by every role but the исполнитель.) The services check it again."""
+        if self.principal is None:
+            return True
+        if reading:
+            return self.principal.role is not Role.EXECUTOR
+        return may(self.principal, action)
+
+    def refused(self, action: Action, what: str) -> bool:
+        """Say in Russian that the role does not allow `what`; True when refused (nothing is opened)."""
+        if self.may(action):
+            return False
+        assert self.principal is not None
+        self.notify(f"Роль «{self.principal.role}» не даёт права: {what}. Обратитесь к администратору системы.",
+                    title="Нет прав", severity="warning", timeout=6)
+        return True
+
+    def log_in(self, login: str, password: str) -> None:
+        """Check the login and password (TrackerError in Russian if wrong) and open the desk for that role."""
+        if self._log_in is None:
+            return
+        session = self._log_in(login, password)
+        self.session = session
+        self.principal = session.principal
+        self.service = session.control
+        self.registry = session.registry if self.may(Action.REGISTRY, reading=True) else None
+        self.drafting = session.drafting if self.may(Action.DRAFT) else None
+        if session.drafts_dir is not None:
+            self._drafts_dir = session.drafts_dir
+        self._add_sections()
+        who = session.principal.shown if session.principal else login
+        self.sub_title = f"{who} ({session.principal.role})" if session.principal else who
+        start = "orders" if self.principal is not None and self.principal.role is Role.EXECUTOR else "dashboard"
+        self.switch_mode(start)
+        self.remove_mode("login")
         if self._ask_missing and self.drafting is not None:
             self.ask_letterhead()
 
@@ -116,11 +185,21 @@ class TrackerApp(App[None]):
 
     # -- navigation ---------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if not self.logged_in:
+            return action in {"quit", "help", "help_quit", "command_palette"}
         if action == "section" and parameters:
+            if parameters[0] == "dashboard" and self.principal is not None and self.principal.role is Role.EXECUTOR:
+                return False  # figures over all orders are not an executor's to see
             return parameters[0] in self._modes
+        if action == "import_acts":
+            return self.may(Action.IMPORT)
         return True  # everything else is always available
 
     def action_section(self, name: str) -> None:
+        if name == "dashboard" and self.principal is not None and self.principal.role is Role.EXECUTOR:
+            self.notify("Сводка по всем поручениям исполнителю недоступна; свои поручения — в разделе "
+                        "«Поручения» (F3).", title="Нет прав", severity="warning")
+            return
         if name not in self._modes:
             self.notify("Этот раздел ещё не подключён", severity="warning")
             return
@@ -151,6 +230,9 @@ class TrackerApp(App[None]):
             self.push_screen(HelpScreen())
 
     def action_import_acts(self) -> None:
+        if self.refused(Action.IMPORT, "загрузка актов"):
+            return
+
         def picked(paths: list[Path] | None) -> None:
             if paths:
                 self.start_import(paths)
@@ -169,6 +251,9 @@ class TrackerApp(App[None]):
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Russian commands only: the palette speaks the clerk's language."""
+        if not self.logged_in:
+            yield SystemCommand("Выход", "Закрыть программу", self.exit)
+            return
         yield SystemCommand("Сводка", "Главный экран: сколько на контроле и просрочено", lambda: self.action_section("dashboard"))
         yield SystemCommand("Поручения", "Таблица поручений с фильтрами", lambda: self.action_section("orders"))
         yield SystemCommand("Просроченные поручения", "Таблица, отфильтрованная по просрочке",
@@ -176,7 +261,8 @@ class TrackerApp(App[None]):
         yield SystemCommand("Срок в ближайшие 7 дней", "Поручения со сроком в ближайшую неделю",
                             lambda: self.show_orders(Preset(period="week")))
         yield SystemCommand("Акты", "Список загруженных актов", lambda: self.action_section("acts"))
-        yield SystemCommand("Импорт актов", "Выбрать файлы и загрузить поручения", self.action_import_acts)
+        if self.may(Action.IMPORT):
+            yield SystemCommand("Импорт актов", "Выбрать файлы и загрузить поручения", self.action_import_acts)
         if "registry" in self._modes:
             yield SystemCommand("Реестр страниц", "Официальные страницы и ответственные", lambda: self.action_section("registry"))
         if "drafts" in self._modes:
@@ -190,7 +276,7 @@ class TrackerApp(App[None]):
 
 
 def make_app(
-    service: ControlServiceAPI,
+    service: ControlServiceAPI | None,
     *,
     registry: RegistryServiceAPI | None = None,
     drafting: DraftingServiceAPI | None = None,
@@ -198,9 +284,11 @@ def make_app(
     import_dir: Path | None = None,
     drafts_dir: Path | None = None,
     ask_missing: bool = False,
+    log_in: LogIn | None = None,
 ) -> TrackerApp:
     """Build the desk over a service; `today` fixes the clock (tests, snapshots); drafts are
     saved in `drafts_dir` by default (the current folder when not given); `ask_missing`: on
-    start, ask once for the letterhead the drafts would leave blank (`tracker ui` does)."""
+    start, ask once for the letterhead the drafts would leave blank (`tracker ui` does); `log_in`
+    (a server database, `service` None): start on the login screen and take the clerk's services from it."""
     return TrackerApp(service, registry=registry, drafting=drafting, today=today, import_dir=import_dir,
-                      drafts_dir=drafts_dir, ask_missing=ask_missing)
+                      drafts_dir=drafts_dir, ask_missing=ask_missing, log_in=log_in)

@@ -1,7 +1,7 @@
 """`--db postgresql://…`: every command on the region's server, and moving a clerk's file onto it."""
 from __future__ import annotations
 
-from cli_helpers import Cli
+from server_users import first_admin, server_cli
 
 
 def with_password(url: str, password: str) -> str:
@@ -12,8 +12,7 @@ def with_password(url: str, password: str) -> str:
 
 
 def test_commands_work_on_the_server_database(tmp_path, act_file, pg_url):
-    server = Cli(tmp_path / "unused.db")
-    server.env["TRACKER_DB"] = pg_url
+    server = first_admin(server_cli(tmp_path, pg_url))  # the server asks who you are
 
     imported = server("import", str(act_file), "--yes")
     assert imported.exit_code == 0, imported.output
@@ -35,7 +34,7 @@ def test_migrate_moves_a_file_database_to_the_server_with_counts_and_checksums(c
     sums = [line.split(":")[-1].strip() for line in moved.output.splitlines() if "Контрольная сумма" in line]
     assert len(sums) == 2 and sums[0] == sums[1]
 
-    on_server = cli("orders", "--db", pg_url)
+    on_server = first_admin(server_cli(cli.db.parent, pg_url))("orders")
     on_file = cli("orders")
     assert on_server.output == on_file.output
 

@@ -72,6 +72,58 @@ def test_a_controller_and_the_file_owner_may_do_everything(service, two_orders):
     GuardedControl(service, Principal.file_owner("clerk")).withdraw(theirs.id, "отменено")
 
 
-def test_an_unknown_service_method_needs_the_control_right(service):
+def test_an_unknown_service_attribute_needs_the_control_right_and_the_store_is_never_handed_out(service):
+    viewer = GuardedControl(service, Principal("viewer", Role.OBSERVER))
     with pytest.raises(AccessDeniedError):
-        GuardedControl(service, Principal("viewer", Role.OBSERVER)).anchor_relative("00000000", date(2030, 1, 1))
+        viewer.commands.comment  # noqa: B018 - the attribute access is what is refused
+    with pytest.raises(AttributeError):
+        GuardedControl(service, Principal.file_owner("clerk")).store  # noqa: B018
+
+
+def test_every_public_method_of_the_service_is_checked_by_name_not_by_fallback():
+    from tracker.control.service import ControlService
+
+    inner_only = {"store", "calendar", "user", "index", "records", "importer", "commands"}
+    public = {name for name in dir(ControlService) if not name.startswith("_")} - inner_only
+    assert public <= set(GuardedControl.__dict__)
+
+
+def test_an_executor_is_scoped_whatever_the_read_model_returns(service, two_orders):
+    ours, theirs = two_orders
+    guarded = GuardedControl(service, executor_of(ours))
+    assert guarded.list_orders(OrderFilter(executor_id=theirs.assignments[0].executor_id)).total == 0
+    assert guarded.order_texts([ours.id, theirs.id]).keys() == {ours.id}
+    with pytest.raises(NotFoundError):
+        guarded.get_order(theirs.id)
+    with pytest.raises(AccessDeniedError):
+        guarded.dashboard()
+    assert [e.id for e in guarded.executors()] == [ours.assignments[0].executor_id]
+
+
+def test_an_observer_cannot_set_dates_or_recurrence(service, two_orders):
+    ours, _ = two_orders
+    viewer = GuardedControl(service, Principal("viewer", Role.OBSERVER))
+    with pytest.raises(AccessDeniedError):
+        viewer.anchor_relative(ours.id, date(2030, 1, 1))
+
+
+class ReadModelIgnoringExecutors:
+    """A read side that does not (yet) narrow by executor: the guard must not rely on it."""
+
+    def __init__(self, service) -> None:
+        self._service = service
+
+    def list_orders(self, flt, offset=0, limit=200, today=None):
+        from dataclasses import replace
+
+        return self._service.list_orders(replace(flt, executor_id=None), offset, limit, today)
+
+    def __getattr__(self, name):
+        return getattr(self._service, name)
+
+
+def test_an_executor_never_sees_another_organisations_row_even_from_a_lax_read_model(service, two_orders):
+    ours, _ = two_orders
+    guarded = GuardedControl(ReadModelIgnoringExecutors(service), executor_of(ours))
+    page = guarded.list_orders(OrderFilter(), limit=None)
+    assert [row.id for row in page.rows] == [ours.id] and page.total == 1

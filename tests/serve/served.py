@@ -28,6 +28,29 @@ def sample_database(folder: Path) -> Path:
     return db
 
 
+ADMIN = ("admin", "пароль-администратора")
+CONTROLLER = ("ivanova", "пароль-ивановой")
+
+
+def as_person(login: str, password: str) -> dict[str, str]:
+    """The environment a script passes its login in (TRACKER_USER / TRACKER_PASSWORD)."""
+    return {"TRACKER_USER": login, "TRACKER_PASSWORD": password}
+
+
+def server_sample_database(url: str) -> str:
+    """The sample acts on a server database with an администратор and a контролёр (ivanova)."""
+    made = tracker("users", "add", ADMIN[0], "--role", "администратор", "--db", url,
+                   env={"TRACKER_NEW_PASSWORD": ADMIN[1]})
+    assert made.returncode == 0, made.stderr
+    admin = as_person(*ADMIN)
+    done = tracker("import", "--yes", "--db", url, str(SAMPLES), env=admin)
+    assert done.returncode == 0, done.stderr
+    made = tracker("users", "add", CONTROLLER[0], "--role", "контролёр", "--name", "Иванова А.П.", "--db", url,
+                   env={**admin, "TRACKER_NEW_PASSWORD": CONTROLLER[1]})
+    assert made.returncode == 0, made.stderr
+    return url
+
+
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -37,7 +60,7 @@ def free_port() -> int:
 @dataclass
 class Served:
     url: str
-    db: Path
+    db: Path | str
     process: subprocess.Popen[str]
 
     def desks(self) -> int:
@@ -47,7 +70,7 @@ class Served:
 
 
 @contextlib.contextmanager
-def serving(db: Path, *options: str) -> Iterator[Served]:
+def serving(db: Path | str, *options: str) -> Iterator[Served]:
     port = free_port()
     process = subprocess.Popen(
         [sys.executable, "-m", "cli.main", "serve", "--db", str(db), "--port", str(port), *options],

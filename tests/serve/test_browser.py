@@ -18,7 +18,16 @@ from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
-from served import ROOT, sample_database, serving, tracker
+from served import (
+    ADMIN,
+    CONTROLLER,
+    ROOT,
+    as_person,
+    sample_database,
+    server_sample_database,
+    serving,
+    tracker,
+)
 
 ARTEFACTS = ROOT / "test-artifacts"
 _ESCAPES = re.compile(r"\x1b\[[0-9;?<>=]*[ -/]*[@-~]|\x1b[()][A-Z0-9]|\x1b[=>]")
@@ -108,3 +117,37 @@ def test_a_clerk_works_in_the_browser_and_the_cli_sees_the_change(tmp_path, brow
     card = tracker("show", rows[0]["id"], "--db", str(db))
     assert "Отчёт из браузера" in card.stdout
     assert (ARTEFACTS / "served-desk.png").stat().st_size > 10_000
+
+
+def test_a_controller_logs_in_on_the_server_database_and_the_cli_sees_the_change(browser, pg_url):
+    url = server_sample_database(pg_url)
+    with serving(url) as served:
+        browser.get(served.url + "/?fontsize=14")
+        screen = Screen(browser)
+        screen.wait_for("Вход в систему")
+        browser.find_element(By.ID, "terminal").click()
+        screen.keys(CONTROLLER[0], Keys.ENTER, "не тот пароль", Keys.ENTER)
+        screen.wait_for("Неверное имя пользователя или пароль")
+        screen.keys(CONTROLLER[1], Keys.ENTER)
+        screen.wait_for("На контроле")  # the dashboard of a контролёр (no letterhead question: not theirs)
+        screen.wait_for("Иванова А.П.")
+        screen.keys(Keys.F3)
+        screen.wait_for("на исполнении")
+        screen.keys(Keys.ENTER)  # the first order's card
+        screen.wait_for("Отчёт получен")
+        screen.keys("r")
+        screen.wait_for("Отметить")
+        screen.keys("Отчёт из браузера")
+        screen.chord(Keys.CONTROL, "s")
+        screen.wait_for("Отчёт отмечен")
+        ARTEFACTS.mkdir(exist_ok=True)
+        browser.save_screenshot(str(ARTEFACTS / "served-desk-server.png"))
+    admin = as_person(*ADMIN)
+    shown = tracker("orders", "--status", "на приёмке", "--json", "--db", url, env=admin)
+    assert shown.returncode == 0, shown.stderr
+    rows = [json.loads(line) for line in shown.stdout.splitlines() if line.strip()]
+    assert len(rows) == 1, "the report made in the browser is not in the server database"
+    card = tracker("show", rows[0]["id"], "--db", url, env=admin)
+    assert "Отчёт из браузера" in card.stdout
+    assert " ivanova: " in card.stdout  # the history names who made the change in the browser
+    assert (ARTEFACTS / "served-desk-server.png").stat().st_size > 10_000

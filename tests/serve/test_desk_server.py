@@ -7,7 +7,7 @@ import urllib.request
 
 import aiohttp
 import pytest
-from served import sample_database, serving, wait_until
+from served import sample_database, serving, tracker, wait_until
 
 
 @pytest.fixture(scope="module")
@@ -73,3 +73,10 @@ async def test_an_idle_session_ends_and_frees_its_process(database):
                 message = await asyncio.wait_for(websocket.receive(), timeout=60)
                 closed = message.type in (aiohttp.WSMsgType.CLOSE, aiohttp.WSMsgType.CLOSED)
         assert wait_until(lambda: served.desks() == 0, within=30), "the idle desk kept its process"
+
+
+def test_serve_refuses_a_server_database_nobody_could_log_in_to(pg_url):
+    refused = tracker("serve", "--db", pg_url, "--port", "1")
+    assert refused.returncode == 1
+    assert "нет учётных записей" in refused.stderr and "tracker users add" in refused.stderr
+    assert "Traceback" not in refused.stderr

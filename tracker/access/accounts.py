@@ -59,6 +59,9 @@ class Accounts:
 
     def set_disabled(self, login: str, disabled: bool = True) -> User:
         user = self.get(login)
+        if disabled and user.role is Role.ADMIN and not user.disabled and self._enabled_admins() == 1:
+            raise ValidationError(f"{login} — единственный действующий администратор: его нельзя отключить, "
+                                  "иначе учётными записями некому будет управлять. Сначала добавьте другого.")
         user.disabled = disabled
         self.store.table(USERS).update(login, {"disabled": disabled})
         return user
@@ -75,6 +78,9 @@ class Accounts:
 
     def any(self) -> bool:
         return len(self.store.table(USERS)) > 0
+
+    def _enabled_admins(self) -> int:
+        return sum(1 for u in self.list() if u.role is Role.ADMIN and not u.disabled)
 
 
 def _valid_login(login: str) -> str:
@@ -100,3 +106,56 @@ def _record(user: User) -> dict:
 def _user(raw: dict) -> User:
     return User(raw["id"], Role(raw["role"]), raw.get("password_hash") or "", raw.get("name"),
                 raw.get("executor_id"), bool(raw.get("disabled")), raw.get("created"))
+
+
+class GuardedAccounts:
+    """The accounts as one principal may keep them: the администратор keeps everyone's; anyone
+    may change their own password. The last enabled администратор is never disabled."""
+
+    def __init__(self, inner: Accounts, who: Principal) -> None:
+        self._inner = inner
+        self.who = who
+
+    def _admin(self, what: str) -> None:
+        from tracker.access.models import Action
+        from tracker.access.policy import check
+
+        check(self.who, Action.USERS, what=what)
+
+    def add(self, login: str, role: Role | str, password: str, *, name: str | None = None,
+            executor_id: str | None = None) -> User:
+        self._admin("новая учётная запись")
+        return self._inner.add(login, role, password, name=name, executor_id=executor_id)
+
+    def get(self, login: str) -> User:
+        if login != self.who.login:
+            self._admin("учётные записи")
+        return self._inner.get(login)
+
+    def list(self) -> list[User]:
+        self._admin("список учётных записей")
+        return self._inner.list()
+
+    def set_password(self, login: str, password: str) -> User:
+        if login != self.who.login:
+            self._admin("пароль другого пользователя")
+        return self._inner.set_password(login, password)
+
+    def set_disabled(self, login: str, disabled: bool = True) -> User:
+        self._admin("отключение учётной записи" if disabled else "включение учётной записи")
+        return self._inner.set_disabled(login, disabled)
+
+    def authenticate(self, login: str, password: str) -> Principal:
+        return self._inner.authenticate(login, password)
+
+    def any(self) -> bool:
+        return self._inner.any()
+
+
+def first_administrator(accounts: Accounts, login: str, password: str, name: str | None = None) -> User:
+    """Bootstrapping a server database: its first account, made without logging in, is an
+    администратор, and only while there is no account at all."""
+    if accounts.any():
+        raise AccessDeniedError("Учётные записи уже есть: новую добавляет администратор "
+                                "(`tracker users add … --user АДМИНИСТРАТОР`).")
+    return accounts.add(login, Role.ADMIN, password, name=name)

@@ -5,6 +5,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Footer, Header, Label
 
+from tracker.access.models import Action
 from tui.dates import fmt_date
 from tui.keys import both
 from tui.screens.base import DeskScreen
@@ -16,6 +17,11 @@ class ActsScreen(DeskScreen):
         Binding(both("i"), "import_acts", "Импорт"),
         Binding(both("r"), "refresh", "Обновить"),
     ]
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "import_acts":
+            return self.desk.may(Action.IMPORT)  # hidden from a role that may not import
+        return True
 
     def compose(self) -> ComposeResult:
         yield Header()

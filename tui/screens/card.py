@@ -9,6 +9,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import DataTable, Footer, Header, Label, Static
 
+from tracker.access.models import Action
 from tracker.control.api import OrderCard
 from tracker.control.records import act_label
 from tracker.models import Assignment, ExecutorRole, Order, Status
@@ -155,6 +156,8 @@ class CardScreen(DeskScreen):
         self.app.pop_screen()
 
     def action_report(self) -> None:
+        if self.desk.refused(Action.REPORT, "отметка об отчёте"):
+            return
         choices = self._executor_choices({Status.ON_CONTROL, Status.REWORK})
         self._ask(
             ActionDialog("Отчёт получен", executors=choices, text_label="Отчёт (кратко, необязательно)",
@@ -165,6 +168,8 @@ class CardScreen(DeskScreen):
         )
 
     def action_accept(self) -> None:
+        if self.desk.refused(Action.CONTROL, "приёмка исполнения"):
+            return
         choices = self._executor_choices({Status.REPORTED})
         self._ask(
             ActionDialog("Принять исполнение", executors=choices, text_label="Примечание (необязательно)",
@@ -174,6 +179,8 @@ class CardScreen(DeskScreen):
         )
 
     def action_rework(self) -> None:
+        if self.desk.refused(Action.CONTROL, "возврат на доработку"):
+            return
         choices = self._executor_choices({Status.REPORTED})
         self._ask(
             ActionDialog("Вернуть на доработку", executors=choices, text_label="Причина возврата",
@@ -183,6 +190,8 @@ class CardScreen(DeskScreen):
         )
 
     def action_extend(self) -> None:
+        if self.desk.refused(Action.CONTROL, "перенос срока"):
+            return
         current = (self.card.next_due or self.card.order.deadline.due) if self.card else None
 
         def done(result: ExtendResult | None) -> None:
@@ -195,6 +204,8 @@ class CardScreen(DeskScreen):
         self.app.push_screen(ExtendDialog(current), done)
 
     def action_anchor(self) -> None:
+        if self.desk.refused(Action.CONTROL, "дата события"):
+            return
         def anchor(result: ActionResult) -> None:
             from tracker.dates import parse_user_date
 
@@ -205,6 +216,8 @@ class CardScreen(DeskScreen):
                                ok_label="Задать", missing_text="Введите дату в виде ДД.ММ.ГГГГ"), anchor)
 
     def action_withdraw(self) -> None:
+        if self.desk.refused(Action.CONTROL, "снятие с контроля"):
+            return
         self._ask(
             ActionDialog("Снять с контроля", text_label="Причина снятия", text_required=True,
                          ok_label="Снять", missing_text="Укажите причину снятия с контроля"),
@@ -212,6 +225,8 @@ class CardScreen(DeskScreen):
         )
 
     def action_comment(self) -> None:
+        if self.desk.refused(Action.COMMENT, "комментарий"):
+            return
         self._ask(
             ActionDialog("Комментарий", text_label="Комментарий", text_required=True, ok_label="Добавить",
                          missing_text="Комментарий пуст"),

@@ -94,7 +94,10 @@ class HelpScreen(ModalScreen[None]):
         """Sections whose service the app was not given are left out (Реестр, Проекты документов)."""
         modes = self.app._modes
         if binding.action.startswith("section("):
-            return binding.action[len("section('"):-2] in modes
+            name = binding.action[len("section('"):-2]
+            return name in modes and self.app.check_action("section", (name,)) is not False
+        if binding.action == "import_acts":  # a role that may not import is not shown how
+            return self.app.check_action("import_acts", ()) is not False
         return {"Реестр": "registry", "Проекты документов": "drafts"}.get(title, "dashboard") in modes
 
     def action_close(self) -> None:

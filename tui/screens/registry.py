@@ -12,6 +12,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.widgets import DataTable, Footer, Header, Input, Label, Select
 
+from tracker.access.models import Action
 from tracker.registry.api import RegistryServiceAPI
 from tui.dialogs.employee import EmployeeDialog, EmployeeResult
 from tui.keys import both
@@ -140,6 +141,8 @@ class RegistryScreen(DeskScreen):
         self.reload()
 
     def action_edit_employee(self) -> None:
+        if self.desk.refused(Action.REGISTRY, "ведение реестра"):
+            return
         table = self.query_one("#registry-table", DataTable)
         if not table.row_count:
             return
