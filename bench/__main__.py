@@ -1,5 +1,7 @@
 """Run the benchmarks: `python -m bench` runs all, `python -m bench store parse` some.
 
+Options after the names go to the benches named (`python -m bench import --runs 5`).
+
 Each bench/bench_<name>.py has a main() that prints its numbers and the machine.
 """
 from __future__ import annotations
@@ -16,12 +18,13 @@ def available() -> list[str]:
 
 
 def main(argv: list[str]) -> int:
-    names = argv or available()
+    first_option = next((i for i, arg in enumerate(argv) if arg.startswith("-")), len(argv))
+    names, options = argv[:first_option] or available(), argv[first_option:]
     unknown = [n for n in names if n not in available()]
     if unknown:
         print(f"Нет такого замера: {', '.join(unknown)}. Есть: {', '.join(available())}", file=sys.stderr)
         return 2
-    sys.argv = sys.argv[:1]  # each bench reads its own options from argv: none when run from here
+    sys.argv = [sys.argv[0], *options]  # each bench reads its own options from argv
     for name in names:
         print(f"=== bench {name}", flush=True)
         importlib.import_module(f"bench.bench_{name}").main()
