@@ -2,10 +2,12 @@
 
 `parse_files` is what `tracker parse` and the import of several files (the CLI's
 `tracker import` and the desk's import screen, through tracker.control.importer) use: it reads
-the files in a forked helper process while this process loads the rules (spaCy, pymorphy3) and
-extracts, so on a machine with two cores reading and extraction overlap. Where fork is
-unavailable (Windows, macOS spawn), with one core, or beside other threads (the desk's
-workers), it reads in-process, with the same results. A single file goes through `parse_file`.
+the files in a forked helper process while this process loads the rules (spaCy, pymorphy3), then
+extracts them on both cores: this process takes files from the front, a helper forked with the
+rules loaded and the files read takes them from the back, until they meet (parsers.sharing).
+Each file is read once. Where fork is unavailable (Windows, macOS spawn), with one core, or
+beside other threads (the desk's workers), everything runs in-process, with the same results.
+A single file goes through `parse_file`.
 """
 from __future__ import annotations
 
