@@ -51,10 +51,11 @@ TARGET = 0.7  # issue 15: ≤ 0.7 × the baseline
 # issue 15's «today»: main before the refactor (commit 85c6669), measured on 2026-12-04 by
 # commit 9e7a1e0 on this machine (AMD EPYC, 2 CPU, 24 GiB, Python 3.11.7), load average ~0.8:
 # runs 3.10, 2.32, then 2.18 s best of 3 more; «2.18 s, best of 5». CPU seconds were not
-# recorded then: BASELINE_CPU is that revision measured by `--against 85c6669` (interleaved).
+# recorded then: BASELINE_CPU is that revision's median over 5 runs of `--against 85c6669` on
+# 2026-12-05 (load average 4.2–4.7; the same libraries as this tree, pymorphy3[fast] included).
 BASELINE_REV = "85c6669"
 BASELINE_BEST = 2.18
-BASELINE_CPU = 2.38  # median CPU seconds of 85c6669 on this set, 2026-12-05 (see README)
+BASELINE_CPU = 2.32
 
 
 @dataclass
