@@ -1,5 +1,7 @@
 """Run the benchmarks: `python -m bench` runs all, `python -m bench store parse` some.
 
+Options after the names go to the benches named (`python -m bench import --runs 5`).
+
 Each bench/bench_<name>.py has a main() that prints its numbers and the machine.
 """
 from __future__ import annotations

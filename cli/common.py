@@ -68,6 +68,20 @@ def open_app(db: str | Path | None) -> Application:
     return sign_in(location, login, password)
 
 
+_done_and_closed = False
+
+
+def work_is_done() -> None:
+    """Called by a command once its work is committed, its output written and its database and
+    helper processes closed: the console script may then end the process at once (cli.main.main)."""
+    global _done_and_closed
+    _done_and_closed = True
+
+
+def done_and_closed() -> bool:
+    return _done_and_closed
+
+
 def fail(message: str, code: int = 1) -> typer.Exit:
     """Print a Russian message to stderr; return the Exit to raise."""
     print(f"Ошибка: {message}", file=sys.stderr)

@@ -449,6 +449,7 @@ def register(app: typer.Typer) -> None:
             failed = import_files(service, paths, yes, dry_run, _date(since))
         finally:
             service.close()
+        common.work_is_done()
         if failed:
             raise typer.Exit(1)
 

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from cli.common import friendly_errors, page_read
+from cli.common import friendly_errors, page_read, work_is_done
 
 if TYPE_CHECKING:
     from parsers.model import ExtractedOrder, ParseResult
@@ -35,6 +35,7 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Разобрать акты: реквизиты, поручения, исполнители и сроки."""
         failed = parse_files([str(file) for file in files], as_json)
+        work_is_done()
         if failed:
             raise typer.Exit(1)
 

@@ -2,10 +2,12 @@
 
 `parse_files` is what `tracker parse` and the import of several files (the CLI's
 `tracker import` and the desk's import screen, through tracker.control.importer) use: it reads
-the files in a forked helper process while this process loads the rules (spaCy, pymorphy3) and
-extracts, so on a machine with two cores reading and extraction overlap. Where fork is
-unavailable (Windows, macOS spawn), with one core, or beside other threads (the desk's
-workers), it reads in-process, with the same results. A single file goes through `parse_file`.
+the files in a forked helper process while this process loads the rules (spaCy, pymorphy3), then
+extracts them on both cores: this process takes files from the front, a helper forked with the
+rules loaded and the files read takes them from the back, until they meet (parsers.sharing).
+Each file is read once. Where fork is unavailable (Windows, macOS spawn), with one core, or
+beside other threads (the desk's workers), everything runs in-process, with the same results.
+A single file goes through `parse_file`.
 """
 from __future__ import annotations
 
@@ -55,47 +57,19 @@ def parse_files(paths: Sequence[str | Path], sources: Sequence[str] | None = Non
 
 
 def _finish_on_two_cores(sources: list[str], outcomes: list[ReadOutcome]) -> Iterator[ParseResult]:
-    """Extract every second file in a helper forked now, with the rules already loaded; in order.
+    """Extract on both cores, in order: this process takes files from the front, a helper forked
+    now (with the rules loaded and every file read) from the back, until they meet.
 
     Forked after warm_up() and after the reading helper has gone, so the child inherits the
-    loaded models and no other thread's locks. Without a helper every file is extracted here."""
-    helper = _fork_pool() if len(outcomes) > 1 and _can_fork() else None
-    if helper is None:
+    loaded models and the documents, and no other thread's locks. Without a helper every file is
+    extracted here."""
+    if len(outcomes) < 2 or not _can_fork():
         for source, outcome in zip(sources, outcomes, strict=True):
             yield _finish_safely(source, outcome)
         return
-    from concurrent.futures import Future
-    from concurrent.futures.process import BrokenProcessPool
+    from parsers.sharing import in_order
 
-    def settled(index: int, item: Future[ParseResult] | ParseResult) -> ParseResult:
-        if isinstance(item, ParseResult):
-            return item
-        try:
-            return item.result()
-        except BrokenProcessPool:  # the helper died (killed, out of memory): extract here
-            return _finish_safely(sources[index], outcomes[index])
-
-    try:
-        ahead: list[tuple[int, Future[ParseResult] | ParseResult]] = []
-        for index, (source, outcome) in enumerate(zip(sources, outcomes, strict=True)):
-            ahead.append((index, helper.submit(_finish_safely, source, outcome) if index % 2 else
-                          _finish_safely(source, outcome)))
-            while ahead and (isinstance(ahead[0][1], ParseResult) or ahead[0][1].done()):
-                yield settled(*ahead.pop(0))
-        for index, item in ahead:
-            yield settled(index, item)
-    finally:
-        helper.shutdown(wait=True, cancel_futures=True)
-
-
-def _fork_pool():  # noqa: ANN202 - a ProcessPoolExecutor, or None if no helper could start
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    try:
-        return ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
-    except (OSError, RuntimeError):
-        return None
+    yield from in_order(len(outcomes), lambda index: _finish_safely(sources[index], outcomes[index]))
 
 
 def read_outcome(path: str | Path, ocr: OcrControl | None = None) -> ReadOutcome:

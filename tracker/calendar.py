@@ -182,12 +182,40 @@ def _merge(overrides: dict[int, YearOverride], item: YearOverride) -> None:
 @lru_cache(maxsize=64)
 def _package_year(year: int) -> tuple[frozenset[date], frozenset[date]]:
     """What the `holidays` package says of one year (the same for every calendar: cached once)."""
-    import holidays  # lazy: about 0.1 s
-
-    official = holidays.country_holidays("RU", years=year)
+    official = _russia()(years=year)
     off = {d for d in official if d.weekday() < 5 and not official.is_working_day(d)}
     worked = {d for d in getattr(official, "weekend_workdays", set()) if d.year == year}
     return frozenset(off), frozenset(worked)
+
+
+@lru_cache(maxsize=1)
+def _russia() -> type:
+    """holidays' class of Russia, the one `country_holidays("RU")` builds, imported alone.
+
+    Lazy (about 0.05 s). `holidays.countries`' __init__ imports all 250 countries (0.1–0.2 s,
+    on the path of every import of acts) before any one of them; a bare package stands in for
+    it while russia.py loads, and is removed at once, so a later `import holidays.countries`
+    runs the real one (and finds Russia already loaded)."""
+    import sys
+    import types
+
+    import holidays
+
+    if "holidays.countries" in sys.modules:
+        from holidays.countries import Russia
+
+        return Russia
+    bare = types.ModuleType("holidays.countries")
+    bare.__path__ = [str(Path(holidays.__file__).parent / "countries")]
+    sys.modules["holidays.countries"] = bare
+    try:
+        from holidays.countries.russia import Russia
+    finally:
+        if sys.modules.get("holidays.countries") is bare:
+            del sys.modules["holidays.countries"]
+    if getattr(holidays, "countries", None) is bare:
+        delattr(holidays, "countries")
+    return Russia
 
 
 def _official_year(year: int, item: YearOverride | None) -> tuple[frozenset[date], frozenset[date]]:

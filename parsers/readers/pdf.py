@@ -132,6 +132,8 @@ def _extract_lines(path: Path) -> tuple[list[list[Line]], list[float], list[floa
     from pdfminer.pdfparser import PDFSyntaxError
     from pdfminer.psparser import PSException
 
+    from parsers.readers.pdf_chars import fast_chars
+
     pages: list[list[Line]] = []
     heights: list[float] = []
     widths: list[float] = []
@@ -142,7 +144,7 @@ def _extract_lines(path: Path) -> tuple[list[list[Line]], list[float], list[floa
                 raise ReadError(str(path), f"в PDF {len(pdf.pages)} страниц (допускается не больше {MAX_PDF_PAGES})",
                                 "Проверьте, что это нужный акт; большой документ разделите на части")
             for number, page in enumerate(pdf.pages, 1):
-                lines = _page_lines(_without_overprinted_chars(page), number)
+                lines = _page_lines(_without_overprinted_chars(fast_chars(page)), number)
                 if _is_scanned_page(page, lines):
                     images_only.append(number)
                 pages.append(lines)

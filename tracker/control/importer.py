@@ -3,7 +3,8 @@
 ActImporter has this one job. It holds what it needs as objects: the store, the query index
 (OrderQueries: which acts are known, labels, the executor directory; told of every stored
 record) and the calendar. A folder is parsed by parsers.parse_files, which reads the files in
-a helper process while this one extracts (both cores), each file read once by its reader.
+a helper process while this one loads the rules, then extracts them here and in a second helper
+(both cores, each taking the next file as it is free), each file read once by its reader.
 """
 from __future__ import annotations
 
