@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.command import CommandPalette
@@ -66,6 +67,7 @@ class TrackerApp(App[None]):
         self._ask_missing = ask_missing
         self._fixed_today = today
         self.import_dir = import_dir or Path.cwd()
+        self.drafts_dir = drafts_dir  # where files made on the desk go in a terminal (None: the current folder)
         super().__init__()
         if registry is not None:
             from tui.screens.registry import RegistryScreen
@@ -83,6 +85,10 @@ class TrackerApp(App[None]):
         self.set_interval(SYNC_SECONDS, self.pick_up_changes)
         if self._ask_missing and self.drafting is not None:
             self.ask_letterhead()
+
+    def on_delivery_failed(self, event: events.DeliveryFailed) -> None:
+        """A download the browser did not get (tui/delivery.py offers them)."""
+        self.notify(f"Файл {event.name or ''} не передан браузеру: повторите действие.", severity="error")
 
     def pick_up_changes(self) -> bool:
         """Ask the service for other processes' changes; redraw the visible screen if there were any."""
