@@ -1,4 +1,5 @@
-"""`tracker serve`: a desk process per browser session, a cap on them, and idle sessions that end."""
+"""`tracker serve`: a desk process per browser session, a cap on them, idle sessions that end, and
+no desk left behind by a closed tab or a killed server."""
 from __future__ import annotations
 
 import asyncio
@@ -73,3 +74,29 @@ async def test_an_idle_session_ends_and_frees_its_process(database):
                 message = await asyncio.wait_for(websocket.receive(), timeout=60)
                 closed = message.type in (aiohttp.WSMsgType.CLOSE, aiohttp.WSMsgType.CLOSED)
         assert wait_until(lambda: served.desks() == 0, within=30), "the idle desk kept its process"
+
+
+async def test_a_desk_whose_server_is_killed_ends_by_itself(database):
+    with serving(database) as served:
+        async with aiohttp.ClientSession() as session:
+            await open_desk(session, served.url)
+            assert served.desks() == 1
+            served.process.kill()  # no chance to close its desks (killed, out of memory)
+            served.process.wait(timeout=30)
+        assert wait_until(lambda: served.desks() == 0, within=30), "the desk outlived its server"
+
+
+async def test_every_browser_session_has_a_desk_process_of_its_own(database):
+    with serving(database) as served:
+        async with aiohttp.ClientSession() as session:
+            first = await open_desk(session, served.url)
+            second = await open_desk(session, served.url)
+            assert served.desks() == 2
+            await first.close()
+            assert wait_until(lambda: served.desks() == 1, within=30)
+            await second.send_json(["stdin", "\x1bOR"])  # F3 in the second tab: its desk still answers
+            drawn = b""
+            while "Поручения".encode() not in drawn:
+                message = await asyncio.wait_for(second.receive(), timeout=60)
+                assert message.type == aiohttp.WSMsgType.BINARY, "the second tab's desk went away"
+                drawn += message.data
