@@ -19,7 +19,7 @@ from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
-from served import ROOT, sample_database, serving, tracker
+from served import ROOT, sample_database, serving, tracker, wait_until
 
 from tracker.control.export import EXPORT_HEADER
 from tracker.root import DRAFTS_FOLDER
@@ -151,6 +151,11 @@ def test_the_export_key_in_the_browser_downloads_the_orders_shown_as_xlsx(tmp_pa
         screen.chord(Keys.CONTROL, "e")
         screen.wait_for("браузер скачивает файл")
         xlsx = downloaded(downloads, ".xlsx")
+        assert served.desks() == 1
+        # the tab goes to another address (the browser may keep the page in its back/forward cache,
+        # its websocket open): the desk's process ends all the same
+        browser.get("about:blank")
+        assert wait_until(lambda: served.desks() == 0, within=30), "the desk outlived the page"
     assert xlsx.name.startswith("поручения-")
     sheet = load_workbook(xlsx)["Поручения"]
     rows = [list(row) for row in sheet.iter_rows(values_only=True)]
@@ -175,6 +180,11 @@ def test_a_draft_made_in_the_browser_is_downloaded(tmp_path, browser, downloads)
         # the quarterly draft's change sheet comes second: no keypress of its own, so it must not be
         # started as a popup (the browser would block it)
         sheet = downloaded(downloads, ".xlsx")
+        desk_tab = browser.current_window_handle
+        browser.switch_to.new_window("tab")
+        browser.switch_to.window(desk_tab)
+        browser.close()  # the clerk closes the desk's tab: its process ends
+        assert wait_until(lambda: served.desks() == 0, within=30), "the desk outlived its closed tab"
     kept = db.parent / DRAFTS_FOLDER  # the draft is also kept beside the database
     assert docx.read_bytes() == (kept / docx.name).read_bytes()
     assert sheet.read_bytes() == (kept / sheet.name).read_bytes()

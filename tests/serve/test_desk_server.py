@@ -3,12 +3,16 @@ no desk left behind by a closed tab or a killed server."""
 from __future__ import annotations
 
 import asyncio
+import re
 import urllib.error
 import urllib.request
+from urllib.parse import unquote
 
 import aiohttp
 import pytest
 from served import sample_database, serving, wait_until
+
+from cli.web import content_disposition
 
 
 @pytest.fixture(scope="module")
@@ -100,3 +104,14 @@ async def test_every_browser_session_has_a_desk_process_of_its_own(database):
                 message = await asyncio.wait_for(second.receive(), timeout=60)
                 assert message.type == aiohttp.WSMsgType.BINARY, "the second tab's desk went away"
                 drawn += message.data
+
+
+@pytest.mark.parametrize("name", ["поручения-2026-11-02.xlsx", "проект постановления «о реестре».docx",
+                                  'отчёт "итог"; 1.xlsx'])
+def test_a_download_keeps_its_russian_file_name_with_spaces_and_quotes(name):
+    header = content_disposition(name)
+    assert header.isascii() and header.startswith("attachment; ")  # an HTTP header is ASCII
+    plain, encoded = header.removeprefix("attachment; ").split("; ")
+    assert re.fullmatch(r'filename="[\w. -]*"', plain, re.ASCII)  # a name for old clients: plain ASCII
+    assert encoded.startswith("filename*=UTF-8''")
+    assert unquote(encoded.removeprefix("filename*=UTF-8''")) == name  # browsers take this one (RFC 6266)
