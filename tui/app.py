@@ -88,7 +88,8 @@ class TrackerApp(App[None]):
 
     def on_delivery_failed(self, event: events.DeliveryFailed) -> None:
         """A download the browser did not get (tui/delivery.py offers them)."""
-        self.notify(f"Файл {event.name or ''} не передан браузеру: повторите действие.", severity="error")
+        name = f"«{event.name}» " if event.name else ""
+        self.notify(f"Файл {name}не передан браузеру: повторите действие.", severity="error")
 
     def pick_up_changes(self) -> bool:
         """Ask the service for other processes' changes; redraw the visible screen if there were any."""
