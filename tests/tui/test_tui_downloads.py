@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
+from textual import events
 from textual.drivers.headless_driver import HeadlessDriver
 from textual.widgets import Input
 from tui_helpers import SIZE, TODAY, notifications, settle, type_text
@@ -206,3 +207,11 @@ async def test_a_formula_in_an_orders_text_reaches_excel_as_text(fake, tmp_path)
     sheet = load_workbook(tmp_path / "поручения-2026-11-02.xlsx")["Поручения"]
     cell = sheet["K2"]
     assert cell.value == formula and cell.data_type == "s" and cell.quotePrefix
+
+
+async def test_a_download_the_browser_did_not_get_is_reported_in_russian(fake):
+    app = make_app(fake, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        app.post_message(events.DeliveryFailed(key="k", exception=OSError("pipe"), name="поручения.xlsx"))
+        await pilot.pause()
+        assert "Файл «поручения.xlsx» не передан браузеру: повторите действие." in notifications(app)
