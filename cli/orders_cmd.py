@@ -342,57 +342,6 @@ def show_card(service: ControlService, order_id: str) -> None:
         typer.echo(f"  {entry.at:%d.%m.%Y %H:%M} {entry.who}: {entry.what}{why}")
 
 
-# -- export -------------------------------------------------------------------------------------
-EXPORT_HEADER = ["Код", "Акт", "№ пункта", "Исполнители", "Срок", "Срок (как в акте)", "Дней осталось",
-                 "Статус", "Просрочено", "Исполнители: состояние части", "Текст", "Просрочено контрольных точек"]
-
-
-def export_rows(service: ControlService, rows: list[OrderRow]) -> list[list]:
-    texts = service.order_texts([r.id for r in rows])
-    return [
-        [r.id[:8], r.act_label, r.number, r.executors, r.due, r.deadline_text, r.days_left,
-         "нужна дата" if r.needs_date and not r.overdue else str(r.status), "да" if r.overdue else "нет",
-         "\n".join(p.label() for p in r.parts), texts.get(r.id, r.text), r.overdue_points]
-        for r in rows
-    ]
-
-
-def write_csv(path: Path, rows: list[list]) -> None:
-    import csv
-
-    from tracker.spreadsheet_safety import csv_row
-
-    with open(path, "w", encoding="utf-8-sig", newline="") as handle:  # BOM + «;»: Excel opens it as is
-        writer = csv.writer(handle, delimiter=";")
-        writer.writerow(EXPORT_HEADER)
-        for row in rows:
-            writer.writerow(csv_row(_fmt(v) if isinstance(v, date) else ("" if v is None else v) for v in row))
-
-
-def write_xlsx(path: Path, rows: list[list]) -> None:
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font
-
-    from tracker.spreadsheet_safety import append_row
-
-    book = Workbook()
-    sheet = book.active
-    sheet.title = "Поручения"
-    sheet.append(EXPORT_HEADER)
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    for row in rows:
-        append_row(sheet, row)
-    for cell in sheet["E"][1:]:
-        cell.number_format = "DD.MM.YYYY"
-    for cell in sheet["J"][1:]:
-        cell.alignment = Alignment(wrap_text=True, vertical="top")
-    for column, width in zip("ABCDEFGHIJKL", (10, 34, 9, 40, 12, 28, 8, 18, 11, 50, 80, 14), strict=True):
-        sheet.column_dimensions[column].width = width
-    sheet.freeze_panes = "A2"
-    book.save(path)
-
-
 # -- settings -----------------------------------------------------------------------------------
 def _settings_sections() -> dict[str, type]:
     from tracker import settings
@@ -629,16 +578,17 @@ def register(app: typer.Typer) -> None:
         """Выгрузить поручения в .xlsx или .csv."""
         if (xlsx is None) == (csv_path is None):
             raise fail("укажите ровно одно: --xlsx ФАЙЛ или --csv ФАЙЛ.")
+        from tracker.control import export
+
         service = open_cli_service(db)
         try:
             flt = build_filter(service, overdue, None, executor, None, None, None, open_only)
-            page = service.list_orders(flt, limit=None)
-            rows = export_rows(service, page.rows)
+            rows = export.orders_for_export(service, flt)
         finally:
             service.close()
         target = xlsx or csv_path or Path()  # exactly one of them is given (checked above)
         try:
-            (write_xlsx if xlsx else write_csv)(target, rows)
+            (export.write_xlsx if xlsx else export.write_csv)(target, rows)
         except OSError as error:
             raise fail(f"не удалось записать {target}: {os_problem(error)}. Проверьте путь и права.") from None
         typer.echo(f"Выгружено поручений: {len(rows)} → {target}")

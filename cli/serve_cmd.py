@@ -5,6 +5,7 @@ Each session runs `tracker ui --db …` of this very installation. The server bi
 """
 from __future__ import annotations
 
+import os
 import shlex
 import sys
 from pathlib import Path
@@ -19,8 +20,12 @@ TITLE = "Контроль исполнения поручений"
 
 def desk_command(db: Path | str) -> str:
     """The shell command that starts one desk on `db` with this interpreter (no PATH lookup); `exec`
-    makes the desk the process textual-serve watches and stops, not a shell around it."""
-    return f"exec {shlex.quote(sys.executable)} -m cli.main ui --db {shlex.quote(str(db))}"
+    makes the desk the process textual-serve watches and stops, not a shell around it. The desk
+    is told the server's process id: it ends if the server dies without closing it (tui/terminal)."""
+    from tui.terminal import SERVER_PID_VARIABLE
+
+    return (f"export {SERVER_PID_VARIABLE}={os.getpid()}; "
+            f"exec {shlex.quote(sys.executable)} -m cli.main ui --db {shlex.quote(str(db))}")
 
 
 def register(app: typer.Typer) -> None:

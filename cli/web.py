@@ -12,6 +12,7 @@ import logging
 import time
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import aiohttp_jinja2
 from aiohttp import WSCloseCode, WSMsgType, web
@@ -30,6 +31,14 @@ def minutes(seconds: float) -> str:
     """«30» or «0,5»: minutes as a clerk reads them."""
     value = seconds / 60
     return f"{value:.0f}" if value >= 1 and value == int(value) else f"{value:.1f}".replace(".", ",")
+
+
+def content_disposition(file_name: str, *, inline: bool = False) -> str:
+    """`attachment; filename="…"; filename*=UTF-8''…`: the UTF-8 name for every browser, a plain
+    ASCII one (any other character as «_») for a client that knows no better."""
+    plain = "".join(c if c.isascii() and (c.isalnum() or c in "._- ") else "_" for c in file_name)
+    kind = "inline" if inline else "attachment"
+    return f"{kind}; filename=\"{plain}\"; filename*=UTF-8''{quote(file_name, safe='')}"
 
 
 class DeskServer(Server):
@@ -65,6 +74,25 @@ class DeskServer(Server):
         context = {"font_size": font_size, "app_websocket_url": websocket, "config": {"static": {"url": static}},
                    "application": {"name": self.title}, "idle_minutes": minutes(self.idle_seconds)}
         return aiohttp_jinja2.render_template("app_index.html", request, context)
+
+    async def handle_download(self, request: web.Request) -> web.StreamResponse:
+        """textual-serve's download, with the file name as RFC 6266 gives it (Russian, spaces)."""
+        key = request.match_info["key"]
+        try:
+            meta = await self.download_manager.get_download_metadata(key)
+        except KeyError:
+            raise web.HTTPNotFound(text="Файла нет: он уже скачан или сеанс закрыт. Повторите действие.") from None
+        response = web.StreamResponse()
+        response.content_type = meta.mime_type or "application/octet-stream"
+        if meta.encoding:
+            response.charset = meta.encoding
+        response.headers["Content-Disposition"] = content_disposition(
+            meta.file_name, inline=meta.open_method == "browser")
+        await response.prepare(request)
+        async for chunk in self.download_manager.download(key):
+            await response.write(chunk)
+        await response.write_eof()
+        return response
 
     def _busy_context(self) -> dict[str, Any]:
         return {"title": self.title, "sessions": self.sessions, "limit": self.max_sessions,

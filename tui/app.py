@@ -12,6 +12,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.command import CommandPalette
@@ -79,10 +80,10 @@ class TrackerApp(App[None]):
         self._log_in = log_in
         self._ask_missing = ask_missing
         self._fixed_today = today
-        self._drafts_dir = drafts_dir
         self.import_dir = import_dir or Path.cwd()
         if log_in is not None:
             self.DEFAULT_MODE = "login"  # read by App.__init__: the desk starts on the login screen
+        self.drafts_dir = drafts_dir  # where files made on the desk go in a terminal (None: the current folder)
         super().__init__()
         if log_in is not None:
             from tui.screens.login import LoginScreen
@@ -91,7 +92,7 @@ class TrackerApp(App[None]):
         self._add_sections()
 
     def _add_sections(self) -> None:
-        registry, drafting, drafts_dir = self.registry, self.drafting, self._drafts_dir
+        registry, drafting, drafts_dir = self.registry, self.drafting, self.drafts_dir
         if registry is not None and self.may(Action.REGISTRY, reading=True):
             from tui.screens.registry import RegistryScreen
 
@@ -143,7 +144,7 @@ class TrackerApp(App[None]):
         self.registry = session.registry if self.may(Action.REGISTRY, reading=True) else None
         self.drafting = session.drafting if self.may(Action.DRAFT) else None
         if session.drafts_dir is not None:
-            self._drafts_dir = session.drafts_dir
+            self.drafts_dir = session.drafts_dir
         self._add_sections()
         who = session.principal.shown if session.principal else login
         self.sub_title = f"{who} ({session.principal.role})" if session.principal else who
@@ -152,6 +153,11 @@ class TrackerApp(App[None]):
         self.remove_mode("login")
         if self._ask_missing and self.drafting is not None:
             self.ask_letterhead()
+
+    def on_delivery_failed(self, event: events.DeliveryFailed) -> None:
+        """A download the browser did not get (tui/delivery.py offers them)."""
+        name = f"«{event.name}» " if event.name else ""
+        self.notify(f"Файл {name}не передан браузеру: повторите действие.", severity="error")
 
     def pick_up_changes(self) -> bool:
         """Ask the service for other processes' changes; redraw the visible screen if there were any."""

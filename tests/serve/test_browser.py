@@ -13,6 +13,7 @@ import time
 from pathlib import Path
 
 import pytest
+from openpyxl import load_workbook
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.action_chains import ActionChains
@@ -27,7 +28,11 @@ from served import (
     server_sample_database,
     serving,
     tracker,
+    wait_until,
 )
+
+from tracker.control.export import EXPORT_HEADER
+from tracker.root import DRAFTS_FOLDER
 
 ARTEFACTS = ROOT / "test-artifacts"
 _ESCAPES = re.compile(r"\x1b\[[0-9;?<>=]*[ -/]*[@-~]|\x1b[()][A-Z0-9]|\x1b[=>]")
@@ -36,13 +41,18 @@ CHROMIUM_FLAGS = ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-
                   "--disable-dev-shm-usage", "--window-size=1600,1000")
 
 
-def chromium(profile: Path) -> webdriver.Chrome:
+def chromium(profile: Path, downloads: Path) -> webdriver.Chrome:
     binary, driver = shutil.which("chromium"), shutil.which("chromedriver")
     assert binary and driver, "Debian's chromium and chromium-driver are needed (make test installs them)"
     options = webdriver.ChromeOptions()
     for flag in CHROMIUM_FLAGS:
         options.add_argument(flag)
     options.add_argument(f"--user-data-dir={profile}")
+    # a person's browser: popups blocked; asked once, the person let the desk download several files
+    options.add_experimental_option("excludeSwitches", ["disable-popup-blocking"])
+    options.add_experimental_option("prefs", {"download.default_directory": str(downloads),
+                                              "download.prompt_for_download": False,
+                                              "profile.default_content_setting_values.automatic_downloads": 1})
     options.binary_location = binary
     options.set_capability("goog:loggingPrefs", {"performance": "ALL"})
     return webdriver.Chrome(service=Service(driver), options=options)
@@ -81,25 +91,50 @@ class Screen:
 
 
 @pytest.fixture
-def browser(tmp_path):
-    opened = chromium(tmp_path / "profile")
+def downloads(tmp_path) -> Path:
+    """The browser's download folder."""
+    folder = tmp_path / "downloads"
+    folder.mkdir()
+    return folder
+
+
+@pytest.fixture
+def browser(tmp_path, downloads):
+    opened = chromium(tmp_path / "profile", downloads)
     yield opened
     opened.quit()
+
+
+def open_orders(browser: webdriver.Chrome, url: str) -> Screen:
+    """Load the desk, skip the first run's letterhead question, open «Поручения» (F3)."""
+    browser.get(url + "/?fontsize=14")
+    screen = Screen(browser)
+    screen.wait_for("Сводка")
+    browser.find_element(By.ID, "terminal").click()  # focus the terminal, as a person does
+    # a first run asks once for the drafts' letterhead (no act or setting gives it here): skip it
+    screen.wait_for("Реквизиты для проектов документов")
+    screen.keys(Keys.ESCAPE)
+    screen.keys(Keys.F3)
+    screen.wait_for("Поручения")
+    screen.wait_for("на исполнении")
+    return screen
+
+
+def downloaded(folder: Path, suffix: str, within: float = 60) -> Path:
+    """The file the browser finished downloading into `folder` (Chrome writes *.crdownload first)."""
+    deadline = time.monotonic() + within
+    while True:
+        done = [path for path in folder.iterdir() if path.suffix == suffix]
+        if done and not any(path.suffix == ".crdownload" for path in folder.iterdir()):
+            return done[0]
+        assert time.monotonic() < deadline, f"no {suffix} file was downloaded: {list(folder.iterdir())}"
+        time.sleep(0.5)
 
 
 def test_a_clerk_works_in_the_browser_and_the_cli_sees_the_change(tmp_path, browser):
     db = sample_database(tmp_path)
     with serving(db) as served:
-        browser.get(served.url + "/?fontsize=14")
-        screen = Screen(browser)
-        screen.wait_for("Сводка")
-        browser.find_element(By.ID, "terminal").click()  # focus the terminal, as a person does
-        # a first run asks once for the drafts' letterhead (no act or setting gives it here): skip it
-        screen.wait_for("Реквизиты для проектов документов")
-        screen.keys(Keys.ESCAPE)
-        screen.keys(Keys.F3)
-        screen.wait_for("Поручения")
-        screen.wait_for("на исполнении")
+        screen = open_orders(browser, served.url)
         screen.keys(Keys.ENTER)  # the first order's card
         screen.wait_for("Отчёт получен")
         screen.keys("r")
@@ -151,3 +186,50 @@ def test_a_controller_logs_in_on_the_server_database_and_the_cli_sees_the_change
     assert "Отчёт из браузера" in card.stdout
     assert " ivanova: " in card.stdout  # the history names who made the change in the browser
     assert (ARTEFACTS / "served-desk-server.png").stat().st_size > 10_000
+
+
+def test_the_export_key_in_the_browser_downloads_the_orders_shown_as_xlsx(tmp_path, browser, downloads):
+    db = sample_database(tmp_path)
+    with serving(db) as served:
+        screen = open_orders(browser, served.url)  # the filter on: «Незакрытые»
+        screen.chord(Keys.CONTROL, "e")
+        screen.wait_for("браузер скачивает файл")
+        xlsx = downloaded(downloads, ".xlsx")
+        assert served.desks() == 1
+        # the tab goes to another address (the browser may keep the page in its back/forward cache,
+        # its websocket open): the desk's process ends all the same
+        browser.get("about:blank")
+        assert wait_until(lambda: served.desks() == 0, within=30), "the desk outlived the page"
+    assert xlsx.name.startswith("поручения-")
+    sheet = load_workbook(xlsx)["Поручения"]
+    rows = [list(row) for row in sheet.iter_rows(values_only=True)]
+    assert rows[0] == EXPORT_HEADER
+    # the same orders as the CLI lists for the same filter, in the same order (by deadline)
+    listed = tracker("orders", "--open", "--json", "--db", str(db))
+    assert listed.returncode == 0, listed.stderr
+    open_ids = [json.loads(line)["id"][:8] for line in listed.stdout.splitlines() if line.strip()]
+    assert [row[0] for row in rows[1:]] == open_ids and open_ids
+    assert not list((db.parent / DRAFTS_FOLDER).glob("*.xlsx")), "the export was left on the server's disk"
+
+
+def test_a_draft_made_in_the_browser_is_downloaded(tmp_path, browser, downloads):
+    db = sample_database(tmp_path)
+    with serving(db) as served:
+        screen = open_orders(browser, served.url)
+        screen.keys(Keys.F6)
+        screen.wait_for("Проекты документов")
+        screen.chord(Keys.CONTROL, "g")
+        screen.wait_for("браузер скачивает", within=120)
+        docx = downloaded(downloads, ".docx")
+        # the quarterly draft's change sheet comes second: no keypress of its own, so it must not be
+        # started as a popup (the browser would block it)
+        sheet = downloaded(downloads, ".xlsx")
+        desk_tab = browser.current_window_handle
+        browser.switch_to.new_window("tab")
+        browser.switch_to.window(desk_tab)
+        browser.close()  # the clerk closes the desk's tab: its process ends
+        assert wait_until(lambda: served.desks() == 0, within=30), "the desk outlived its closed tab"
+    kept = db.parent / DRAFTS_FOLDER  # the draft is also kept beside the database
+    assert docx.read_bytes() == (kept / docx.name).read_bytes()
+    assert sheet.read_bytes() == (kept / sheet.name).read_bytes()
+    assert load_workbook(sheet).sheetnames

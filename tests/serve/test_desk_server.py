@@ -1,13 +1,18 @@
-"""`tracker serve`: a desk process per browser session, a cap on them, and idle sessions that end."""
+"""`tracker serve`: a desk process per browser session, a cap on them, idle sessions that end, and
+no desk left behind by a closed tab or a killed server."""
 from __future__ import annotations
 
 import asyncio
+import re
 import urllib.error
 import urllib.request
+from urllib.parse import unquote
 
 import aiohttp
 import pytest
 from served import sample_database, serving, tracker, wait_until
+
+from cli.web import content_disposition
 
 
 @pytest.fixture(scope="module")
@@ -80,3 +85,40 @@ def test_serve_refuses_a_server_database_nobody_could_log_in_to(pg_url):
     assert refused.returncode == 1
     assert "нет учётных записей" in refused.stderr and "tracker users add" in refused.stderr
     assert "Traceback" not in refused.stderr
+
+
+async def test_a_desk_whose_server_is_killed_ends_by_itself(database):
+    with serving(database) as served:
+        async with aiohttp.ClientSession() as session:
+            await open_desk(session, served.url)
+            assert served.desks() == 1
+            served.process.kill()  # no chance to close its desks (killed, out of memory)
+            served.process.wait(timeout=30)
+        assert wait_until(lambda: served.desks() == 0, within=30), "the desk outlived its server"
+
+
+async def test_every_browser_session_has_a_desk_process_of_its_own(database):
+    with serving(database) as served:
+        async with aiohttp.ClientSession() as session:
+            first = await open_desk(session, served.url)
+            second = await open_desk(session, served.url)
+            assert served.desks() == 2
+            await first.close()
+            assert wait_until(lambda: served.desks() == 1, within=30)
+            await second.send_json(["stdin", "\x1bOR"])  # F3 in the second tab: its desk still answers
+            drawn = b""
+            while "Поручения".encode() not in drawn:
+                message = await asyncio.wait_for(second.receive(), timeout=60)
+                assert message.type == aiohttp.WSMsgType.BINARY, "the second tab's desk went away"
+                drawn += message.data
+
+
+@pytest.mark.parametrize("name", ["поручения-2026-11-02.xlsx", "проект постановления «о реестре».docx",
+                                  'отчёт "итог"; 1.xlsx'])
+def test_a_download_keeps_its_russian_file_name_with_spaces_and_quotes(name):
+    header = content_disposition(name)
+    assert header.isascii() and header.startswith("attachment; ")  # an HTTP header is ASCII
+    plain, encoded = header.removeprefix("attachment; ").split("; ")
+    assert re.fullmatch(r'filename="[\w. -]*"', plain, re.ASCII)  # a name for old clients: plain ASCII
+    assert encoded.startswith("filename*=UTF-8''")
+    assert unquote(encoded.removeprefix("filename*=UTF-8''")) == name  # browsers take this one (RFC 6266)

@@ -186,6 +186,9 @@ class FakeService:
                          days_left=(due - today).days if due else None, next_due=None,
                          source_passage=order.span)
 
+    def order_texts(self, order_ids: list[str]) -> dict[str, str]:
+        return {order_id: self.orders_by_id[order_id].text for order_id in order_ids if order_id in self.orders_by_id}
+
     def acts(self) -> list[Act]:
         return list(self.acts_by_id.values())
 

@@ -19,6 +19,7 @@ from textual.widgets import Button, Footer, Header, Input, Label, LoadingIndicat
 from tracker.drafting.api import DraftingServiceAPI
 from tracker.errors import TrackerError
 from tui.dates import fmt_date, month_bounds, parse_date
+from tui.delivery import offer_file
 from tui.guard import error_text
 from tui.screens.base import DeskScreen
 
@@ -187,7 +188,10 @@ class DraftsScreen(DeskScreen):
                 self.app.notify(error_text(error), title="Проект не записан в журнал", severity="warning")
         for line in message.lines:
             log.write_line(line)
-        self.app.notify("Проект подготовлен: " + ", ".join(str(p) for p in self.last_files), title="Готово")
-        if self.app.is_web:  # in a browser the file is offered as a download, not only kept on the server
-            for path in self.last_files:
-                self.app.deliver_binary(Path(path), save_filename=Path(path).name)
+        # in a browser every file is offered as a download, not only kept on the server
+        offered = [offer_file(self.app, Path(path)) for path in self.last_files]
+        if any(offered):
+            self.app.notify("Проект подготовлен; браузер скачивает: " + ", ".join(Path(p).name for p in self.last_files),
+                            title="Готово", timeout=10)
+        else:
+            self.app.notify("Проект подготовлен: " + ", ".join(str(p) for p in self.last_files), title="Готово")

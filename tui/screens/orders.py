@@ -3,15 +3,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.widgets import Footer, Header, Input, Label, Select
 
+from russian_errors import os_problem
 from tracker.control.api import OrderFilter, OrdersPage, SortKey
+from tracker.control.export import Cell, export_name, orders_for_export, xlsx_bytes
 from tracker.control.records import act_label
 from tracker.models import Status
 from tui.dates import month_bounds
+from tui.delivery import offer_bytes
 from tui.screens.base import DeskScreen
 from tui.widgets.orders_table import OrdersTable
 
@@ -54,6 +58,8 @@ class OrdersScreen(DeskScreen):
         Binding("ctrl+o", "toggle_overdue", "Просроченные"),
         Binding("ctrl+s", "cycle_sort", "Сортировка"),
         Binding("ctrl+r", "reset", "Сбросить фильтры"),
+        # priority: exports from the search field too (where Ctrl+E would only move the cursor)
+        Binding("ctrl+e", "export", "В Excel", priority=True),
         Binding("enter", "open_card", "Открыть", show=False),
     ]
 
@@ -219,3 +225,30 @@ class OrdersScreen(DeskScreen):
 
     def on_orders_table_chosen(self, message: OrdersTable.Chosen) -> None:
         self.desk.open_card(message.order_id)
+
+    # -- export -------------------------------------------------------------------
+    def action_export(self) -> None:
+        """The orders the filters find (every page, not only those scrolled to) as .xlsx, with the
+        columns of `tracker export`: a download in a browser, a file in the drafts folder here."""
+        flt, today = self.current_filter(), self.today
+        rows = self.call_service(lambda: orders_for_export(self.service, flt, today))
+        if rows is None:
+            return
+        if not rows:
+            self.app.notify("Ни одно поручение не подходит под фильтры: выгружать нечего.", severity="warning")
+            return
+        self.build_export(rows, export_name(today))
+
+    @work(thread=True, exclusive=True, group="export")
+    def build_export(self, rows: list[list[Cell]], name: str) -> None:
+        data = xlsx_bytes(rows)  # thousands of rows take a moment: off the main thread
+        self.app.call_from_thread(self.deliver_export, data, name, len(rows))
+
+    def deliver_export(self, data: bytes, name: str, count: int) -> None:
+        try:
+            path = offer_bytes(self.app, data, name, self.desk.drafts_dir)
+        except OSError as error:
+            self.app.notify(f"Файл не сохранён: {os_problem(error)}.", title="Выгрузка в Excel", severity="error")
+            return
+        where = f"файл {path}" if path else f"браузер скачивает файл {name}"
+        self.app.notify(f"Выгружено поручений: {count}; {where}", title="Выгрузка в Excel", timeout=10)
