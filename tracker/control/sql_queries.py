@@ -341,8 +341,9 @@ class SqlOrderQueries:
         now = today.toordinal()
         params = {"now": now, "week": now + 7, "no_due": NO_DUE, "first": today.replace(day=1), "today": today}
         # each figure from its own index: the open orders' counts read only order_rows_open_counts
-        (on_control, undated, overdue_orders, soon), = self._query(
+        (on_control, undated, overdue_orders, overdue, soon), = self._query(
             "SELECT count(*), count(*) FILTER (WHERE needs_date), count(*) FILTER (WHERE due_ord < %(now)s), "
+            "count(*) FILTER (WHERE due_ord < %(now)s AND NOT recurring), "
             "count(*) FILTER (WHERE due_ord >= %(now)s AND due_ord <> %(no_due)s AND due_ord <= %(week)s) "
             "FROM order_rows WHERE is_open", params)
         (done_month,), = self._query(
@@ -353,13 +354,12 @@ class SqlOrderQueries:
             "                     WHERE day BETWEEN %(first)s AND %(today)s)), 0) "
             "FROM order_rows WHERE recurring AND cardinality(closed_done) > 0", params)
         # «Просрочено» counts control points as tracker.discipline does: a dated order's one point
-        # is counted in SQL; a recurring order's missed periods by the same Python as the file store
+        # is counted in SQL (with the open counts above); a recurring order's missed periods by the same Python as the file store
         by_executor: dict[str, int] = {
             eid: int(n) for eid, n in self._query(
                 "SELECT executor_id, count(*) FROM order_rows, unnest(late_executors) AS executor_id "
                 "WHERE is_open AND due_ord < %(now)s AND NOT recurring GROUP BY executor_id", params)}
-        (overdue,), = self._query(
-            "SELECT count(*) FROM order_rows WHERE is_open AND due_ord < %(now)s AND NOT recurring", params)
+        overdue = int(overdue)  # the dated orders' points, one each (counted above)
         for (raw,) in self._query(
                 "SELECT row FROM order_rows WHERE is_open AND due_ord < %(now)s AND recurring", params):
             for late in late_points(index_row_from_dict(raw), today, self.calendar):

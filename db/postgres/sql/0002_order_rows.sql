@@ -42,7 +42,7 @@ CREATE INDEX order_rows_urgency ON order_rows ((NOT is_open), due_ord, nkey, id)
 CREATE INDEX order_rows_number ON order_rows (act_label, nkey, id);
 CREATE INDEX order_rows_open_due ON order_rows (due_ord, nkey, id) WHERE is_open;
 -- The dashboard counts the open orders from this index alone (an index-only scan, not the wide rows).
-CREATE INDEX order_rows_open_counts ON order_rows (due_ord) INCLUDE (needs_date, late_executors) WHERE is_open;
+CREATE INDEX order_rows_open_counts ON order_rows (due_ord) INCLUDE (needs_date, late_executors, recurring) WHERE is_open;
 CREATE INDEX order_rows_done ON order_rows (done_at) WHERE status = 'исполнено';
 CREATE INDEX order_rows_act ON order_rows (act_id, number);
 CREATE INDEX order_rows_status ON order_rows (status);
