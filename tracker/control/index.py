@@ -273,7 +273,7 @@ class OrderIndex:
     def _to_row(self, row: IndexRow, today: date) -> OrderRow:
         overdue = bool(row.status in OPEN and row.due and row.due < today)
         return order_view(row, self._act_labels.get(row.act_id, ""), self.executor_name, today,
-                          overdue_points=len(self._late_points(row, today)) if overdue else 0)
+                          overdue_points=len(late_points(row, today, self.calendar)) if overdue else 0)
 
     def list_orders(self, flt: OrderFilter, offset: int, limit: int | None, today: date) -> OrdersPage:
         self.refresh()
@@ -302,7 +302,7 @@ class OrderIndex:
                 due = row.due_ord
                 if due < now:  # its earliest open point has passed: count every missed one
                     overdue_orders += 1
-                    for late in self._late_points(row, today):
+                    for late in late_points(row, today, self.calendar):
                         overdue += 1
                         for executor_id in late:
                             by_executor[executor_id] = by_executor.get(executor_id, 0) + 1
@@ -324,17 +324,12 @@ class OrderIndex:
                          [self._to_row(r, today) for r in nearest], needs_date=undated,
                          overdue_orders=overdue_orders)
 
-
-    def _late_points(self, row: IndexRow, today: date) -> tuple[tuple[str, ...], ...]:
-        return late_points(row, today, self.calendar)
-
     def act_orders_count(self) -> dict[str, int]:
         """Orders per act id (for the acts list)."""
         counts: dict[str, int] = {}
         for row in self._rows.values():
             counts[row.act_id] = counts.get(row.act_id, 0) + 1
         return counts
-
 
     def discipline(self, start: date, end: date, today: date) -> list[DisciplineRow]:
         """Per executor: due in [start, end] (come due or done), on time, late, overdue now, Kо;
