@@ -226,6 +226,17 @@ def test_amendments_imported_first_are_applied_when_the_amended_act_arrives(desk
     amended_act_is_reworded(desk)
 
 
+def test_the_amending_act_in_a_second_file_puts_none_of_its_quoted_items_on_control(desk, tmp_path):
+    imported(desk, SEED_004)
+    other_file = tmp_path / "171 (другой файл).txt"  # the same act as its .pdf beside the .docx: other bytes
+    other_file.write_text(SEED_004.read_text(encoding="utf-8") + "\n\n", encoding="utf-8")
+    output = imported(desk, other_file)
+    assert "этот акт уже загружен, изменений нет" in output
+    assert by_number(desk, "171") == {}
+    imported(desk, FIXTURE_066)
+    amended_act_is_reworded(desk)
+
+
 def test_a_repealed_item_is_withdrawn_with_the_amending_act_as_basis(desk, tmp_path):
     imported(desk, FIXTURE_066)
     repeal = tmp_path / "repeal.txt"

@@ -196,13 +196,8 @@ class ActImporter:
             versions=[ActVersion(1, preview.source, preview.sha256, now, self.user, [])],
         )
         key = act_key(act.kind, act.number, act.date, act.issuer, act.title)
-        amending = bool(preview.amended_acts)
-        own = [d for d in kept if not (amending and d.quoted)]
-        quoted = [d for d in kept if amending and d.quoted]
-        act_raw = act_to_record(act, key) | {"hashes": [preview.sha256]}
-        if amending:  # kept on the amending act: applied again to an amended act that arrives later
-            act_raw |= {"amended_keys": [k for ref in preview.amended_acts if (k := ref.key())],
-                        "amendment_drafts": [draft_to_dict(d) for d in quoted], "repealed": list(preview.repealed)}
+        own, quoted = _own_and_quoted(preview, kept)
+        act_raw = act_to_record(act, key) | {"hashes": [preview.sha256]} | _amendment_fields(preview, quoted)
         label = act_label(act.kind, act.number, act.date)
         changes: list[str] = []
         with self.store.transaction():
@@ -367,6 +362,8 @@ class ActImporter:
         act_id = preview.new_version_of or ""
         acts = self.store.table(ACTS)
         orders_table = self.store.table(ORDERS)
+        # an amending act's quoted items reword another act: they are not its own orders in any of its files
+        kept, quoted = _own_and_quoted(preview, kept)
         with self.store.transaction():
             act_raw = acts.get(act_id)
             if act_raw is None:
@@ -424,6 +421,7 @@ class ActImporter:
             act.controller = preview.controller or act.controller
             act.signatory = preview.signatory or act.signatory
             kept_amendments = {k: act_raw[k] for k in ("amended_keys", "amendment_drafts", "repealed") if k in act_raw}
+            kept_amendments |= _amendment_fields(preview, quoted)
             record = act_to_record(act, act_raw.get("key")) | {"hashes": hashes} | kept_amendments
             stored_act = acts.replace(record, expected_rev=act_raw["_rev"])
             self.index.remember_act(stored_act)
@@ -478,6 +476,21 @@ class ActImporter:
         if order.status != Status.WITHDRAWN:
             order.status = derive_status(order)
         return lines
+
+
+def _own_and_quoted(preview: ImportPreview, kept: list[DraftOrder]) -> tuple[list[DraftOrder], list[DraftOrder]]:
+    """An amending act's items split into its own orders and the quoted wording of the acts it amends."""
+    if not preview.amended_acts:
+        return kept, []
+    return [d for d in kept if not d.quoted], [d for d in kept if d.quoted]
+
+
+def _amendment_fields(preview: ImportPreview, quoted: list[DraftOrder]) -> dict:
+    """What an amending act keeps to apply again to an amended act that arrives later."""
+    if not preview.amended_acts:
+        return {}
+    return {"amended_keys": [k for ref in preview.amended_acts if (k := ref.key())],
+            "amendment_drafts": [draft_to_dict(d) for d in quoted], "repealed": list(preview.repealed)}
 
 
 def _act_changes(act: Act, preview: ImportPreview) -> list[str]:
