@@ -13,19 +13,22 @@ from typing import Annotated
 
 import typer
 
-from cli.common import DbOption, fail, friendly_errors, resolve_db
+from cli.common import DB_ENV, DbOption, fail, friendly_errors, resolve_db
 
 TITLE = "Контроль исполнения поручений"
 
 
-def desk_command(db: Path | str) -> str:
-    """The shell command that starts one desk on `db` with this interpreter (no PATH lookup); `exec`
-    makes the desk the process textual-serve watches and stops, not a shell around it. The desk
-    is told the server's process id: it ends if the server dies without closing it (tui/terminal)."""
+def desk_command() -> str:
+    """The shell command that starts one desk with this interpreter (no PATH lookup); `exec` makes
+    the desk the process textual-serve watches and stops, not a shell around it. The desk is told
+    the server's process id: it ends if the server dies without closing it (tui/terminal).
+
+    The database comes to the desk in its environment ($TRACKER_DB, set by `serve`), not on its
+    command line: a server address may carry a password, and any local user can read another's
+    command line (ps), not its environment."""
     from tui.terminal import SERVER_PID_VARIABLE
 
-    return (f"export {SERVER_PID_VARIABLE}={os.getpid()}; "
-            f"exec {shlex.quote(sys.executable)} -m cli.main ui --db {shlex.quote(str(db))}")
+    return f"export {SERVER_PID_VARIABLE}={os.getpid()}; exec {shlex.quote(sys.executable)} -m cli.main ui"
 
 
 def register(app: typer.Typer) -> None:
@@ -56,7 +59,8 @@ def register(app: typer.Typer) -> None:
             raise fail(f"--port: порт {port} вне диапазона 1–65535.")
         path = resolve_db(db)
         refuse_without_accounts(path)
-        server = DeskServer(desk_command(path), host=host, port=port, title=TITLE, max_sessions=max_sessions,
+        os.environ[DB_ENV] = str(path)  # the desks inherit it (desk_command)
+        server = DeskServer(desk_command(), host=host, port=port, title=TITLE, max_sessions=max_sessions,
                             idle_seconds=idle_minutes * 60, public_url=public_url)
         server.serve()
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -64,9 +65,8 @@ class Served:
     process: subprocess.Popen[str]
 
     def desks(self) -> int:
-        """How many desk processes of this database are running."""
-        found = subprocess.run(["pgrep", "-f", f"cli.main ui --db {self.db}"], capture_output=True, text=True)
-        return len(found.stdout.split())
+        """How many desk processes this server started are running (orphans included)."""
+        return len(desk_processes(self.process.pid))
 
 
 @contextlib.contextmanager
@@ -95,7 +95,28 @@ def serving(db: Path | str, *options: str) -> Iterator[Served]:
             process.wait(timeout=30)
         except subprocess.TimeoutExpired:
             process.kill()
-        subprocess.run(["pkill", "-f", f"cli.main ui --db {db}"], capture_output=True)
+        for pid in desk_processes(process.pid):
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
+
+
+def desk_processes(server_pid: int) -> list[int]:
+    """The live desks a `tracker serve` started: `cli.main ui` processes whose environment names that
+    server (TRACKER_SERVER_PID), so that a desk the dead server left behind is still found."""
+    marker = f"TRACKER_SERVER_PID={server_pid}".encode()
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            command = (entry / "cmdline").read_bytes()
+            environment = (entry / "environ").read_bytes()
+            state = (entry / "stat").read_text().rsplit(")", 1)[1].split()[0]
+        except OSError:
+            continue
+        if b"cli.main\x00ui" in command and marker in environment.split(b"\x00") and state != "Z":
+            found.append(int(entry.name))
+    return found
 
 
 def wait_until(condition, within: float, step: float = 0.3) -> bool:  # noqa: ANN001

@@ -6,11 +6,12 @@ import asyncio
 import re
 import urllib.error
 import urllib.request
+from pathlib import Path
 from urllib.parse import unquote
 
 import aiohttp
 import pytest
-from served import sample_database, serving, tracker, wait_until
+from served import desk_processes, sample_database, serving, tracker, wait_until
 
 from cli.web import content_disposition
 
@@ -58,6 +59,19 @@ async def test_a_visitor_past_the_cap_gets_a_russian_page_and_no_desk(database):
             assert served.desks() == 1
             await first.close()
             assert wait_until(lambda: page(served.url + "/")[0] == 200, within=30)
+
+
+async def test_the_desk_gets_its_database_in_its_environment_not_on_its_command_line(database):
+    # a server address may carry a password, and every local user can read a command line (ps)
+    with serving(database) as served:
+        async with aiohttp.ClientSession() as session:
+            websocket = await open_desk(session, served.url)
+            [desk] = desk_processes(served.process.pid)
+            command = Path(f"/proc/{desk}/cmdline").read_bytes().decode()
+            environment = Path(f"/proc/{desk}/environ").read_bytes().decode().split("\x00")
+            await websocket.close()
+    assert "cli.main" in command and str(database) not in command
+    assert f"TRACKER_DB={database}" in environment
 
 
 async def test_a_closed_tab_frees_its_desk_process(database):
