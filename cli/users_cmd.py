@@ -126,7 +126,7 @@ def register(app: typer.Typer) -> None:
     @group.command("enable")
     @friendly_errors
     def enable(login: LoginArg, db: DbOption = None) -> None:
-        """Включить отключённую учётную запись снова."""
+        """Включить отключённую учётную запись снова (или открыть вход, закрытый после неверных паролей)."""
         opened = common.open_app(_server(db))
         with closing(opened):
             user = opened.accounts.set_disabled(login, False)

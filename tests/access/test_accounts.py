@@ -1,6 +1,8 @@
 """Accounts: argon2 hashes, one message for every failed login, disabled accounts stay out."""
 from __future__ import annotations
 
+from datetime import datetime, timedelta
+
 import pytest
 
 from tracker.access import Principal, Role
@@ -76,3 +78,51 @@ def test_the_same_login_twice_is_refused(store):
 def test_an_unknown_account_is_named_when_changed(store):
     with pytest.raises(NotFoundError, match="Пользователя nobody нет"):
         Accounts(store).set_disabled("nobody")
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = datetime(2026, 12, 5, 9, 0)
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+def test_five_wrong_passwords_in_a_row_close_the_login_for_fifteen_minutes(store):
+    clock = Clock()
+    accounts = Accounts(store, now=clock)
+    accounts.add("ivanova", "контролёр", "верный-пароль-1")
+    for _ in range(5):
+        with pytest.raises(AuthenticationError, match="Неверное имя пользователя или пароль"):
+            accounts.authenticate("ivanova", "подбираемый")
+    clock.now += timedelta(minutes=1)
+    with pytest.raises(AuthenticationError, match=r"закрыт после 5 неверных паролей подряд; повторите через 14 мин"):
+        accounts.authenticate("ivanova", "верный-пароль-1")  # even the right one, while closed
+    clock.now += timedelta(minutes=14)
+    assert accounts.authenticate("ivanova", "верный-пароль-1").login == "ivanova"
+    with pytest.raises(AuthenticationError, match="Неверное имя"):  # the count starts again from nought
+        accounts.authenticate("ivanova", "подбираемый")
+    assert accounts.authenticate("ivanova", "верный-пароль-1").login == "ivanova"
+
+
+def test_fewer_wrong_passwords_than_five_close_nothing(store):
+    accounts = Accounts(store, now=Clock())
+    accounts.add("ivanova", "контролёр", "верный-пароль-1")
+    for _ in range(4):
+        with pytest.raises(AuthenticationError):
+            accounts.authenticate("ivanova", "подбираемый")
+    assert accounts.authenticate("ivanova", "верный-пароль-1").login == "ivanova"
+
+
+@pytest.mark.parametrize("reopen, password", [
+    (lambda accounts: accounts.set_disabled("ivanova", False), "верный-пароль-1"),
+    (lambda accounts: accounts.set_password("ivanova", "новый-пароль-3"), "новый-пароль-3"),
+], ids=["users enable", "users passwd"])
+def test_the_administrator_reopens_a_closed_login_at_once(store, reopen, password):
+    accounts = Accounts(store, now=Clock())
+    accounts.add("ivanova", "контролёр", "верный-пароль-1")
+    for _ in range(5):
+        with pytest.raises(AuthenticationError):
+            accounts.authenticate("ivanova", "подбираемый")
+    reopen(accounts)
+    assert accounts.authenticate("ivanova", password).login == "ivanova"

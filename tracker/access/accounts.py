@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from db.api import Store
 from tracker.access import passwords
@@ -13,6 +13,9 @@ from tracker.errors import NotFoundError, ValidationError
 
 USERS = "users"
 _LOGIN = re.compile(r"^[A-Za-zА-Яа-яЁё0-9._@-]{2,64}$")
+WRONG = "Неверное имя пользователя или пароль (или учётная запись отключена)."
+FAILURES_TO_LOCK = 5
+LOCK_MINUTES = 15
 
 
 class AuthenticationError(AccessDeniedError):
@@ -54,7 +57,7 @@ class Accounts:
     def set_password(self, login: str, password: str) -> User:
         user = self.get(login)
         user.password_hash = passwords.hash_password(password)
-        self.store.table(USERS).update(login, {"password_hash": user.password_hash})
+        self.store.table(USERS).update(login, {"password_hash": user.password_hash, "failed_logins": 0})
         return user
 
     def set_disabled(self, login: str, disabled: bool = True) -> User:
@@ -63,17 +66,40 @@ class Accounts:
             raise ValidationError(f"{login} — единственный действующий администратор: его нельзя отключить, "
                                   "иначе учётными записями некому будет управлять. Сначала добавьте другого.")
         user.disabled = disabled
-        self.store.table(USERS).update(login, {"disabled": disabled})
+        self.store.table(USERS).update(login, {"disabled": disabled} | ({} if disabled else {"failed_logins": 0}))
         return user
 
     def authenticate(self, login: str, password: str) -> Principal:
-        """The principal of a valid, enabled account; AuthenticationError otherwise."""
-        raw = self.store.table(USERS).get((login or "").strip())
-        if raw is None or raw.get("disabled") or not passwords.verify(raw.get("password_hash") or "", password):
-            raise AuthenticationError("Неверное имя пользователя или пароль (или учётная запись отключена).")
+        """The principal of a valid, enabled account; AuthenticationError otherwise.
+
+        After FAILURES_TO_LOCK wrong passwords in a row an account refuses every password for
+        LOCK_MINUTES (counted from the last failure): guessing a password by trying is slowed to
+        a handful of tries an hour. A right password resets the count, as does the администратор
+        giving a new password or enabling the account."""
+        table = self.store.table(USERS)
+        raw = table.get((login or "").strip())
+        if raw is None or raw.get("disabled"):
+            raise AuthenticationError(WRONG)
+        now = self._now()
+        failures, last = int(raw.get("failed_logins") or 0), raw.get("last_failed_login")
+        if failures >= FAILURES_TO_LOCK and last:
+            opens = datetime.fromisoformat(last) + timedelta(minutes=LOCK_MINUTES)
+            if now < opens:
+                minutes = max(1, -(-int((opens - now).total_seconds()) // 60))
+                raise AuthenticationError(
+                    f"Вход под именем {raw['id']} закрыт после {failures} неверных паролей подряд; "
+                    f"повторите через {minutes} мин. или попросите администратора открыть его раньше "
+                    f"(`tracker users enable {raw['id']}`).")
+        if not passwords.verify(raw.get("password_hash") or "", password):
+            table.update(raw["id"], {"failed_logins": failures + 1,
+                                     "last_failed_login": now.isoformat(timespec="seconds")})
+            raise AuthenticationError(WRONG)
         user = _user(raw)
+        changes: dict = {"failed_logins": 0} if failures else {}
         if passwords.needs_rehash(user.password_hash):  # parameters grew stronger since it was set
-            self.store.table(USERS).update(user.login, {"password_hash": passwords.hash_password(password)})
+            changes["password_hash"] = passwords.hash_password(password)
+        if changes:
+            table.update(user.login, changes)
         return user.principal()
 
     def any(self) -> bool:
