@@ -12,6 +12,7 @@ honours $TRACKER_TODAY everywhere. Heavy libraries are not imported by this modu
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -179,9 +180,22 @@ def assemble(store: Store, *, calendar: ProductionCalendar | None = None, clock:
     if principal is not None:
         from tracker.access.guarded import GuardedControl
 
-        control = cast(ControlService, GuardedControl(control, principal))
+        control = cast(ControlService, GuardedControl(control, principal, _standing_on(store)))
     return Application(store=store, clock=clock, calendar=calendar, user=who, control=control,
                        drafts_dir=drafts_dir, principal=principal)
+
+
+def _standing_on(store: Store) -> Callable[[Principal], None]:
+    """The check that a logged-in account still stands (tracker.access.accounts), storage errors translated."""
+    from tracker.access.accounts import Accounts
+
+    accounts = Accounts(store)
+
+    def standing(who: Principal) -> None:
+        with store_errors_translated():
+            accounts.still_standing(who)
+
+    return standing
 
 
 def is_server(db: str | Path) -> bool:

@@ -18,6 +18,7 @@ from textual.binding import Binding
 from textual.command import CommandPalette
 from textual.screen import Screen
 
+from tracker.access.accounts import AccountClosedError
 from tracker.access.models import Action, Principal, Role
 from tracker.access.policy import may
 from tracker.control.api import ControlServiceAPI
@@ -36,6 +37,7 @@ if TYPE_CHECKING:
     from tracker.root import Application
 
 SYNC_SECONDS = 3.0
+CLOSE_SESSION_SECONDS = 6.0  # the notice that the account was closed stays this long before the desk ends
 LogIn = Callable[[str, str], "Application"]  # login, password -> the clerk's services (TrackerError if refused)
 
 
@@ -80,6 +82,7 @@ class TrackerApp(App[None]):
         self._log_in = log_in
         self._ask_missing = ask_missing
         self._fixed_today = today
+        self._session_ending = False  # the session is ending (close_session)
         self.import_dir = import_dir or Path.cwd()
         if log_in is not None:
             self.DEFAULT_MODE = "login"  # read by App.__init__: the desk starts on the login screen
@@ -166,6 +169,9 @@ class TrackerApp(App[None]):
             return False
         try:
             changed = bool(sync())
+        except AccountClosedError as closed:
+            self.close_session(str(closed))
+            return False
         except TrackerError:
             return False  # the next tick tries again; a real failure surfaces on the next action
         if changed:
@@ -175,6 +181,16 @@ class TrackerApp(App[None]):
             elif callable(getattr(screen, "reload", None)):
                 screen.reload()
         return changed
+
+    def close_session(self, why: str) -> None:
+        """The administrator disabled or changed this clerk's account: say so, then end the desk
+        (in a browser its process ends with it); nothing more is done under the old rights."""
+        if self._session_ending:
+            return
+        self._session_ending = True
+        self.notify(f"{why} Рабочее место закроется.", title="Сеанс закрыт", severity="error",
+                    timeout=CLOSE_SESSION_SECONDS)
+        self.set_timer(CLOSE_SESSION_SECONDS, lambda: self.exit(message=why))
 
     def ask_letterhead(self) -> None:
         """First run: ask once for the letterhead the drafts would leave blank (tui/dialogs/letterhead)."""

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tracker.access.accounts import Accounts, AuthenticationError
+from tracker.access.accounts import AccountClosedError, Accounts, AuthenticationError
 from tracker.access.policy import AccessDeniedError
 from tracker.control.api import OrderFilter
 from tracker.errors import NotFoundError
@@ -120,3 +120,24 @@ def test_a_wrong_password_and_an_empty_server_are_refused_in_russian(region, pg_
             gate.close()
     finally:
         drop_database(pg_server, empty)
+
+
+def test_an_open_session_ends_when_the_administrator_disables_its_account(region, pg_url):
+    person, ours, _ = region
+    ivanova = person("ivanova", "пароль-ивановой").control
+    assert ivanova.sync() in (True, False)  # standing: the periodic look works
+    admin = person("admin", "пароль-администратора")
+    admin.accounts.set_disabled("ivanova")
+    with pytest.raises(AccountClosedError, match="ivanova отключена администратором"):
+        ivanova.sync()  # what the desk asks every few seconds
+    with pytest.raises(AccountClosedError):
+        ivanova.accept(ours.id)  # and no change under the old rights meanwhile
+
+
+def test_an_open_session_ends_when_its_role_is_changed(region):
+    person, ours, _ = region
+    ivanova = person("ivanova", "пароль-ивановой").control
+    admin = person("admin", "пароль-администратора")
+    admin.store.table("users").update("ivanova", {"role": "наблюдатель"})  # no command yet: the raw change
+    with pytest.raises(AccountClosedError, match="Роль или организация пользователя ivanova изменены"):
+        ivanova.comment(ours.id, "под прежней ролью")

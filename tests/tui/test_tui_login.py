@@ -1,6 +1,7 @@
 """The desk on the server database: the login screen first, then only what the role may do."""
 from __future__ import annotations
 
+import asyncio
 from datetime import datetime
 
 import pytest
@@ -103,3 +104,25 @@ async def test_an_observer_reads_and_is_told_it_may_not_change(server):
         assert isinstance(app.screen, CardScreen)
         assert any("«наблюдатель» не даёт права: комментарий" in note for note in notifications(app))
         assert app.check_action("import_acts", ()) is False
+
+
+async def test_the_desk_of_a_disabled_account_says_so_and_ends(server, pg_url, monkeypatch):
+    monkeypatch.setattr("tui.app.CLOSE_SESSION_SECONDS", 0.1)
+    app = make_app(None, today=TODAY, log_in=server.log_in)
+    async with app.run_test(size=SIZE) as pilot:
+        await log_in(pilot, "ivanova", "пароль-ивановой")
+        assert isinstance(app.screen, DashboardScreen)
+        said: list[str] = []
+        ended: list[str | None] = []
+        monkeypatch.setattr(app, "notify", lambda message, **options: said.append(message))
+        real_exit = app.exit
+        monkeypatch.setattr(app, "exit", lambda *args, message=None, **options: ended.append(message))
+        admin = compose(pg_url, user="admin", clock=lambda: NOW)
+        Accounts(admin.store).set_disabled("ivanova")
+        admin.close()
+        assert app.pick_up_changes() is False  # what the desk's 3-second timer calls
+        app.pick_up_changes()  # a second tick before the end says nothing more
+        await asyncio.sleep(0.5)
+        monkeypatch.setattr(app, "exit", real_exit)
+    assert said == ["Учётная запись ivanova отключена администратором: сеанс закрыт. Рабочее место закроется."]
+    assert ended == ["Учётная запись ivanova отключена администратором: сеанс закрыт."]

@@ -22,6 +22,10 @@ class AuthenticationError(AccessDeniedError):
     """Wrong login or password, or a disabled account (one message: it tells an intruder nothing)."""
 
 
+class AccountClosedError(AccessDeniedError):
+    """The account of an open session was disabled or changed: the session ends."""
+
+
 class Accounts:
     """The users table of a store."""
 
@@ -104,6 +108,16 @@ class Accounts:
 
     def any(self) -> bool:
         return len(self.store.table(USERS)) > 0
+
+    def still_standing(self, who: Principal) -> None:
+        """AccountClosedError when `who`'s account was disabled, removed, or given another role or
+        organisation since the login: an open session ends instead of working on with old rights."""
+        raw = self.store.table(USERS).get(who.login)
+        if raw is None or raw.get("disabled"):
+            raise AccountClosedError(f"Учётная запись {who.login} отключена администратором: сеанс закрыт.")
+        if _user(raw).principal() != who:
+            raise AccountClosedError(f"Роль или организация пользователя {who.login} изменены администратором: "
+                                     "войдите снова.")
 
     def _enabled_admins(self) -> int:
         return sum(1 for u in self.list() if u.role is Role.ADMIN and not u.disabled)

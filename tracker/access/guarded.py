@@ -11,7 +11,7 @@ The raw store is not offered: what a front end stores goes through a service or 
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -45,9 +45,13 @@ _HARMLESS = frozenset({"resolve_order_id", "short_id", "sync", "close", "directo
 class GuardedControl:
     """The control service for `who`: refuses what the role may not do (AccessDeniedError, in Russian)."""
 
-    def __init__(self, inner: ControlService | ControlServiceAPI, who: Principal) -> None:
+    def __init__(self, inner: ControlService | ControlServiceAPI, who: Principal,
+                 standing: Callable[[Principal], None] | None = None) -> None:
         self._inner: Any = inner
         self.who = who
+        # raises when `who`'s account was disabled or changed since the login (Accounts.still_standing):
+        # asked on every change and on the desk's periodic sync, so an open session does not outlive it
+        self._standing = standing or (lambda who: None)
 
     # -- scope ------------------------------------------------------------------------------
     @property
@@ -65,6 +69,7 @@ class GuardedControl:
         return order
 
     def _may_change(self, order_id: str, action: Action, what: str) -> Order:
+        self._standing(self.who)
         order = self._own(order_id)
         check(self.who, action, [a.executor_id for a in order.assignments], what)
         return order
@@ -75,6 +80,7 @@ class GuardedControl:
         return self._inner.directory
 
     def sync(self) -> bool:
+        self._standing(self.who)
         return bool(self._inner.sync())
 
     def close(self) -> None:
@@ -99,6 +105,7 @@ class GuardedControl:
         return self._inner.preview_files(paths, on_page, cancel)
 
     def commit_import(self, preview: ImportPreview) -> ImportOutcome:
+        self._standing(self.who)
         check(self.who, Action.IMPORT, what="постановка на контроль")
         return self._inner.commit_import(preview)
 
@@ -211,10 +218,12 @@ class GuardedControl:
 
     def create_order(self, act_id: str | None, number: str, text: str, responsible: list[str],
                      due: date | None = None, deadline_text: str | None = None) -> Order:
+        self._standing(self.who)
         check(self.who, Action.CONTROL, what="новое поручение")
         return self._inner.create_order(act_id, number, text, responsible, due, deadline_text)
 
     def rename_executor(self, executor_id: str, name: str, alias: str | None = None) -> Executor:
+        self._standing(self.who)
         check(self.who, Action.CONTROL, what="справочник исполнителей")
         return self._inner.rename_executor(executor_id, name, alias)
 
