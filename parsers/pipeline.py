@@ -2,7 +2,7 @@
 
 `parse_files` is what `tracker parse` and the import of several files (the CLI's
 `tracker import` and the desk's import screen, through tracker.control.importer) use: it reads
-the files in a forked helper process while this process loads the rules (spaCy, pymorphy3), then
+the files in a forked helper process while this process loads the rules (pymorphy3, the tokenizer), then
 extracts them on both cores: this process takes files from the front, a helper forked with the
 rules loaded and the files read takes them from the back, until they meet (parsers.sharing).
 Each file is read once. Where fork is unavailable (Windows, macOS spawn), with one core, or
@@ -86,7 +86,7 @@ _inherited_ocr: OcrControl | None = None
 
 
 def warm_up() -> None:
-    """Load what extraction needs (spaCy, pymorphy3, word lists) by extracting a tiny act."""
+    """Load what extraction needs (pymorphy3, the tokenizer, word lists) by extracting a tiny act."""
     from parsers.extract import extract
 
     sample = ReadDocument.build("txt", [Block(text="ПОСТАНОВЛЕНИЕ"),
