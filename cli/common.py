@@ -1,6 +1,6 @@
 """What every command shares: the database path, Russian error output, exit codes.
 
-Heavy libraries (spaCy, pdfplumber, textual...) are imported inside commands, never here:
+Heavy libraries (pymorphy3, pdfplumber, textual...) are imported inside commands, never here:
 `tracker --help` must stay fast.
 """
 from __future__ import annotations

@@ -75,7 +75,7 @@ def main() -> None:
 
     A command that has committed its work and closed what it opened says so
     (common.work_is_done); the process then ends at once with the command's exit status instead
-    of tearing the interpreter down object by object (spaCy's and pymorphy3's tables, the
+    of tearing the interpreter down object by object (pymorphy3's tables, the
     modules: about 0.2 s of an import). Every other command, and any exception, ends normally."""
     try:
         run()

@@ -3,7 +3,7 @@
 Every file gets its result, in the order given; a file that cannot be read is reported in
 one Russian line and the next file goes on. Exit status 1 if any file failed. With --json
 stdout holds exactly one JSON line per file (shared/docs/extraction-contract.md), and
-everything else goes to stderr. The parsers (spaCy, pdfplumber...) load inside the command.
+everything else goes to stderr. The parsers (pymorphy3, pdfplumber...) load inside the command.
 """
 from __future__ import annotations
 

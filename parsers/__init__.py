@@ -2,7 +2,7 @@
 
 Public entry points:
     read_document(path) -> ReadDocument     (a reader per format; no NLP)
-    extract(document, source=...) -> ParseResult   (rules; loads spaCy/pymorphy3 lazily)
+    extract(document, source=...) -> ParseResult   (rules; loads pymorphy3 lazily)
     parse_file(path) -> ParseResult          (both; errors become ParseResult.error)
 """
 from parsers.errors import ParserError, ReadError

@@ -2,9 +2,11 @@
 
 `parse_files` is what `tracker parse` and the import of several files (the CLI's
 `tracker import` and the desk's import screen, through tracker.control.importer) use: it reads
-the files in a forked helper process while this process loads the rules (spaCy, pymorphy3), then
-extracts them on both cores: this process takes files from the front, a helper forked with the
-rules loaded and the files read takes them from the back, until they meet (parsers.sharing).
+the files in a forked helper process while this process loads the rules (pymorphy3, the tokenizer)
+and then extracts each file as soon as it is read; the files still to extract when the reading
+is done are extracted on both cores: this process takes files from the front, a helper forked
+with the rules loaded and the files read takes them from the back, until they meet
+(parsers.sharing).
 Each file is read once. Where fork is unavailable (Windows, macOS spawn), with one core, or
 beside other threads (the desk's workers), everything runs in-process, with the same results.
 A single file goes through `parse_file`.
@@ -13,9 +15,9 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from parsers.errors import ParserError
 from parsers.model import Block, ParseResult, ReadDocument
@@ -46,14 +48,19 @@ def parse_files(paths: Sequence[str | Path], sources: Sequence[str] | None = Non
     sources = [str(p) for p in paths] if sources is None else list(sources)
     if not paths:
         return
-    outcomes = _read_in_background(paths, ocr) if _can_fork() else None
-    if outcomes is None:
+    reading = _read_in_background(paths, ocr) if _can_fork() else None
+    if reading is None:
         for source, path in zip(sources, paths, strict=True):
             yield _finish_safely(source, read_outcome(path, ocr))
         return
     warm_up()  # while the helper reads
-    read = list(outcomes)  # the helper is done and gone: this process has one thread again
-    yield from _finish_on_two_cores(sources, read)
+    outcomes = iter(reading)
+    done = 0
+    while done < len(paths) and not reading.all_read():  # extract each file read while the helper reads on
+        yield _finish_safely(sources[done], next(outcomes))
+        done += 1
+    rest = list(outcomes)  # the helper is done and gone: this process has one thread again
+    yield from _finish_on_two_cores(sources[done:], rest)
 
 
 def _finish_on_two_cores(sources: list[str], outcomes: list[ReadOutcome]) -> Iterator[ParseResult]:
@@ -86,7 +93,7 @@ _inherited_ocr: OcrControl | None = None
 
 
 def warm_up() -> None:
-    """Load what extraction needs (spaCy, pymorphy3, word lists) by extracting a tiny act."""
+    """Load what extraction needs (pymorphy3, the tokenizer, word lists) by extracting a tiny act."""
     from parsers.extract import extract
 
     sample = ReadDocument.build("txt", [Block(text="ПОСТАНОВЛЕНИЕ"),
@@ -134,7 +141,21 @@ def _can_fork() -> bool:
             and threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods())
 
 
-def _read_in_background(paths: Sequence[str | Path], ocr: OcrControl | None = None) -> Iterable[ReadOutcome] | None:
+class _BackgroundReads:
+    """The outcomes of a forked helper's reading, in order; `all_read()` tells whether it is done."""
+
+    def __init__(self, outcomes: Iterator[ReadOutcome], futures: list[Any]) -> None:
+        self._outcomes = outcomes
+        self._futures = futures
+
+    def __iter__(self) -> Iterator[ReadOutcome]:
+        return self._outcomes
+
+    def all_read(self) -> bool:
+        return all(future.done() for future in self._futures)
+
+
+def _read_in_background(paths: Sequence[str | Path], ocr: OcrControl | None = None) -> _BackgroundReads | None:
     """Outcomes of reading `paths` in a forked helper, in order; None if no helper could start."""
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
@@ -168,4 +189,4 @@ def _read_in_background(paths: Sequence[str | Path], ocr: OcrControl | None = No
                 stop.set()  # the helper's OCR stops at once instead of finishing the file it reads
             pool.shutdown(wait=True, cancel_futures=True)
 
-    return results()
+    return _BackgroundReads(results(), futures)

@@ -24,6 +24,7 @@ from parsers.rules import executors, sureness, words
 from parsers.rules.deadlines import find_dates, find_deadline
 from parsers.rules.structure import Item
 from parsers.rules.text import mask_quoted, squash
+from parsers.tokenizer import Token
 
 FIRST_WINDOW = 360  # characters of an item tokenized first: the directive verb comes early
 ANALYSIS_LIMIT = 1500  # ... and at most, when the lead is long
@@ -44,7 +45,7 @@ class Reading:
     coexecutors: list[Party] = field(default_factory=list)
 
 
-def _depths(doc, flat: bool = False) -> list[int]:
+def _depths(doc: list[Token], flat: bool = False) -> list[int]:
     """Nesting depth of each token inside quotes and parentheses. `flat`: a «…» inside a «…» opens
     nothing, for names whose inner quote lost its closing twin («ООО «УК «Жилфонд» Иванову …»)."""
     depth = 0
@@ -103,15 +104,13 @@ def _verbs_in(own: str) -> list[tuple[int, int, str, str]]:
     return found
 
 
-def _verbs_at(doc, depths: list[int]) -> list[tuple[int, int, str, str]]:
+def _verbs_at(doc: list[Token], depths: list[int]) -> list[tuple[int, int, str, str]]:
     out = []
-    matcher = nlp.matcher_for("verbs")
     seen = set()
-    for match_id, s, _ in sorted(matcher(doc), key=lambda m: m[1]):
+    for label, s in nlp.verb_matches(doc):
         token = doc[s]
         if depths[s] or s in seen:
             continue
-        label = doc.vocab.strings[match_id]
         parses = nlp.parses(token.text)
         if label == "INFINITIVE" and not (parses and parses[0].tag.POS == "INFN"):
             continue

@@ -1,5 +1,6 @@
 """parse_file / parse_files: the same results whether files are read in a helper process or here."""
 import json
+import time
 
 from builders import DocxBuilder, PdfLine, pdf_bytes
 
@@ -59,3 +60,36 @@ def test_a_process_with_other_threads_reads_in_process(tmp_path):
     finally:
         stop.set()
         worker.join()
+
+
+_REAL_READ = pipeline.read_outcome
+
+
+def read_last_when_told(path, ocr=None):
+    """A reader that holds back the file named last.txt until go.flag exists; after 10 s it gives
+    up waiting and leaves gave-up.flag."""
+    from pathlib import Path
+
+    if path.endswith("last.txt"):
+        go = Path(path).with_name("go.flag")
+        for _ in range(100):
+            if go.exists():
+                break
+            time.sleep(0.1)
+        else:
+            go.with_name("gave-up.flag").write_text("")
+    return _REAL_READ(path, ocr)
+
+
+def test_a_file_read_is_extracted_while_the_helper_still_reads_the_next(tmp_path, monkeypatch):
+    files = sample_files(tmp_path)[:1]
+    last = tmp_path / "last.txt"
+    last.write_text("РАСПОРЯЖЕНИЕ\n1. Отделу культуры провести смотр до 1 мая 2024 года.\n", encoding="utf-8")
+    files.append(str(last))
+    expected = as_json(parse_file(f) for f in files)
+    monkeypatch.setattr(pipeline, "read_outcome", read_last_when_told)
+    results = parse_files(files)
+    first = next(results)  # the helper is still holding last.txt back
+    (tmp_path / "go.flag").write_text("")
+    assert as_json([first, *results]) == expected
+    assert not (tmp_path / "gave-up.flag").exists()  # the first result did not wait for the last read

@@ -131,7 +131,7 @@ class ActImporter:
                     cancel: threading.Event | None = None) -> ParseResult:
         if self._parse is not None:
             return self._parse(path)
-        from parsers import parse_file  # lazy: spaCy and readers load only for an import
+        from parsers import parse_file  # lazy: pymorphy3 and readers load only for an import
 
         return parse_file(path, source=str(path), ocr=_ocr_control(on_page, cancel))
 
@@ -155,7 +155,7 @@ class ActImporter:
                 preview = self.preview_file(path, on_page, cancel)
                 yield ImportProgress(done=number, total=len(files), source=str(path), preview=preview)
             return
-        from parsers.pipeline import parse_files  # lazy: spaCy and readers load only for an import
+        from parsers.pipeline import parse_files  # lazy: pymorphy3 and readers load only for an import
 
         results = parse_files(files, ocr=_ocr_control(on_page, cancel))
         for number, (path, result) in enumerate(zip(files, results, strict=True), start=1):
