@@ -81,6 +81,8 @@ def _lines(text: str, end: int) -> list[_Line]:
             pieces.append((raw[last:], last))
         for piece, shift in pieces:
             clean = squash(despace_letters(strip_markup(piece)))
+            if "|" in clean:  # «от | 01 июня 2018 г. | № | 561 |»: a letterhead table flattened by the page
+                clean = squash(re.sub(r"\s*\|\s*", " ", clean))
             if clean:
                 out.append(_Line(clean, pos + shift, _is_chrome(clean)))
         pos += len(raw) + 1

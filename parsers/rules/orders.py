@@ -134,7 +134,13 @@ def _after_time_lead(lead: str) -> tuple[str, int] | None:
     dates = find_dates(lead[:60])
     if not dates or dates[0].start > 25:
         return None  # the term must open the lead
-    for word in executors.WORD.finditer(lead, dates[0].end):
+    return _first_dative_only(lead, dates[0].end)
+
+
+def _first_dative_only(lead: str, after: int) -> tuple[str, int] | None:
+    """The addressee of a lead whose opening term or condition runs into it with no comma: it
+    starts at the first word that can only be a dative (pymorphy3), if a body or post starts there."""
+    for word in executors.WORD.finditer(lead, after):
         if {p.tag.case for p in nlp.parses(word.group(0).lower())} == {"datv"}:
             rest = lead[word.start():]
             return (rest, word.start()) if executors.parties(rest) else None
@@ -151,7 +157,8 @@ def _executor_lead(lead: str) -> tuple[str, int]:
             rest = lead[cut.end():]
             if executors.parties(rest):
                 return rest, cut.end()
-        return "", len(lead)
+        dative = _first_dative_only(lead, 0)  # «С наступлением погоды руководителям … провести»
+        return dative if dative is not None else ("", len(lead))
     return lead, 0
 
 
@@ -362,7 +369,7 @@ def _adopts_a_document(after_verb: str) -> bool:
     return False
 
 
-_DUTY_FIRST = re.compile(r"\s+(?:персональн\w+\s+)?(?:ответственност\w*|обязанност\w*|функци\w*|полномочи\w*)\s",
+_DUTY_FIRST = re.compile(r"\s+(?:персональн\w+\s+|общ\w+\s+)?(?:ответственност\w*|обязанност\w*|функци\w*|полномочи\w*|руководств\w*)\s",
                          re.IGNORECASE)
 
 

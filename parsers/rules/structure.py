@@ -380,19 +380,32 @@ def _single_paragraph(text: str, start: int, end: int) -> list[Item]:
     return [Item("1", None, at, at, end)]
 
 
+# a preamble paragraph that ends with a colon and stands for the formula («В целях …:»), on lines
+# of its own or run into one line with the title («… пожаров» В связи с …: - Ввести …»)
+_PREAMBLE_COLON = re.compile(r"(?:^|(?<=\n)|(?<=[.»\"] )|(?<=[а-яё] ))[ \t]*(?:В\s+(?:соответствии|целях|связи)|Руководствуясь|"
+                             r"На\s+основании|Во\s+исполнение)[^:]{0,1500}?:(?=\s*[-–—•][ \t])")
 _DASH_LINE = re.compile(r"(?m)^[ \t\u00a0]*[-–—•][ \t\u00a0]+(?=\S)")
-# the same list in an act printed on one line: a dash after the formula or a sentence's end
-_DASH_INLINE = re.compile(r"(?<=[.;:])\s+[-–—•][ \t\u00a0]+(?=[А-ЯЁа-яё])")
+# the same list in an act printed on one line: a dash after the formula or a sentence's end, or
+# before a capitalized infinitive (an item that lost its stop: «… в пунктах - Провести …»)
+_DASH_INLINE = re.compile(r"(?:(?<=[.;:])\s+|\s+(?=[-–—•][ \t\u00a0]+[А-ЯЁ][а-яё]+(?:ть|ти|чь)\b))"
+                          r"[-–—•][ \t\u00a0]+(?=[А-ЯЁа-яё])")
+_ACT_DETAILS = re.compile(r"(?:№|(?<![А-Яа-яЁё])N)\s*\d|(?<![А-ЯЁ])(?:ПОСТАНОВЛЕНИЕ|РАСПОРЯЖЕНИЕ|РЕШЕНИЕ|ПРИКАЗ)(?![А-ЯЁ])")
+# a paragraph of its own after a finished sentence (a signature, a site's line) ends a dash list
+_NEW_PARAGRAPH = re.compile(r"[.;!?][ \t]*\n[ \t]*(?![-–—•])\S")
 
 
 def _dash_items(text: str, start: int, cands: list[_Cand]) -> list[_Cand]:
     """A web page that lost the numbers of a Word list shows its items as dashes right after the
-    enacting formula («ПОСТАНОВЛЯЕТ: / - Запретить … / - Рекомендовать: / 2.1. …»): each dash line
-    is the item the list numbered 1, 2, …; a dash line under a line that ends with «:» (or
-    under such a sub-line ending with «;») is a sub-paragraph of that item and stays in its text.
-    Only where the enacting part opens with a dash and no printed «1.» stands in it."""
+    enacting formula («ПОСТАНОВЛЯЕТ: / - Запретить … / - Рекомендовать: / 2.1. …»), or after a
+    preamble that ends with a colon in its stead: each dash line is the item the list numbered
+    1, 2, …; a dash line under a line that ends with «:» (or under such a sub-line ending with
+    «;») is a sub-paragraph of that item and stays in its text. Only where the enacting part
+    opens with a dash and no printed «1.» stands in it."""
     if start <= 0:
-        return []
+        opened = _PREAMBLE_COLON.search(text)
+        if opened is None or not _ACT_DETAILS.search(text, 0, opened.start()):
+            return []  # only in an act: its number or its kind in capitals stands above (news has bullets too)
+        start = opened.end()  # «В связи с … погодой, в целях …: / - Ввести … / - Провести …»
     at = start + len(text[start:]) - len(text[start:].lstrip())
     if at >= len(text) or text[at] not in "-–—•":
         return []  # the enacting part must open with a dash
@@ -406,7 +419,7 @@ def _dash_items(text: str, start: int, cands: list[_Cand]) -> list[_Cand]:
     dashes = _DASH_INLINE if one_line else _DASH_LINE
     for m in dashes.finditer(text, start if one_line else text.rfind("\n", 0, at) + 1):
         before = text[:m.start()].rstrip()
-        if out and not before.endswith((".", ";", ":")):
+        if out and _NEW_PARAGRAPH.search(text, out[-1].body_start, m.start()):
             break  # a signature or a site's line stands between: the list is over
         if out and (before.endswith(":") or under_colon and before.endswith(";")):
             under_colon = True
