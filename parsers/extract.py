@@ -39,7 +39,9 @@ def _extract_into(result: ParseResult, text: str, table: list[tuple[int, int]]) 
     body_at = structure.body_start(text)
     first_item = main[0].start if main else (quoted[0].start if quoted else 0)
     head_end = min(p for p in (body_at, first_item) if p > 0) if (body_at > 0 or first_item > 0) else 0
-    head = header.find_header(text, head_end)
+    # a page that starts at an item («2. Управлению ...») has no header: its items' references
+    # («согласно приложению N 2») and dates are no details of the act
+    head = header.Header() if main and not text[:first_item].strip() else header.find_header(text, head_end)
     info = DocumentInfo(kind=head.kind, number=head.number, date=head.date, issuer=head.issuer, title=head.title,
                         confidence=dict(head.confidence))
     result.document = info
@@ -49,7 +51,8 @@ def _extract_into(result: ParseResult, text: str, table: list[tuple[int, int]]) 
     if info.kind is None and _reads_as_list_of_orders(text, main, found):
         info.kind = "перечень поручений"  # a page showing items of a перечень without its heading
         info.confidence["kind"] = sureness.FALLBACK
-    if info.kind is None and head.number is None and (not (len(main) >= 2 and any(o.responsible for o in found))
+    listed = len(main) >= 2 and any(o.responsible for o in found)
+    if info.kind is None and head.number is None and (not (listed or header.runs_into_items(text[:head_end]))
                                                       or header.tells_of_an_act(text[:head_end])):
         if found:  # news, slides: a numbered list in a text that is no act holds no orders
             result.warnings.append("Текст не похож на акт: поручения не извлекались.")

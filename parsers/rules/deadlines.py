@@ -53,6 +53,15 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     }
 
 
+@cache
+def _day_set() -> re.Pattern[str]:
+    """Several days of one month («16 и 17 марта 2024 года», «5, 6 и 7 мая»): a window of
+    event days, like «с 5 по 11 ноября», not one date."""
+    gen = _month_alternation("gen")
+    return re.compile(rf"(?<![\d.])\d{{1,2}}(?:\s*,\s*\d{{1,2}})*\s+и\s+\d{{1,2}}\s+(?:{gen})(?![а-яё])"
+                      r"(?:\s+\d{4}(?:\s*(?:года|г\.?)(?![а-яё]))?)?", re.IGNORECASE)
+
+
 def _year(text: str) -> int:
     year = int(text)
     if year < 100:
@@ -124,6 +133,10 @@ _PERIOD = re.compile(r"(?<![а-яё])с\s+\d{1,2}(?:\s*[а-яё]+)?(?:\s+\d{4}\s
                      # «с 01.05.2015 по 31.05.2015»: the same window in figures
                      r"|(?<![а-яё])с\s+\d{1,2}\.\d{1,2}\.\d{2,4}\s*(?:г\.?|года)?\s+(?:по|до)\s+\d{1,2}\.\d{1,2}\.\d{2,4}"
                      r"(?:\s*(?:года|г\.?)(?![а-яё]))?", re.IGNORECASE)
+# an hour of the day: «10.00 часов», «12 часов 45 минут», «10:00», «12 ч. 00 мин.»
+_CLOCK = r"\d{1,2}(?:[.:]\d{2})?\s*(?:час\w*|ч\.)(?:\s*\d{1,2}\s*(?:минут\w*|мин\.?))?|\d{1,2}[:]\d{2}"
+_CLOCK_BEFORE = re.compile(rf"(?:{_CLOCK})\s*$", re.IGNORECASE)
+_CLOCK_AFTER = re.compile(rf"\s*(?:года|г\.)?\s*,?\s*(?:с|со)\s+(?:{_CLOCK})\s*(?:до|по)\s+(?:{_CLOCK})", re.IGNORECASE)
 _SROK = re.compile(r"(?:(?:^|(?<=[\s.;:]))(?:Срок[а-я]*(?:\s+[а-я]+){0,3}?|Доклад)|(?<=\()\s*срок[а-я]*)\s*[:–—-]\s*"
                    r"(?P<phrase>[^\n]+?)\s*(?=\.\s|\.?$|;|\n|\.\Z|\)(?=[\s.;]|$))", re.MULTILINE)
 
@@ -299,14 +312,18 @@ def find_deadline(text: str, offset: int = 0, reference: date | None = None,
     if m:
         return deadline_from_phrase(m.group("phrase"), offset + m.start("phrase"), reference)
     masked = mask_quoted(text)
-    periods = [(p.start(), p.end()) for p in _PERIOD.finditer(masked)]
+    periods = sorted([(p.start(), p.end()) for p in _PERIOD.finditer(masked)]
+                     + [(p.start(), p.end()) for p in _day_set().finditer(masked)])
     dates = [d for d in find_dates(masked, reference) if not is_reference_date(masked, d)
              and not any(s <= d.start < e for s, e in periods)]
     chosen: DateMatch | None = None
     how = sureness.CLEAN
     for d in dates:
-        if d.month_only or _TRIGGER.search(masked[max(0, d.start - 24):d.start]):
-            chosen = d
+        if d.month_only or _TRIGGER.search(_CLOCK_BEFORE.sub("", masked[max(0, d.start - 44):d.start])):
+            chosen = d  # «до 10.00 часов 22 июня 2007 года»: an hour may stand between «до» and the day
+            break
+        if _CLOCK_AFTER.match(masked, d.end):
+            chosen, how = d, sureness.GOOD  # «22 июня 2007 года с 11.00 часов до 12 часов 45 минут»: the event's day
             break
         if verb_span and (0 <= d.start - verb_span[1] <= 2 or 0 <= verb_span[0] - d.end <= 2):
             chosen, how = d, sureness.GOOD  # an event date by the verb
@@ -324,6 +341,9 @@ def find_deadline(text: str, offset: int = 0, reference: date | None = None,
         chosen = None  # «ежегодно до 1 февраля»: a recurrence, the year is not written
     if chosen is not None:
         start = chosen.start
+        clock = _CLOCK_BEFORE.search(masked[max(0, start - 30):start])
+        if clock and _TRIGGER.search(masked[max(0, start - 54):start - len(clock.group(0))]):
+            start -= len(clock.group(0))  # the hour belongs to the term: «до 10.00 часов 22 июня»
         lead = re.search(r"(?<![а-яё])(?:(?:в\s+срок\s+)?(?:до|не\s+позднее|не\s+позже|к|с|со)|в\s+срок)\s*$",
                          masked[max(0, start - 24):start], re.IGNORECASE)
         if lead:

@@ -81,6 +81,8 @@ def _lines(text: str, end: int) -> list[_Line]:
             pieces.append((raw[last:], last))
         for piece, shift in pieces:
             clean = squash(despace_letters(strip_markup(piece)))
+            if "|" in clean:  # «от | 01 июня 2018 г. | № | 561 |»: a letterhead table flattened by the page
+                clean = squash(re.sub(r"\s*\|\s*", " ", clean))
             if clean:
                 out.append(_Line(clean, pos + shift, _is_chrome(clean)))
         pos += len(raw) + 1
@@ -293,6 +295,17 @@ def _narrated(before: str) -> bool:
                for w in re.findall(r"[А-Яа-яЁё]+", before))
 
 
+def runs_into_items(head: str) -> bool:
+    """Is the text before the first item an act's preamble that runs into its items («В
+    соответствии с … , руководствуясь статьей 43 Устава города, / 1. С 01 апреля …»)? Its last
+    paragraph opens with a preamble's words and ends with a comma or colon, not a full stop: a
+    page that lost the act's header and formula still shows an act, not news."""
+    lines = [line.strip() for line in head.split("\n") if line.strip()]
+    while lines and re.match(r"№[^\d]*$", lines[-1]):
+        lines.pop()  # «№ п/п | Поручение»: the heading row of a table of items
+    return bool(lines) and bool(_PREAMBLE.match(lines[-1])) and lines[-1].endswith((",", ":"))
+
+
 def tells_of_an_act(head: str) -> bool:
     """Is the text before the first item news about an act («Глава района подписал постановление
     … Документом предусмотрено:»): a sentence with a finite verb before an act's kind named in
@@ -391,6 +404,11 @@ def find_header(text: str, body_at: int) -> Header:
             # «ПЕРЕЧЕНЬ / поручений Главы Республики ...»: a two-word kind broken over two lines
             joined = _kind_at_start(f"{line.text} {lines[i + 1].text}")
             kind = joined if joined and " " in joined else None
+        if kind is None and i + 1 < len(lines) and re.match(r"(?:от\s+\d|№|N\s*\d)", lines[i + 1].text):
+            # «Распоряжение Главы городского округа город Воронеж / от 27 марта 2007 г. N 210-р»: a
+            # title line broken before its details
+            kind = _kind_at_start(f"{line.text} {lines[i + 1].text}")
+            how = sureness.GOOD
         if kind:
             header.kind, kind_index = kind, i
             sure["kind"] = how

@@ -120,14 +120,44 @@ def _verbs_at(doc: list[Token], depths: list[int]) -> list[tuple[int, int, str, 
     return out
 
 
+_TIME_LEAD = re.compile(r"^\W*(?:с|со|до|к|не\s+позднее|в\s+срок\s+до)\s", re.IGNORECASE)
+
+
+def _after_time_lead(lead: str) -> tuple[str, int] | None:
+    """«С 01 апреля 2020 года до улучшения обстановки руководителям органов …, организациям …
+    обеспечить»: a lead that opens with a term runs into its addressee without a comma. The
+    addressee starts at the first word after the date that can only be a dative (pymorphy3:
+    «руководителям», not «администрации», which may be a genitive of the term)."""
+    if not _TIME_LEAD.match(lead):
+        return None
+    dates = find_dates(lead[:60])
+    if not dates or dates[0].start > 25:
+        return None  # the term must open the lead
+    return _first_dative_only(lead, dates[0].end)
+
+
+def _first_dative_only(lead: str, after: int) -> tuple[str, int] | None:
+    """The addressee of a lead whose opening term or condition runs into it with no comma: it
+    starts at the first word that can only be a dative (pymorphy3), if a body or post starts there."""
+    for word in executors.WORD.finditer(lead, after):
+        if {p.tag.case for p in nlp.parses(word.group(0).lower())} == {"datv"}:
+            rest = lead[word.start():]
+            return (rest, word.start()) if executors.parties(rest) else None
+    return None
+
+
 def _executor_lead(lead: str) -> tuple[str, int]:
     """The part of a lead that can name the executor: a leading «В целях ...,» is dropped."""
+    timed = _after_time_lead(lead)
+    if timed is not None:
+        return timed
     if _PREPOSITIONAL_LEAD.match(lead) and not re.match(r"^\W*совместно", lead, re.IGNORECASE):
         for cut in re.finditer(r",\s+", lead):  # «В целях ..., ..., Управлению ...»: skip to the addressee
             rest = lead[cut.end():]
             if executors.parties(rest):
                 return rest, cut.end()
-        return "", len(lead)
+        dative = _first_dative_only(lead, 0)  # «С наступлением погоды руководителям … провести»
+        return dative if dative is not None else ("", len(lead))
     return lead, 0
 
 
@@ -338,7 +368,7 @@ def _adopts_a_document(after_verb: str) -> bool:
     return False
 
 
-_DUTY_FIRST = re.compile(r"\s+(?:персональн\w+\s+)?(?:ответственност\w*|обязанност\w*|функци\w*|полномочи\w*)\s",
+_DUTY_FIRST = re.compile(r"\s+(?:персональн\w+\s+|общ\w+\s+)?(?:ответственност\w*|обязанност\w*|функци\w*|полномочи\w*|руководств\w*)\s",
                          re.IGNORECASE)
 
 
@@ -481,6 +511,8 @@ def extract_orders(text: str, items: list[Item], reference: date | None,
             span=(item.body_start, item.body_start + len(body)), responsible=responsible,
             coexecutors=coexec, deadline=deadline, in_quoted_amendment=item.quoted)
         order.confidence = _confidence(order, impersonal=not responsible)
+        if item.unprinted:
+            order.confidence = min(order.confidence, sureness.UNPRINTED_NUMBER)
         orders.append(order)
     return orders
 

@@ -50,6 +50,7 @@ class Item:
     quoted: bool = False
     children: list[Item] = field(default_factory=list)
     path: tuple = ()
+    unprinted: bool = False  # the page lost its number (a dash for Word's «1.»): the number is inferred
 
     @property
     def lead_end(self) -> int:
@@ -65,6 +66,7 @@ class _Cand:
     value: tuple  # dot: tuple of (n, sub) per level; paren: (n,); letter: (index,)
     quote: str
     line_start: bool
+    unprinted: bool = False
 
 
 ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10,
@@ -269,7 +271,8 @@ def _segment(text: str, cands: list[_Cand], start: int, end: int, quoted: bool) 
             if path[0][1][0] > 1 and path[1][1] == (1, 0):
                 restarts = True
             carry = path[1][1]
-        flat.append((Item("", None, cand.start, cand.body_start, end, quoted, path=tuple(path)), len(path)))
+        flat.append((Item("", None, cand.start, cand.body_start, end, quoted, path=tuple(path),
+                          unprinted=cand.unprinted), len(path)))
     for item, _ in flat:  # section numbers are shown only where the sections restart the numbering
         shown = [lv for lv in item.path if restarts or lv[0] != "roman"] or list(item.path)
         item.number = _number(shown)
@@ -313,7 +316,7 @@ def _trim_tail(text: str, start: int, end: int) -> int:
         wrapped = not re.search(r"[.;!?:»\")]$", prev) or (
             re.search(r"(?<![А-ЯЁа-яё])[А-ЯЁ]\.$", prev) and prev.count("(") > prev.count(")"))
         continues = (prev.endswith((":", ";")) or stripped[0].islower() or stripped.startswith(("Срок", "Ответствен", "Исполнител"))
-                     or stripped[0] in "-–—•")
+                     or stripped[0] in "-–—•(")  # «(Соломаткин) обеспечить …»: an official never opens a signature
         if not (wrapped or continues):
             break
         kept_end = nxt
@@ -377,11 +380,62 @@ def _single_paragraph(text: str, start: int, end: int) -> list[Item]:
     return [Item("1", None, at, at, end)]
 
 
+# a preamble paragraph that ends with a colon and stands for the formula («В целях …:»), on lines
+# of its own or run into one line with the title («… пожаров» В связи с …: - Ввести …»)
+_PREAMBLE_COLON = re.compile(r"(?:^|(?<=\n)|(?<=[.»\"] )|(?<=[а-яё] ))[ \t]*(?:В\s+(?:соответствии|целях|связи)|Руководствуясь|"
+                             r"На\s+основании|Во\s+исполнение)[^:]{0,1500}?:(?=\s*[-–—•][ \t])")
+_DASH_LINE = re.compile(r"(?m)^[ \t\u00a0]*[-–—•][ \t\u00a0]+(?=\S)")
+# the same list in an act printed on one line: a dash after the formula or a sentence's end, or
+# before a capitalized infinitive (an item that lost its stop: «… в пунктах - Провести …»)
+_DASH_INLINE = re.compile(r"(?:(?<=[.;:])\s+|\s+(?=[-–—•][ \t\u00a0]+[А-ЯЁ][а-яё]+(?:ть|ти|чь)\b))"
+                          r"[-–—•][ \t\u00a0]+(?=[А-ЯЁа-яё])")
+_ACT_DETAILS = re.compile(r"(?:№|(?<![А-Яа-яЁё])N)\s*\d|(?<![А-ЯЁ])(?:ПОСТАНОВЛЕНИЕ|РАСПОРЯЖЕНИЕ|РЕШЕНИЕ|ПРИКАЗ)(?![А-ЯЁ])")
+# a paragraph of its own after a finished sentence (a signature, a site's line) ends a dash list
+_NEW_PARAGRAPH = re.compile(r"[.;!?][ \t]*\n[ \t]*(?![-–—•])\S")
+
+
+def _dash_items(text: str, start: int, cands: list[_Cand]) -> list[_Cand]:
+    """A web page that lost the numbers of a Word list shows its items as dashes right after the
+    enacting formula («ПОСТАНОВЛЯЕТ: / - Запретить … / - Рекомендовать: / 2.1. …»), or after a
+    preamble that ends with a colon in its stead: each dash line is the item the list numbered
+    1, 2, …; a dash line under a line that ends with «:» (or under such a sub-line ending with
+    «;») is a sub-paragraph of that item and stays in its text. Only where the enacting part
+    opens with a dash and no printed «1.» stands in it."""
+    if start <= 0:
+        opened = _PREAMBLE_COLON.search(text)
+        if opened is None or not _ACT_DETAILS.search(text, 0, opened.start()):
+            return []  # only in an act: its number or its kind in capitals stands above (news has bullets too)
+        start = opened.end()  # «В связи с … погодой, в целях …: / - Ввести … / - Провести …»
+    at = start + len(text[start:]) - len(text[start:].lstrip())
+    if at >= len(text) or text[at] not in "-–—•":
+        return []  # the enacting part must open with a dash
+    one_line = "\n" not in text[start:at]
+    if one_line and not _in_long_line(text, at):
+        return []  # «ПОСТАНОВЛЯЕТ: - …» inside a short line is a sentence, not a list
+    if any(c.style == "dot" and c.value[0] == (1, 0) for c in cands):
+        return []
+    out: list[_Cand] = []
+    number, under_colon = 0, False
+    dashes = _DASH_INLINE if one_line else _DASH_LINE
+    for m in dashes.finditer(text, start if one_line else text.rfind("\n", 0, at) + 1):
+        before = text[:m.start()].rstrip()
+        if out and _NEW_PARAGRAPH.search(text, out[-1].body_start, m.start()):
+            break  # a signature or a site's line stands between: the list is over
+        if out and (before.endswith(":") or under_colon and before.endswith(";")):
+            under_colon = True
+            continue
+        number, under_colon = number + 1, False
+        out.append(_Cand(m.start() + len(m.group(0)) - len(m.group(0).lstrip()), m.end(), "dot", ((number, 0),), "",
+                         True, unprinted=True))
+    return out
+
+
 def segment(text: str, table: Sequence[tuple[int, int]] = ()) -> tuple[list[Item], list[Item]]:
     """(items of the act itself, items of quoted new wordings), each in text order.
     `table`: spans of table cells, where a row number may stand alone in its cell."""
     start = body_start(text)
     first = _candidates(text, start, len(text), table)
+    first = sorted(first + _dash_items(text, start, first), key=lambda cand: cand.start)
     limit = _annex_start(text, first[0].start) if first else len(text)
     cands = [c for c in first if c.start < limit]
     regions: list[tuple[int, int]] = []

@@ -13,3 +13,7 @@ CLEAN = 0.95  # the field's own slot matched cleanly (a heading line, a «Сро
 GOOD = 0.85  # a second-best place that real acts use (the signature block, a nominative table cell)
 FALLBACK = 0.6  # a guess from a weaker cue (a formula, a lone date among header words)
 GUESS = 0.4  # a last resort (an issuer taken from the signatory's post)
+
+# A page that lost a list's numbers shows its items as dashes: the order's number is inferred
+# from their order, so the order is marked for checking however clear its text is.
+UNPRINTED_NUMBER = 0.75
