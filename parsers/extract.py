@@ -49,8 +49,8 @@ def _extract_into(result: ParseResult, text: str, table: list[tuple[int, int]]) 
     if info.kind is None and _reads_as_list_of_orders(text, main, found):
         info.kind = "перечень поручений"  # a page showing items of a перечень without its heading
         info.confidence["kind"] = sureness.FALLBACK
-    if info.kind is None and head.number is None and (not (len(main) >= 2 and any(o.responsible for o in found))
-                                                      or header.tells_of_an_act(text[:head_end])):
+    if info.kind is None and head.number is None and not _only_quoted_wording(text, main, quoted) \
+            and (not (len(main) >= 2 and any(o.responsible for o in found)) or header.tells_of_an_act(text[:head_end])):
         if found:  # news, slides: a numbered list in a text that is no act holds no orders
             result.warnings.append("Текст не похож на акт: поручения не извлекались.")
         return
@@ -76,6 +76,16 @@ def _extract_into(result: ParseResult, text: str, table: list[tuple[int, int]]) 
         info.issuer = info.signatory.position
         info.confidence["issuer"] = sureness.GUESS
     _warn(result)
+
+
+def _only_quoted_wording(text: str, main: list[structure.Item], quoted: list[structure.Item]) -> bool:
+    """A page holding nothing but an amending act's quoted new wording of items («"3. Рекомендовать
+    органам местного самоуправления ... в срок до 21 ноября 2011 года.";»): the act's own text is
+    cut away, and the quoted items it sets out are orders all the same (the contract's amending acts)."""
+    if main or not quoted:
+        return False
+    outside = text[: quoted[0].start] + text[quoted[-1].end:]
+    return not re.search(r"[А-Яа-яЁёA-Za-z0-9]", outside)
 
 
 _ORDER_LINE = re.compile(r"(?:^|\n|[.;] )\s*(?:Срок|Ответственн\w*)\s*[:–—-]", re.IGNORECASE)

@@ -80,6 +80,8 @@ def _whole_word(word: str, first: bool) -> bool:
     best = nlp.parses(word)[0]
     if any(g in best.tag for g in ("Name", "Surn", "Patr", "Abbr", "Fixd")):
         return False
+    if not first and best.tag.POS == "ADVB" and len(word) >= 6:
+        return True  # «выделитьдополнительно»: an adverb after a verb
     return best.tag.POS in ("NOUN", "ADJF", "PRTF", "INFN", "VERB", "NPRO", "NUMR") and (
         not first or best.word != best.normal_form or len(word) >= 8 or best.tag.POS in ("INFN", "VERB"))
 

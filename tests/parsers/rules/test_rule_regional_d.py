@@ -7,6 +7,11 @@ each in a table of REAL snippets copied verbatim from public acts (the address i
 - A legal portal's note on the act as it stands («Постановление изменено с 24 апреля 2020 г. -
   Постановление … от 24 апреля 2020 г. N 207») is not the act's header.
 - A sign the page mis-decoded («в„–» for «№», UTF-8 read as Windows-1251) is read as the sign.
+- A page holding nothing but an amending act's quoted new wording of an item («"3. Рекомендовать …
+  в срок до 21 ноября 2011 года.";») still sets out an order; quoted wording inside an act's own
+  items is read as before.
+- A lost space between a verb and an adverb («выделитьдополнительно», a page that lost the spaces
+  at its line ends) is put back like any other: the adverb ends the addressee's name.
 """
 from datetime import date
 from pathlib import Path
@@ -15,7 +20,7 @@ import pytest
 from act_text import extract_text
 
 from parsers.model import is_sure
-from parsers.rules.text import repair_signs
+from parsers.rules.text import deglue, repair_signs
 
 ROOT = Path(__file__).resolve().parents[3]
 RULES_HALF = ROOT / "corpus" / "real" / "rules" / "docs"
@@ -122,3 +127,47 @@ def test_the_act_number_after_a_mis_decoded_sign():
     text = (RULES_HALF / "d007_vladimir-pp-351-culture-ministry.txt").read_text(encoding="utf-8")
     assert details(text) == ("постановление", "351", date(2023, 5, 18))
     assert extract_text(text).orders == []  # Утвердить, the control clause, entry into force
+
+
+# -- an amending act's quoted wording alone ----------------------------------------------------
+
+QUOTED_ALONE = [
+    # http://court-info.ru/d/a_kamchatskiy-kray/c_pravitelstvom-kamchatskogo-kraya/18857973/… (corpus/real/rules/docs/d032_…)
+    ("\"3. Рекомендовать органам местного самоуправления муниципальных образований в Камчатском крае утвердить "
+     "долгосрочные целевые программы по комплексному благоустройству населенных пунктов Камчатского края на "
+     "2012-2016 годы в срок до 21 ноября 2011 года.\";",
+     "3", "органам местного самоуправления муниципальных образований в Камчатском крае", date(2011, 11, 21)),
+]
+
+
+@pytest.mark.parametrize(("text", "number", "addressee", "due"), QUOTED_ALONE)
+def test_an_amending_acts_quoted_item_alone_is_an_order(text, number, addressee, due):
+    (order,) = extract_text(text).orders
+    assert (order.number, order.responsible[0].as_written, order.deadline.date) == (number, addressee, due)
+    assert not is_sure(order.confidence)  # no act around it: the clerk checks it
+
+
+def test_quoted_wording_inside_an_acts_own_items_is_read_as_before():
+    # https://base.garant.ru/404521328 (corpus/real/rules/docs/d012_…): items 1, 1.1 … are the act's own;
+    # the quoted «4-1. Осуществить реализацию мероприятий …» is the one order
+    text = (RULES_HALF / "d012_spb-pp-amend-security-programme.txt").read_text(encoding="utf-8")
+    assert [o.number for o in extract_text(text).orders] == ["4-1"]
+
+
+# -- a verb glued to an adverb -----------------------------------------------------------------
+
+GLUED_ADVERBS = [
+    # http://stavropol-gov.ru/doc/21100 (corpus/real/rules/docs/d034_…) with its line ends glued, as
+    # tests/parsers/reflow.glued_at_line_ends does to every real act
+    ("1.Министерству финансов Ставропольского края выделитьдополнительно в 2006 году министерству "
+     "здравоохраненияСтавропольского края",
+     "выделить дополнительно в 2006 году",
+     "Министерству финансов Ставропольского края"),
+]
+
+
+@pytest.mark.parametrize(("glued", "spaced", "addressee"), GLUED_ADVERBS)
+def test_a_verb_glued_to_an_adverb_is_split(glued, spaced, addressee):
+    assert spaced in deglue(glued).text
+    (order,) = extract_text("Распоряжение от 15.05.2006 г № 156-РП\n\n" + glued + " 1283,0 тыс. рублей.").orders
+    assert [p.as_written for p in order.responsible] == [addressee]
