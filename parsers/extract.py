@@ -10,7 +10,7 @@ import re
 
 from parsers.model import DocumentInfo, ParseResult, ReadDocument
 from parsers.rules import amendments, controller, header, orders, structure, sureness
-from parsers.rules.text import Deglued, deglue, squash
+from parsers.rules.text import Deglued, deglue, repair_signs, squash
 
 
 def extract(document: ReadDocument, source: str | None = None) -> ParseResult:
@@ -23,7 +23,7 @@ def extract(document: ReadDocument, source: str | None = None) -> ParseResult:
     try:
         # the rules read the text with the spaces a web page lost put back; spans are mapped
         # back to the document's own text
-        glued = deglue(document.text)
+        glued = deglue(repair_signs(document.text))  # same length: a repaired sign keeps every offset
         table = [(glued.new(b.start), glued.new(b.start + len(b.text))) for b in document.blocks if b.in_table]
         _extract_into(result, glued.text, table)
         if glued.cuts:
@@ -52,8 +52,8 @@ def _extract_into(result: ParseResult, text: str, table: list[tuple[int, int]]) 
         info.kind = "перечень поручений"  # a page showing items of a перечень without its heading
         info.confidence["kind"] = sureness.FALLBACK
     listed = len(main) >= 2 and any(o.responsible for o in found)
-    if info.kind is None and head.number is None and (not (listed or header.runs_into_items(text[:head_end]))
-                                                      or header.tells_of_an_act(text[:head_end])):
+    if info.kind is None and head.number is None and not _only_quoted_wording(text, main, quoted) \
+            and (not (listed or header.runs_into_items(text[:head_end])) or header.tells_of_an_act(text[:head_end])):
         if found:  # news, slides: a numbered list in a text that is no act holds no orders
             result.warnings.append("Текст не похож на акт: поручения не извлекались.")
         return
@@ -79,6 +79,16 @@ def _extract_into(result: ParseResult, text: str, table: list[tuple[int, int]]) 
         info.issuer = info.signatory.position
         info.confidence["issuer"] = sureness.GUESS
     _warn(result)
+
+
+def _only_quoted_wording(text: str, main: list[structure.Item], quoted: list[structure.Item]) -> bool:
+    """A page holding nothing but an amending act's quoted new wording of items («"3. Рекомендовать
+    органам местного самоуправления ... в срок до 21 ноября 2011 года.";»): the act's own text is
+    cut away, and the quoted items it sets out are orders all the same (the contract's amending acts)."""
+    if main or not quoted:
+        return False
+    outside = text[: quoted[0].start] + text[quoted[-1].end:]
+    return not re.search(r"[А-Яа-яЁёA-Za-z0-9]", outside)
 
 
 _ORDER_LINE = re.compile(r"(?:^|\n|[.;] )\s*(?:Срок|Ответственн\w*)\s*[:–—-]", re.IGNORECASE)

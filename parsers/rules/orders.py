@@ -290,6 +290,8 @@ def _read_item(own: str, offset: int) -> Reading:
         found = executors.parties(own, offset)
         return Reading("addressee", responsible=found) if found else Reading("neutral")
     start, end, lemma, label = verbs[0]
+    if lemma == "возложить" and _hands_over_an_office(own[end:]):
+        return Reading("norm", (start, end), lemma)
     if lemma == "возложить" and _RESPONSIBILITY.match(own):
         on = re.search(r"\bна\s+", own[end:])
         found = executors.parties(own[end + on.end():], offset + end + on.end(), "accs") if on else []
@@ -366,6 +368,20 @@ def _adopts_a_document(after_verb: str) -> bool:
         kinds = set(words.act_kind_forms().values())
         return readings[0].tag.POS == "NOUN" and bool(nlp.lemmas(m.group(0)) & (kinds | words.word_set("document_nouns.txt")))
     return False
+
+
+_OFFICE_DUTIES = re.compile(r"\bисполнени[ея]\s+обязанност\w*\s+([А-ЯЁа-яё]+)", re.IGNORECASE)
+
+
+def _hands_over_an_office(after_verb: str) -> bool:
+    """«возложить временное исполнение обязанностей губернатора края на Хлопонина А.Г.»: the
+    duties of a post (a genitive after «исполнение обязанностей») handed to an acting official
+    are a personnel decision with nothing to execute, no order. «возложить обязанности по
+    организации ... на отдел» hands over a task and stays one."""
+    m = _OFFICE_DUTIES.search(after_verb[:200])
+    if m is None or m.group(1).lower() == "по":
+        return False
+    return any(p.tag.case == "gent" for p in nlp.parses(m.group(1))[:2])
 
 
 _DUTY_FIRST = re.compile(r"\s+(?:персональн\w+\s+|общ\w+\s+)?(?:ответственност\w*|обязанност\w*|функци\w*|полномочи\w*|руководств\w*)\s",

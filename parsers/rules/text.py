@@ -1,8 +1,10 @@
 """Small text helpers shared by the rules: quote masking, clause ends, whitespace, and the spaces
-a web page lost («Министерствуобразования», «Провести24.06.2017») put back (deglue)."""
+a web page lost («Министерствуобразования», «Провести24.06.2017») put back (deglue), and signs a
+page mis-decoded («в„–» for «№») read as written (repair_signs)."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
@@ -79,6 +81,8 @@ def _whole_word(word: str, first: bool) -> bool:
     best = nlp.parses(word)[0]
     if any(g in best.tag for g in ("Name", "Surn", "Patr", "Abbr", "Fixd")):
         return False
+    if not first and best.tag.POS == "ADVB" and len(word) >= 6:
+        return True  # «выделитьдополнительно»: an adverb after a verb
     return best.tag.POS in ("NOUN", "ADJF", "PRTF", "INFN", "VERB", "NPRO", "NUMR") and (
         not first or best.word != best.normal_form or len(word) >= 8 or best.tag.POS in ("INFN", "VERB"))
 
@@ -155,3 +159,23 @@ def deglue(text: str) -> Deglued:
         last = cut
     parts.append(text[last:])
     return Deglued("".join(parts), cuts)
+
+
+# a three-byte UTF-8 sign (U+2000-U+2FFF: «№», «–», «—», «“», «…») shown as Windows-1251 reads as
+# «в» and two characters of that code page's upper half that are no Russian letters («в„–»)
+_MISDECODED = re.compile("в[\u0080-\u00bf\u0401-\u040f\u0451-\u045f\u0490\u0491\u2010-\u203a\u20ac\u2116\u2122]{2}")
+
+
+def repair_signs(text: str) -> str:
+    """«от 18 мая 2023 г. в„– 351» -> «от 18 мая 2023 г. №   351»: a sign the page mis-decoded
+    (its UTF-8 bytes read as Windows-1251) read as the sign, padded with spaces so that every
+    offset stays where it was. Russian words never put two such characters after «в»."""
+    def sign(m: re.Match[str]) -> str:
+        try:
+            char = m.group(0).encode("cp1251").decode("utf-8")
+        except (UnicodeEncodeError, UnicodeDecodeError):
+            return m.group(0)
+        if len(char) != 1 or unicodedata.category(char)[0] not in "PS":
+            return m.group(0)
+        return char + " " * (len(m.group(0)) - 1)
+    return _MISDECODED.sub(sign, text) if "в" in text else text
