@@ -5,12 +5,23 @@ is inside the command so that `tracker --help` never loads Textual.
 """
 from __future__ import annotations
 
+import os
+from datetime import date
 from pathlib import Path
 
 import typer
 
 from cli import common
 from cli.common import DbOption, friendly_errors
+from tracker.clock import TODAY_ENV, clock_from_env
+
+
+def fixed_today() -> date | None:
+    """The day $TRACKER_TODAY fixes, for the desk's «Сегодня» and its lists as for the services
+    (which read it in tracker.clock); None: the desk follows the calendar, past midnight too."""
+    if not os.environ.get(TODAY_ENV):
+        return None
+    return clock_from_env()().date()
 
 
 @friendly_errors
@@ -31,7 +42,7 @@ def open_ui(db: str | Path | None) -> None:
         if app.drafts_dir is not None:
             app.drafts_dir.mkdir(parents=True, exist_ok=True)
         desk = make_app(app.control, registry=app.registry, drafting=app.drafting, import_dir=Path.cwd(),
-                        drafts_dir=app.drafts_dir, ask_missing=True)
+                        drafts_dir=app.drafts_dir, ask_missing=True, today=fixed_today())
         desk.run()
     finally:
         app.close()
@@ -53,7 +64,7 @@ def open_server_ui(location: str) -> None:
 
     gate = Gate(location)
     try:
-        desk = make_app(None, import_dir=Path.cwd(), ask_missing=True, log_in=gate.log_in)
+        desk = make_app(None, import_dir=Path.cwd(), ask_missing=True, log_in=gate.log_in, today=fixed_today())
         desk.run()
     finally:
         gate.close()

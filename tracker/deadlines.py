@@ -135,6 +135,9 @@ def build_deadline(text: str | None, due: date | None, recurrence: str | None,
                             start=start, due=None, point_day=rule.day, point_offset=rule.month_offset)
     if due is not None:
         return Deadline(kind=DeadlineKind.DATE, text=text, due=due)
+    if relative and (last := window_last_day(relative)) is not None:
+        # «с 1 по 30 апреля 2026 года»: the window's words name their own end, the day to check it
+        return Deadline(kind=DeadlineKind.DATE, text=text or relative, due=last)
     if relative:
         parsed = parse_relative(relative) or parse_relative(text)
         days, working = parsed if parsed else (None, False)
@@ -145,6 +148,30 @@ def build_deadline(text: str | None, due: date | None, recurrence: str | None,
             anchor(deadline, act_date, calendar)
         return deadline
     return Deadline(kind=DeadlineKind.NONE, text=text)
+
+
+_MONTH_WORD = "|".join(MONTHS_GENITIVE)
+_WINDOW = re.compile(
+    rf"^\s*(?:в\s+период\s+)?с\s+(?:\d{{1,2}}(?:\s+(?:{_MONTH_WORD}))?(?:\s+\d{{4}}\s*(?:года|г\.?)?)?|\d{{1,2}}\.\d{{1,2}}\.\d{{4}})"
+    rf"\s+(?:г\.\s+)?(?:по|до)\s+(?:(?P<day>\d{{1,2}})\s+(?P<month>{_MONTH_WORD})\s+(?P<year>\d{{4}})"
+    rf"|(?P<dmy>\d{{1,2}}\.\d{{1,2}}\.\d{{4}}))\s*(?:года|г\.?)?\s*$",
+    re.IGNORECASE)
+
+
+def window_last_day(words: str | None) -> date | None:
+    """The last day of a time window whose end is a whole date («с 1 по 30 апреля 2026 года»,
+    «с 01.01.2027 по 31.03.2027»); None for anything else (an open start, a window with no year,
+    a condition)."""
+    m = _WINDOW.match(words or "")
+    if m is None:
+        return None
+    try:
+        if m.group("dmy"):
+            day, month, year = (int(x) for x in m.group("dmy").split("."))
+            return date(year, month, day)
+        return date(int(m.group("year")), MONTHS_GENITIVE.index(m.group("month").lower()) + 1, int(m.group("day")))
+    except ValueError:
+        return None
 
 
 def relative_due(event: date, days: int, working: bool, calendar: ProductionCalendar = BUNDLED,

@@ -172,11 +172,26 @@ def _accept(path: list[tuple[str, tuple]], cand: _Cand, first_any: bool,
             if style != "dot":
                 break
             prefix.append(value)
-        if not prefix and path and path[0][0] == "paren" and k == 2 and levels[0] == (path[0][1][0], 0):
-            # «2) …» then «2.1. …», «2.2. …»: the act numbers its items «N)», their sub-items «N.M.»
-            sub = path[1] if len(path) > 1 and path[1][0] == "dot" else None
-            if levels[1] == (1, 0) or (sub and _follows(sub[1], levels[1])):
-                return path[:1] + [("dot", levels[1])]
+        if not prefix and path and path[0][0] == "paren" and k >= 2 and levels[0] == (path[0][1][0], 0):
+            # «2) …» then «2.1. …», «2.2. …», «2.2.1. …»: the act numbers its items «N)», their
+            # sub-items «N.M.» and deeper; below the «N)» the dotted levels nest as usual
+            below: list[tuple[int, int]] = []
+            for style, value in path[1:]:
+                if style != "dot":
+                    break
+                below.append(value)
+            rest = levels[1:]
+            j = len(rest)
+            if j == 1 and rest[0] == (1, 0):
+                return path[:1] + [("dot", rest[0])]
+            if j > len(below) + 1:
+                return None
+            if j == len(below) + 1:  # first child of the open sub-item
+                if tuple(below) == rest[:-1] and rest[-1] == (1, 0):
+                    return path[:1 + len(below)] + [("dot", rest[-1])]
+                return None
+            if tuple(below[: j - 1]) == rest[:-1] and _follows(below[j - 1], rest[-1]):
+                return path[:j] + [("dot", rest[-1])]
             return None
         if not prefix:
             if k == 1 and (levels[0] == (1, 0) or first_any):

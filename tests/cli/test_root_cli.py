@@ -27,3 +27,12 @@ def test_a_wrong_tracker_today_is_one_russian_line(cli, act_file):
     result = cli("orders")
     assert result.exit_code == 1
     assert "TRACKER_TODAY" in result.output and "такой даты нет" in result.output
+
+
+def test_the_desk_shows_the_day_tracker_today_fixes(monkeypatch):
+    from cli.ui_cmd import fixed_today
+
+    monkeypatch.setenv("TRACKER_TODAY", "04.12.2026")
+    assert fixed_today() == date(2026, 12, 4)  # the desk's «Сегодня» and its lists, as the services count
+    monkeypatch.delenv("TRACKER_TODAY")
+    assert fixed_today() is None  # no fixed day: the desk follows the calendar past midnight

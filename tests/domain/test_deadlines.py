@@ -110,3 +110,28 @@ def test_dates_are_typed_as_dd_mm_yyyy_or_iso(text, expected):
 def test_bad_dates_are_refused_in_russian(text):
     with pytest.raises(ValidationError, match="ДД.ММ.ГГГГ|такой даты нет"):
         parse_user_date(text)
+
+
+# Windows from the sample acts and real acts (tracker/samples/acts; corpus/real/rules c005)
+@pytest.mark.parametrize("words, last_day", [
+    ("с 1 по 30 апреля 2026 года", date(2026, 4, 30)),
+    ("с 1 по 31 мая 2026 года", date(2026, 5, 31)),
+    ("с 1 января по 31 марта 2027 года", date(2027, 3, 31)),
+    ("в период с 1 июня 2026 года по 31 августа 2026 года", date(2026, 8, 31)),
+    ("с 01.01.2027 по 31.03.2027", date(2027, 3, 31)),
+])
+def test_a_window_whose_end_is_a_whole_date_is_checked_on_its_last_day(words, last_day):
+    deadline = build_deadline(words, None, None, words, start=date(2026, 3, 23))
+    assert (deadline.kind, deadline.due, deadline.text) == (DeadlineKind.DATE, last_day, words)
+
+
+@pytest.mark.parametrize("words", [
+    "с 5 по 11 ноября",  # no year: which November is the clerk's to say
+    "во время зимних каникул",
+    "в период прохождения паводка",
+    "с 17 сентября",
+    "с 31 по 30 февраля 2026 года",  # no such day
+])
+def test_a_window_without_a_whole_end_date_still_waits_for_the_clerk(words):
+    deadline = build_deadline(words, None, None, words, start=date(2026, 3, 23))
+    assert deadline.kind is DeadlineKind.RELATIVE and deadline.due is None
