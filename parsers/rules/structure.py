@@ -180,18 +180,18 @@ def _accept(path: list[tuple[str, tuple]], cand: _Cand, first_any: bool,
                 if style != "dot":
                     break
                 below.append(value)
-            rest = levels[1:]
-            j = len(rest)
-            if j == 1 and rest[0] == (1, 0):
-                return path[:1] + [("dot", rest[0])]
+            tail = levels[1:]
+            j = len(tail)
+            if j == 1 and tail[0] == (1, 0):
+                return path[:1] + [("dot", tail[0])]
             if j > len(below) + 1:
                 return None
             if j == len(below) + 1:  # first child of the open sub-item
-                if tuple(below) == rest[:-1] and rest[-1] == (1, 0):
-                    return path[:1 + len(below)] + [("dot", rest[-1])]
+                if tuple(below) == tail[:-1] and tail[-1] == (1, 0):
+                    return path[:1 + len(below)] + [("dot", tail[-1])]
                 return None
-            if tuple(below[: j - 1]) == rest[:-1] and _follows(below[j - 1], rest[-1]):
-                return path[:j] + [("dot", rest[-1])]
+            if tuple(below[: j - 1]) == tail[:-1] and _follows(below[j - 1], tail[-1]):
+                return path[:j] + [("dot", tail[-1])]
             return None
         if not prefix:
             if k == 1 and (levels[0] == (1, 0) or first_any):
