@@ -165,23 +165,84 @@ def _pair(line: str, reference: date | None = None) -> tuple[str | None, date | 
 
 
 def _recase(upper: str) -> str:
-    """«АДМИНИСТРАЦИЯ ГОРОДА ОБНИНСКА» -> «Администрация города Обнинска»: proper names and
-    the adjectives of a region («КЕМЕРОВСКОЙ ОБЛАСТИ») keep their capital."""
+    """«АДМИНИСТРАЦИЯ ГОРОДА ОБНИНСКА» -> «Администрация города Обнинска»: proper names, the
+    adjectives of a region («КЕМЕРОВСКОЙ ОБЛАСТИ»), places named after a place noun («ГОРОДА
+    ЛЕСНОЙ») keep their capital, abbreviations stay upper case."""
     tokens = re.split(r"(\s+|[-–—])", upper.lower())
     word_positions = [i for i, t in enumerate(tokens) if t and t.strip() and t not in "-–—"]
     out = list(tokens)
+    named = _place_names(tokens, word_positions)
+    capital: set[int] = set()
     for rank, i in enumerate(word_positions):
         token = tokens[i]
-        tags = [p.tag for p in nlp.parses(token)]
+        bare = token.strip("«»\"()")
+        if _abbreviation(bare):
+            out[i] = token.upper()  # «МО», «ЗАТО», «МКУ» stay as printed
+            continue
+        tags = [p.tag for p in nlp.parses(bare)] if bare else []
         proper = any(("Geox" in t or "Name" in t or "Surn" in t) for t in tags[:2]) or (
-            token[:7] in ("республ", "федерац") and rank > 0)
+            bare[:7] in ("республ", "федерац") and rank > 0)
         near = [tokens[j] for j in word_positions[rank + 1: rank + 3]]
         regional = any(w[:5] in ("облас", "края", "район", "округ", "респу", "федер") for w in near) and any(
-            t.POS == "ADJF" for t in tags) and token[:6] not in ("муници", "городс", "сельск", "автоно", "админи",
-                                                                 "госуда", "национ")
-        if rank == 0 or proper or regional:
-            out[i] = token[:1].upper() + token[1:]
+            t.POS == "ADJF" for t in tags) and bare[:6] not in ("муници", "городс", "сельск", "автоно", "админи",
+                                                                "госуда", "национ")
+        if rank == 0 or proper or regional or rank in named:
+            capital.add(i)
+    for i in range(1, len(tokens) - 1):  # «ХАНТЫ-МАНСИЙСКОГО»: the halves of a hyphenated name go together
+        if tokens[i] == "-" and tokens[i - 1].strip() and tokens[i + 1].strip() and capital & {i - 1, i + 1}:
+            capital |= {i - 1, i + 1}
+    for i in capital:
+        token = out[i]
+        lead = len(token) - len(token.lstrip("«\"("))  # «ПЕЧОРА» -> «Печора»
+        out[i] = token[:lead] + token[lead:lead + 1].upper() + token[lead + 1:]
     return "".join(out)
+
+
+def _abbreviation(word: str) -> bool:
+    """An abbreviation in an upper-case letterhead: a word with no vowel («МКУ»), one the
+    dictionary does not know (up to 5 letters), or one it reads as an abbreviation and never as a
+    preposition («МО», «ЗАТО»; not «ПО»)."""
+    if not word.isalpha() or len(word) < 2:
+        return False
+    if not set(word) & set("аеёиоуыэюя"):
+        return True
+    readings = nlp.parses(word)
+    if len(word) <= 5 and all("UNKN" in p.tag for p in readings):
+        return True
+    if len(word) == 2 and not any(p.tag.POS in ("PREP", "CONJ", "PRCL", "NPRO") for p in readings):
+        return True  # «ГО», «АО»: two letters that are no preposition, conjunction or pronoun
+    return any("Abbr" in p.tag for p in readings) and not any(p.tag.POS == "PREP" for p in readings)
+
+
+# Words after which an upper-case letterhead names a place: «ГОРОДА ЛЕСНОЙ», «ПОСЕЛКА ПЕРВОМАЙСКИЙ»,
+# «СЕЛЬСКОГО ПОСЕЛЕНИЯ ВЕРХНЕЕ ЖУРАВЛЕВО», «ГОРОДСКОГО ОКРУГА ЗАРЕЧНЫЙ»; the dictionary does not
+# know most such names, and many are common adjectives.
+_PLACE_NOUNS = frozenset({"город", "посёлок", "поселок", "село", "деревня", "станица", "хутор", "аул",
+                          "слобода", "поселение", "округ"})
+_NOT_A_NAME = _PLACE_NOUNS | frozenset({"муниципальный", "городской", "сельский", "район", "область", "край",
+                                        "республика", "администрация", "образование", "городское", "сельское"})
+
+
+def _place_names(tokens: list[str], word_positions: list[int]) -> set[int]:
+    """Ranks of the words that name a place: up to three after a place noun, stopping at a word
+    of the body's structure, and the first word inside quotes («МУНИЦИПАЛЬНОГО РАЙОНА «ПЕЧОРА»»)."""
+    named: set[int] = set()
+    after_place = 0
+    for rank, i in enumerate(word_positions):
+        token = tokens[i]
+        bare = token.strip("«»\"()")
+        lemmas = nlp.lemmas(bare) if bare else frozenset()
+        if token[:1] in "«\"" and bare:
+            named.add(rank)  # a quoted name opens with a capital, «Город Новый Уренгой» too
+        if lemmas & _PLACE_NOUNS:
+            after_place = 3
+            continue
+        if after_place and bare and bare.isalpha() and len(bare) > 2 and not lemmas & _NOT_A_NAME:
+            named.add(rank)
+            after_place -= 1
+        else:
+            after_place = 0
+    return named
 
 
 def _issuer(lines: list[_Line], kind_index: int | None, text: str, formula_at: int) -> tuple[str | None, float]:
