@@ -10,7 +10,7 @@ import re
 
 from parsers.model import DocumentInfo, ParseResult, ReadDocument
 from parsers.rules import amendments, controller, header, orders, structure, sureness
-from parsers.rules.text import Deglued, deglue, repair_signs, squash
+from parsers.rules.text import Deglued, blank_editorial_notes, deglue, repair_signs, squash
 
 
 def extract(document: ReadDocument, source: str | None = None) -> ParseResult:
@@ -24,6 +24,7 @@ def extract(document: ReadDocument, source: str | None = None) -> ParseResult:
         # the rules read the text with the spaces a web page lost put back; spans are mapped
         # back to the document's own text
         glued = deglue(repair_signs(document.text))  # same length: a repaired sign keeps every offset
+        glued = Deglued(blank_editorial_notes(glued.text), glued.cuts)  # same length again: notes blanked
         table = [(glued.new(b.start), glued.new(b.start + len(b.text))) for b in document.blocks if b.in_table]
         _extract_into(result, glued.text, table)
         if glued.cuts:

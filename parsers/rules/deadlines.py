@@ -41,7 +41,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     year_tail = r"(?:\s*(?:года|год|г\.?)(?![а-яё]))?"
     return {
         "words": re.compile(
-            rf"(?<!\d)[«\"]?\s*(\d{{1,2}})\s*[»\"]?\s*({gen})(?![а-яё])(?:\s*(\d{{4}}){year_tail})?",
+            # «с 01 октября 00 часов 2018 года»: an hour may stand between the month and the year
+            rf"(?<!\d)[«\"]?\s*(\d{{1,2}})\s*[»\"]?\s*({gen})(?![а-яё])"
+            rf"(?:\s*(?:\d{{1,2}}(?:[.:]\d{{2}})?\s*(?:час\w*|ч\.)\s*(?:\d{{2}}\s*мин\w*\.?\s*)?)?(\d{{4}}){year_tail})?",
             re.IGNORECASE),
         "numeric": re.compile(rf"(?<![\d.])(\d{{1,2}})\.(\d{{1,2}})\.(\d{{4}}|\d{{2}})(?!\.?\d){year_tail}"),
         "month": re.compile(rf"(?<![а-яё])(?:в\s*|до\s+конца\s+)({loc}|{gen})\s*(\d{{4}}){year_tail}",

@@ -236,6 +236,8 @@ def _first_word_case(segment: str, case: str) -> tuple[bool, bool]:
     found = list(WORD.finditer(segment))
     if found and found[0].start() == len(segment) - len(segment.lstrip()) and _is_abbreviation(found[0].group(0)):
         return True, True  # «МКУ «Управление образования»», «ОМВД России по району»: indeclinable
+    if _INDECLINABLE_SHORT.match(segment):
+        return True, True  # «Минцифры России», «Минпросвещения России»: a short name reads as any case
     if len(found) > 1 and _substantive(found[0].group(0), found[1].group(0), case):
         return True, True  # «Заведующему сектором ...», «Дежурному ЕДДС»: a participle used as a noun
     if found and any(p.tag.POS in ("PREP", "CONJ", "PRCL") for p in nlp.parses(found[0].group(0))[:1]):
@@ -252,6 +254,14 @@ def _first_word_case(segment: str, case: str) -> tuple[bool, bool]:
             continue
         return False, False
     return False, False
+
+
+# A federal body's short name: one capitalized word before «России» («Минцифры России», «Банку
+# России», «ФНС России»); its first word is often indeclinable or looks like a genitive.
+_FEDERAL_SHORT = re.compile(r"\s*[А-ЯЁ][А-ЯЁа-яё]+\s+России(?![а-яё])")
+# … whose first word does not decline («Минцифры», «Минпросвещения», «Минобрнауки», «ФНС»): a
+# declined one («Минобразованию России») is read by its case like any other noun
+_INDECLINABLE_SHORT = re.compile(r"\s*(?:[А-ЯЁ]{2,}|Мин[а-яё]+[ыия])\s+России(?![а-яё])")
 
 
 _ACTING = re.compile(r"^\s*(?:[Ии]\.\s?о\.|[Вв]р[Ии][Оо]|ВРИО|(?:[Вв]ременно\s+)?[Ии]сполняющ\w+\s+обязанности)\s+")
@@ -306,10 +316,24 @@ def _paren_case(inside: str, case: str) -> str:
     return "datv" if case == "datv" and _DATIVE_SURNAME.search(surname.lower()) else "nomn"
 
 
+def _blank_definitions(segment: str) -> str:
+    """The segment with its «(далее – …)» blanked, nested parentheses and all, to the segment's
+    end where the act never closes it («… Российской Федерации (далее - органы (организации):»)."""
+    for m in reversed(list(re.finditer(r"\(\s*далее\b", segment, re.IGNORECASE))):
+        depth, end = 0, len(segment)
+        for i in range(m.start(), len(segment)):
+            depth += {"(": 1, ")": -1}.get(segment[i], 0)
+            if depth == 0:
+                end = i + 1
+                break
+        segment = segment[:m.start()] + " " * (end - m.start()) + segment[end:]
+    return segment
+
+
 def party_from(segment: str, start: int, case: str) -> Party | None:
     """One executor from its segment: the person pulled out, the name as written and in the nominative."""
     person = None
-    written = segment
+    written = _blank_definitions(segment)
     for m in list(PAREN.finditer(written)):
         inside = m.group(1)
         post_and_name = TRAILING_PERSON.search(" " + inside) if inside[:1].islower() else None
@@ -439,12 +463,24 @@ def _term_at(text: str) -> int | None:
     return min(starts) if starts else None
 
 
+_GOVERNED_CUE = re.compile(r"(?:на\s+основании|в\s+соответствии|в\s+рамках|в\s+пределах|за\s+счет|в\s+установленн)",
+                          re.IGNORECASE)
+
+
+def _after_participle(text: str, at: int) -> bool:
+    """Is the word before `at` a participle («созданных», «действующих»), which governs what follows?"""
+    before = list(WORD.finditer(text[max(0, at - 40):at]))
+    return bool(before) and any(p.tag.POS == "PRTF" for p in nlp.parses(before[-1].group(0)))
+
+
 def cut_name(text: str, case: str = "datv") -> str:
     """The executor phrase without the circumstances that follow it («в срок до ...», «при ...»,
     an adverb, a recurrence)."""
-    m = NAME_END.search(text)
-    if m:
+    for m in NAME_END.finditer(text):
+        if _GOVERNED_CUE.match(m.group(0).strip()) and _after_participle(text, m.start()):
+            continue  # «организаций, созданных на основании федеральных законов»: the clause defines the body
         text = text[: m.start()]
+        break
     for at in (_adverb_at(text), _term_at(text)):
         if at is not None:
             text = text[:at].rstrip(" ,")
@@ -515,6 +551,8 @@ def parties(text: str, start: int = 0, case: str = "datv") -> list[Party]:
         is_case, is_head = _first_word_case(piece, case)
         if groups and not is_head and _proper_noun_in(piece, case) and _proper_noun_in(text[groups[-1][0]:], case):
             is_head = True  # «Минобразованию России и Минтруду России»: conjuncts of one shape are two bodies
+        if groups and _FEDERAL_SHORT.match(piece) and _FEDERAL_SHORT.match(text[groups[-1][0]:]):
+            is_case = is_head = True  # «ФНС России и Казначейству России»: two short names, two bodies
         first = WORD.search(piece)
         joined_by_and = "и" in text[max(0, s - 4):s].split()
         if groups and joined_by_and and first and _is_abbreviation(first.group(0)) and (

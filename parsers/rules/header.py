@@ -369,7 +369,22 @@ def runs_into_items(head: str) -> bool:
     lines = [line.strip() for line in head.split("\n") if line.strip()]
     while lines and re.match(r"№[^\d]*$", lines[-1]):
         lines.pop()  # «№ п/п | Поручение»: the heading row of a table of items
-    return bool(lines) and bool(_PREAMBLE.match(lines[-1])) and lines[-1].endswith((",", ":"))
+    if not lines or not lines[-1].endswith((",", ":")):
+        return False
+    if _PREAMBLE.match(lines[-1]):
+        return True
+    first = len(lines) - 1  # a hard-wrapped paragraph: its lines after a line that ends no sentence
+    while first > 0 and len(lines) - first < 15 and not lines[first - 1].endswith((".", ":", ";", "!", "?")):
+        first -= 1
+    if first < len(lines) - 1:
+        lines = lines[:first] + [" ".join(lines[first:])]
+        if _PREAMBLE.match(lines[-1]):
+            return True
+    # a page run into one line: the preamble opens after the site's words with a capital
+    # («… Дата принятия: 27.01.2023 Руководствуясь Федеральным законом … № 1011:») and no
+    # sentence ends after it
+    opens = [m.start() for m in re.finditer(r"(?<=\s)(?=[ВНР][а-яё])", lines[-1]) if _PREAMBLE.match(lines[-1][m.start():])]
+    return bool(opens) and len(lines[-1]) > 300 and not re.search(r"[.!?]\s+[А-ЯЁ]", lines[-1][opens[-1]:])
 
 
 def tells_of_an_act(head: str) -> bool:
@@ -523,6 +538,8 @@ def find_header(text: str, body_at: int) -> Header:
     lines = lines_all
     if number is None and heading is None and tells_of_an_act(text[:end]):
         return Header(end=end)  # news about an act («Глава района подписал постановление …»): no details
+    if header.kind is None and number is not None and _cited(lines[:preamble], number):
+        number = day = None  # «о ходе реализации Федерального закона № 518-ФЗ от 30.12.2020»: another act
     if (header.kind is None and number is None) or any(_is_review(line.text) for line in lines):
         return Header(end=end)  # not an act (a news text, a site's review of an act): no details invented
     header.number, header.date = number, day
@@ -544,6 +561,24 @@ def find_header(text: str, body_at: int) -> Header:
     header.issuer, sure["issuer"] = _issuer(lines, letterhead if letterhead is not None else kind_index, text, formula_at)
     header.confidence = {k: v for k, v in sure.items() if getattr(header, k) is not None}
     return header
+
+
+_ACT_NAME = re.compile(r"(?<![А-ЯЁа-яё])(?:[Зз]акон|[Пп]остановлени|[Рр]аспоряжени|[Уу]каз|[Пп]риказ|[Рр]ешени)[а-яё]*")
+
+
+def _cited(lines: list[_Line], number: str) -> bool:
+    """Is the number, on a page naming no kind of its own, written after an act's name in an
+    oblique case («Федерального закона № 518-ФЗ», «постановлением администрации от … № 5»)?"""
+    for line in lines:
+        at = line.text.find(number)
+        if at < 0:
+            continue
+        names = list(_ACT_NAME.finditer(line.text[max(0, at - 80):at]))
+        if not names:
+            return False
+        word = names[-1].group(0).lower()
+        return not any(p.tag.case == "nomn" and p.tag.number == "sing" for p in nlp.parses(word))
+    return False
 
 
 _TAIL_NUMBER = re.compile(r"^(?:№|N)\s*(?P<number>(?:[А-ЯЁA-Z][А-Яа-яЁёA-Za-z]{0,4}-)?\d[\w/\-.]*?)[.\-_]*$")

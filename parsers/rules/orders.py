@@ -345,13 +345,27 @@ def _read_item(own: str, offset: int) -> Reading:
             or (lemma == "принять" and _adopts_a_document(own[end:])):
         if _coordinated_duty(own[end:]):
             return Reading("order", (start, end), lemma, [], co)
-        if lemma == "установить" and re.match(r"\s*,\s*что\b", own[end:]) and find_dates(own[end:]):
+        if lemma == "установить" and re.match(r"\s*,\s*что\b", own[end:]) and _term_date_in(own[end:]) \
+                and not _PERMITS_OR_FORBIDS.search(own[end:]):
             subject = re.match(r"\s*,\s*что\s+(.+?)(?=\s+[а-яё]+(?:ет|ют|ит|ат|ят)\b)", own[end:])
             party = [Party(as_written=squash(subject.group(1)), name=squash(subject.group(1)),
                            confidence=sureness.FALLBACK)] if subject else []
             return Reading("order", (start, end), lemma, party, co)
         return Reading("norm", (start, end), lemma)
     return Reading("order", (start, end), lemma, [], co)
+
+
+def _term_date_in(text: str) -> bool:
+    """Does a date stand as a term («до 1 марта», «не позднее 10 числа», «с 1 января») rather than
+    as another act's date or a signature's («2 сентября 2002 года» after «В.Путин»)?"""
+    return any(re.search(r"(?<![а-яё])(?:до|не\s+позднее|к|по|с|в\s+срок\s+до|срок[:\s–-]*)\s*$", text[:d.start],
+                         re.IGNORECASE) for d in find_dates(text))
+
+
+# «Установить, что с 1 января 2025 г. органам запрещается использовать …»: a prohibition or a
+# permission from a date is a norm, not a task with a term
+_PERMITS_OR_FORBIDS = re.compile(r"(?<![а-яё])(?:запрещ\w+|не\s+допуска\w+|не\s+вправе|вправе|не\s+могут|не\s+может)(?![а-яё])",
+                                 re.IGNORECASE)
 
 
 def _adopts_a_document(after_verb: str) -> bool:
@@ -484,6 +498,12 @@ def extract_orders(text: str, items: list[Item], reference: date | None,
         responsible = list(reading.responsible)
         coexec = list(reading.coexecutors)
         persons_only = bool(responsible) and all(_person_alone(p) for p in responsible)
+        parent = next(ancestors(item), None)
+        if reading.verb_lemma == "возложить" and parent is not None and readings[id(parent)].kind == "addressee" \
+                and readings[id(parent)].responsible:
+            # «1. Руководителям органов: а) возложить на заместителя руководителя полномочия …»: the
+            # addressee assigns the powers; the order is the addressee's
+            responsible = []
         for ancestor in ancestors(item):
             above = readings[id(ancestor)].responsible
             if (not responsible or persons_only) and above and not all(_person_alone(p) for p in above):

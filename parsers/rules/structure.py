@@ -19,14 +19,19 @@ from dataclasses import dataclass, field
 
 LETTERS = "абвгдежзиклмнопрстуфхцчшщэюя"
 
+_DATE_OPENING = (r"\d{1,2}(?:\s*(?:,|и|[-–])\s*\d{1,2})*\s+"
+                 r"(?:январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр)")
 _CANDIDATE = re.compile(
     r"(?:(?<=\n)|^|(?<=\s)|(?<=[А-ЯЁа-яё»)][.:;]))[ \t\u00a0]*(?P<quote>[«\"“]?)[ \t]*"
     r"(?:(?P<dparen>\d{1,3}(?:\.\d{1,3}){1,3})\)"
     r"|(?P<dotted>\d{1,3}(?:-\d{1,2})?(?:\.\d{1,3}(?:-\d{1,2})?){0,4})(?P<dot>\.?)"
-    r"|(?P<paren>\d{1,2})\)|(?P<letter>[а-я])\)|(?P<roman>[IVX]{1,4})\.)"
-    r"(?P<space>[ \t\u00a0]*(?:\n[ \t\u00a0]*)?)(?=[А-ЯЁA-Zа-яё«\"(])"
+    r"|(?P<paren>\d{1,2})\)|(?P<letter>[а-я])(?P<inserted>[1-9])?\)|(?P<roman>[IVX]{1,4})\.)"
+    r"(?P<space>[ \t\u00a0]*(?:\n[ \t\u00a0]*)?)(?=[А-ЯЁA-Zа-яё«\"(]"
+    # an item may open with its date: «1.1. 13, 15 июля 2018 года с 08.00 …»
+    rf"|{_DATE_OPENING})"
 )
-_LONE_NUMBER = re.compile(r"(?m)^[ \t]*(?P<n>\d{1,3}(?:\.\d{1,3}){0,3})\.?[ \t]*\n[ \t]*(?=[А-ЯЁа-яё«])")
+_LONE_NUMBER = re.compile(r"(?m)^[ \t]*(?P<n>\d{1,3}(?:\.\d{1,3}){0,3})\.?[ \t]*\n[ \t]*"
+                          rf"(?=[А-ЯЁа-яё«]|{_DATE_OPENING})")
 
 
 def _spaced(word: str) -> str:
@@ -90,9 +95,12 @@ def _candidates(text: str, start: int, end: int, table: Sequence[tuple[int, int]
     for m in _CANDIDATE.finditer(text, start, end):
         line_start = m.start() == 0 or text[m.start() - 1] == "\n"
         nxt = text[m.end():m.end() + 1]
-        if "\n" in m.group("space") and (line_start or not m.group("dotted") or not m.group("dot")
-                                         or text[:m.start()].rstrip()[-1:] not in ".;:" or not nxt.isupper()):
-            continue  # «… очередь. 2.⏎Руководителям»: a hard wrap right after the number only
+        wrapped_letter = bool(m.group("letter")) and not line_start and \
+            text[max(0, m.start("letter") - 300):m.start("letter")].rstrip()[-1:] in (";", ":")
+        if "\n" in m.group("space") and not wrapped_letter and (
+                line_start or not m.group("dotted") or not m.group("dot")
+                or text[:m.start()].rstrip()[-1:] not in ".;:" or not nxt.isupper()):
+            continue  # «… очередь. 2.⏎Руководителям», «…срок: а)⏎внести»: a hard wrap right after the number only
         if m.group("dparen"):  # «2.1)»: a dotted number closed by a parenthesis
             out.append(_Cand(m.start(), m.end(), "dot", _parse_dotted(m.group("dparen")), m.group("quote"),
                              line_start))
@@ -103,7 +111,9 @@ def _candidates(text: str, start: int, end: int, table: Sequence[tuple[int, int]
             if not m.group("dot") and not m.group("space"):
                 continue
             after_clause = text[max(0, m.start() - 3):m.start()].strip()[-1:] in (";", ":")
-            if not line_start and not (nxt.isupper() or nxt in "«\"" or (after_clause and "." in dotted)):
+            after_sentence = text[max(0, m.start() - 3):m.start()].strip()[-1:] == "."
+            if not line_start and not (nxt.isupper() or nxt in "«\"" or (after_clause and "." in dotted)
+                                       or (nxt.isdigit() and "." in dotted and (after_clause or after_sentence))):
                 continue
             out.append(_Cand(m.start() + len(m.group(0)) - len(m.group(0).lstrip()), m.end(), "dot",
                              _parse_dotted(dotted), m.group("quote"), line_start))
@@ -118,9 +128,11 @@ def _candidates(text: str, start: int, end: int, table: Sequence[tuple[int, int]
             out.append(_Cand(m.start(), m.end(), "paren", (int(m.group("paren")),), m.group("quote"), line_start))
         else:
             letter = m.group("letter")
-            if letter not in LETTERS or (not line_start and text[m.start() - 2:m.start()].strip() not in ";:"):
+            if letter not in LETTERS or (not line_start and text[max(0, m.start("letter") - 300):m.start("letter")]
+                                         .rstrip()[-1:] not in (";", ":")):  # «…; б) определить» inside a line
                 continue
-            out.append(_Cand(m.start(), m.end(), "letter", (LETTERS.index(letter),), m.group("quote"), line_start))
+            letter_value = (LETTERS.index(letter),) + ((int(m.group("inserted")),) if m.group("inserted") else ())
+            out.append(_Cand(m.start(), m.end(), "letter", letter_value, m.group("quote"), line_start))
     for m in _LONE_NUMBER.finditer(text, start, end):  # a table row whose number stands in its own cell
         in_table = any(s <= m.start("n") < e for s, e in table)
         if not in_table and (text[:m.start()].rstrip()[-1:] not in ("", ".", ";", ":") or text[m.end()].islower()):
@@ -138,6 +150,17 @@ def _follows(prev: tuple[int, int], new: tuple[int, int]) -> bool:
     if new == (prev[0] + 1, 0):
         return True
     return new[0] == prev[0] and new[1] == prev[1] + 1
+
+
+def _superscript_item(prev: tuple, new: tuple[int, int]) -> tuple | None:
+    """Item 2¹ inserted by an amendment after item 2, printed «21.» by a text that lost the
+    superscript (a legal system's export): (2, 0, 1) after (2, 0), (2, 0, 2) after it; the item
+    after them is 3 again (`_follows` reads the main number)."""
+    if len(prev) == 2 and prev[1] == 0 and 1 <= prev[0] <= 9 and new == (prev[0] * 10 + 1, 0):
+        return (prev[0], 0, 1)
+    if len(prev) == 3 and new == (prev[0] * 10 + prev[2] + 1, 0) and prev[2] < 9:
+        return (prev[0], 0, prev[2] + 1)
+    return None
 
 
 def _accept(path: list[tuple[str, tuple]], cand: _Cand, first_any: bool,
@@ -199,6 +222,8 @@ def _accept(path: list[tuple[str, tuple]], cand: _Cand, first_any: bool,
             if k == 2 and levels[1] == (1, 0) and (levels[0] == (1, 0) or first_any):
                 return [("dot", lv) for lv in levels]  # an act whose first item is «1.1.»
             return None
+        if k == 1 and (inserted := _superscript_item(prefix[0], levels[0])) is not None:
+            return [("dot", inserted)]
         if k > len(prefix) + 1:
             return None
         if k == len(prefix) + 1:  # first child
@@ -209,10 +234,14 @@ def _accept(path: list[tuple[str, tuple]], cand: _Cand, first_any: bool,
             return path[:k - 1] + [("dot", levels[-1])]
         return None
     index = cand.value[0]
+    added: int = cand.value[1] if len(cand.value) > 1 else 0
     for depth in range(len(path) - 1, -1, -1):  # sibling of an open level of the same style
         style, value = path[depth]
-        if style == cand.style and index == value[0] + 1:
+        after = value[1] if len(value) > 1 else 0
+        if style == cand.style and not added and index == value[0] + 1:
             return path[:depth] + [(cand.style, (index,))]
+        if style == cand.style and added and index == value[0] and added == after + 1:
+            return path[:depth] + [(cand.style, cand.value)]  # «а1)» inserted after «а)» by an amendment
     first = 1 if cand.style == "paren" else 0
     if not path and cand.style == "paren" and first_any:
         return [("paren", (index,))]
@@ -228,14 +257,17 @@ def _number(path: list[tuple[str, tuple]]) -> str:
     parts = []
     for style, value in path:
         if style == "dot":
-            main, sub = value
-            parts.append(f"{main}-{sub}" if sub else str(main))
+            main, sub = value[:2]
+            if len(value) > 2:
+                parts.append(f"{main}{value[2]}")  # «21.»: item 2¹ as the text prints it
+            else:
+                parts.append(f"{main}-{sub}" if sub else str(main))
         elif style == "paren":
             parts.append(str(value[0]))
         elif style == "roman":
             parts.append({v: k for k, v in ROMAN.items()}[value[0]])
         else:
-            parts.append(LETTERS[value[0]])
+            parts.append(LETTERS[value[0]] + "".join(str(v) for v in value[1:]))
     return ".".join(parts)
 
 
@@ -429,6 +461,8 @@ def _dash_items(text: str, start: int, cands: list[_Cand]) -> list[_Cand]:
         return []  # «ПОСТАНОВЛЯЕТ: - …» inside a short line is a sentence, not a list
     if any(c.style == "dot" and c.value[0] == (1, 0) for c in cands):
         return []
+    if any(c.style == "paren" and c.value == (1,) and c.line_start and c.start < at for c in cands):
+        return []  # «1) Провести …: / • в учреждениях …»: the list is numbered «N)», its bullets are sub-paragraphs
     out: list[_Cand] = []
     number, under_colon = 0, False
     dashes = _DASH_INLINE if one_line else _DASH_LINE
@@ -452,6 +486,8 @@ def segment(text: str, table: Sequence[tuple[int, int]] = ()) -> tuple[list[Item
     first = _candidates(text, start, len(text), table)
     first = sorted(first + _dash_items(text, start, first), key=lambda cand: cand.start)
     limit = _annex_start(text, first[0].start) if first else len(text)
+    if first and start > 0 and (annex := _annex_start(text, start)) < first[0].start:
+        limit = annex  # «… постановляет: Утвердить прилагаемые … / УТВЕРЖДЕНО / 1. …»: every number is the annex's
     cands = [c for c in first if c.start < limit]
     regions: list[tuple[int, int]] = []
     for cand in cands:

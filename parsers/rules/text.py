@@ -66,6 +66,7 @@ _LONG_WORD = re.compile(r"[А-Яа-яЁё]{8,}")
 _GLUED = re.compile(  # where a lost space shows by itself: a letter against a digit, a bracket, an initial
     r"(?<=[а-яё]{3})(?=\d)|(?<=(?<![А-Яа-яЁё])(?:до|от|по|на))(?=\d)|(?<=(?<![А-Яа-яЁё])[вкс])(?=\d)"
     r"|(?<=\d)(?=[а-яё]{3})|(?<=[)»;])(?=[А-ЯЁа-яё])|(?<=[а-яё],)(?=[А-ЯЁа-яё])|(?<=\),)(?=[А-ЯЁа-яё])|(?<=[а-яё][»\"],)(?=[А-ЯЁа-яё])|(?<=[а-яё][»\"])(?=\([А-ЯЁ])|(?<=[а-яё]{3})(?=\([А-ЯЁ])"
+    r"|(?<=[а-яё][»\"])(?=[а-яё]{2})"  # «области"организовать»: a closing quote glued to the next word
     r"|(?<=[а-яё]{2})(?=[А-ЯЁ]\.)|(?<=(?<![А-Яа-яЁё])[А-ЯЁ]\.)(?=[а-яё]{3})|(?<=[А-ЯЁа-яё])(?=[«\"][А-ЯЁ])|(?<=[а-яё]{2})(?=[А-ЯЁ][а-яё]{2})"
     r"|(?<=[а-яё]{2})(?=[А-ЯЁ]{4,})")  # «ЗадонскПОСТАНОВЛЯЕТ:»: no word turns to capitals inside
 
@@ -142,6 +143,11 @@ class Deglued:
         return new - bisect_left([c + i for i, c in enumerate(self.cuts)], new)
 
 
+# «идо 1 ноября 2024 г.»: a conjunction glued to the preposition of a term before its date (too
+# short for the dictionary test: «идо» is no word, but three letters are no evidence either)
+_GLUED_TERM = re.compile(r"(?<![А-ЯЁа-яё])[иа](до|не\s+позднее|с|по|к)(?=\s+\d{1,2}(?:\s+[а-яё]+|\.\d{2}\.))")
+
+
 def deglue(text: str) -> Deglued:
     """Put back the spaces a web page lost at line ends («Министерствуобразования»,
     «Провести24.06.2017»): a word the dictionary does not know that splits into two it knows."""
@@ -149,6 +155,7 @@ def deglue(text: str) -> Deglued:
     for m in _LONG_WORD.finditer(text):
         cuts.extend(m.start() + at for at in _split(m.group(0)) or ())
     cuts.extend(m.start() for m in _GLUED.finditer(text))
+    cuts.extend(m.start(1) for m in _GLUED_TERM.finditer(text))
     if not cuts:
         return Deglued(text, [])
     cuts.sort()
@@ -179,3 +186,55 @@ def repair_signs(text: str) -> str:
             return m.group(0)
         return char + " " * (len(m.group(0)) - 1)
     return _MISDECODED.sub(sign, text) if "в" in text else text
+
+
+# Editorial notes that legal reference systems put into an act's text as it stands now: GARANT's
+# «Информация об изменениях: / Подпункт "г" изменен с 13 июня 2024 г. - Указ … N 500 / См.
+# предыдущую редакцию» before the changed item, and its page footers («21.11.2024 / Система
+# ГАРАНТ / 2» and the running title). They split items and addressees from their tasks.
+_NOT_AN_ITEM = r"(?!\s*(?:\d{1,3}(?:\.\d{1,3})*[.)]\s+[А-ЯЁа-яё]|[а-яё]\d?\)\s))"
+# «Информация об изменениях: Подпункт "г" изменен с 13 июня 2024 г. - Указ Президента России от 13
+# июня 2024 г. N 500 См. предыдущую редакцию»: on its lines or run into one line, never over an item
+_CHANGE_NOTE = re.compile(
+    r"Информация\s+об\s+изменениях:"
+    rf"(?:{_NOT_AN_ITEM}[\s\S]){{1,200}}?(?:изменен|дополнен|утратил|исключен|введен|признан)"
+    rf"(?:{_NOT_AN_ITEM}[\s\S]){{0,200}}?(?:N|№)\s*\d+[\w-]*"
+    r"(?:\s+См\.\s+предыдущую\s+редакцию)?")
+# «21.11.2024 / Система ГАРАНТ / 2», on its lines or in one line
+_FOOTER = re.compile(r"\d{2}\.\d{2}\.\d{4}\s+Система\s+ГАРАНТ(?:\s+\d{1,4}(?!\d))?[ \t]*\n?")
+
+
+def _blank(chars: list[str], start: int, end: int) -> None:
+    for i in range(start, end):
+        if chars[i] != "\n":
+            chars[i] = " "
+
+
+# «(В редакции Распоряжения Президента … от 15.11.2013 г. N 421-рп)», «(пп. "а" введен Указом …
+# от 13.06.2024 N 500)» after an item: the date and number are the amending act's, no term
+_EDITION_NOTE = re.compile(
+    r"\((?:[^()]{0,40}?\s)?(?:[Вв]\s*ред(?:акции|\.)|введен[аоы]?|утратил[аио]?\s+силу|исключен[аоы]?)\s"
+    r"[^()]*?(?:от\s+\d|N\s*\d|№\s*\d)[^()]*(?:\([^()]*\)[^()]*)*\)")
+
+
+def blank_editorial_notes(text: str) -> str:
+    """The text with reference systems' editorial notes and page footers blanked (spaces, the
+    line breaks kept), so that every offset stays where it was."""
+    if "(" in text and _EDITION_NOTE.search(text):
+        text = _EDITION_NOTE.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
+    if "Информация об изменениях" not in text and "Система ГАРАНТ" not in text:
+        return text
+    chars = list(text)
+    for m in _CHANGE_NOTE.finditer(text):
+        _blank(chars, m.start(), m.end())
+    first = text.lstrip()
+    title = first[: min(60, first.find("\n") if "\n" in first else len(first))].strip()
+    for m in _FOOTER.finditer(text):
+        end = m.end()
+        rest = text[end:]
+        lead = len(rest) - len(rest.lstrip())
+        if title and rest.lstrip().startswith(title):  # the running title that opens each page
+            line_end = rest.find("\n", lead)
+            end += (line_end if line_end >= 0 and "\n" in first[:200] else lead + len(title))
+        _blank(chars, m.start(), end)
+    return "".join(chars)

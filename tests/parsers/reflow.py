@@ -51,6 +51,13 @@ def _items(text: str) -> list[structure.Item]:
     return [item for item in main if re.fullmatch(r"\d+(?:\.\d+)*", item.number)]
 
 
+def _has_inserted_items(text: str) -> bool:
+    """Does the act hold items an amendment inserted («а1)», item 2¹ printed «21.» after «2.»)?
+    Neither Word's list nor «N)» numbering can show them as printed: no such variant."""
+    main, _ = structure.segment(text)
+    return any(re.search(r"[а-я]\d", item.number) or any(len(value) > 2 for _, value in item.path) for item in main)
+
+
 def renumbered(text: str) -> str | None:
     """Top-level items numbered «1)» where the act writes «1.», and «1.» where it writes «1)».
 
@@ -59,6 +66,8 @@ def renumbered(text: str) -> str | None:
     too. That act has no such variant."""
     main, _ = structure.segment(text)
     if any(item.parent and re.fullmatch(r"\d+\)", text[item.start:item.body_start].strip()) for item in main):
+        return None
+    if _has_inserted_items(text):
         return None
     out = text
     for item in reversed(_items(text)):
@@ -72,12 +81,14 @@ def renumbered(text: str) -> str | None:
     return out
 
 
-def word_numbered(text: str, path: Path) -> Path:
+def word_numbered(text: str, path: Path) -> Path | None:
     """A .docx whose items carry Word's automatic numbering instead of printed numbers.
 
     Each line is a paragraph; a line that opens an item loses its printed number and gets
     numPr at the item's level, the level's start set to the act's first number there, so Word
     shows the numbers the act printed (an act that shows items 3 to 5 starts its list at 3)."""
+    if _has_inserted_items(text):
+        return None
     items = {item.start: item for item in _items(text)}
     firsts: dict[int, int] = {}
     for item in items.values():
@@ -85,16 +96,19 @@ def word_numbered(text: str, path: Path) -> Path:
         firsts.setdefault(level, int(item.number.split(".")[-1]))
     levels = [lvl(i, text="".join(f"%{k + 1}." for k in range(i + 1)), start=firsts.get(i, 1)) for i in range(4)]
     builder = DocxBuilder(numbering=numbering_xml(abstract_num(1, *levels), num(1, 1)))
-    pos = 0
-    for line in text.split("\n"):
-        stripped = line.lstrip()
-        at = pos + len(line) - len(stripped)
-        item = items.get(at)
+    # a paragraph per line, and one per item that opens inside a line («постановляю: 1. Утвердить»):
+    # in Word each numbered item is a paragraph of its own
+    cuts = sorted({0, len(text)} | {m.end() for m in re.finditer("\n", text)} | set(items))
+    for a, b in zip(cuts, cuts[1:]):
+        piece = text[a:b].rstrip("\n")
+        stripped = piece.lstrip()
+        if not stripped.strip():
+            continue  # the indent before an item that opens its line
+        item = items.get(a + len(piece) - len(stripped))
         if item is not None:
-            builder.paragraph(text[item.body_start:pos + len(line)].strip(), num_id=1, ilvl=item.number.count("."))
-        elif stripped:
-            builder.paragraph(stripped)
-        pos += len(line) + 1
+            builder.paragraph(text[item.body_start:a + len(piece)].strip(), num_id=1, ilvl=item.number.count("."))
+        elif stripped.strip():
+            builder.paragraph(stripped.strip())
     return builder.save(path)
 
 

@@ -13,7 +13,9 @@ What a transformation legitimately cannot keep, and so is not compared:
   relation is about orders; the header is tested by its own rule table;
 - spans and the text of each order: the layout changes the characters;
 - `renumbered` skips an act whose sub-items are already «1)»: with its top level «N)» too,
-  «3)» after «2) … 1) 2)» is the third sub-item as much as the third item, for a reader too.
+  «3)» after «2) … 1) 2)» is the third sub-item as much as the third item, for a reader too;
+- `renumbered` and `word_numbered` skip an act holding items an amendment inserted («а1)», item
+  2¹ printed «21.» after «2.»): neither «N)» nor Word's list can show them as printed.
 """
 from __future__ import annotations
 
@@ -53,7 +55,7 @@ def _as_text(make):
 
 
 def _as_docx(make):
-    def variant(act: Path, tmp: Path) -> Path:
+    def variant(act: Path, tmp: Path) -> Path | None:
         return make(act.read_text(encoding="utf-8"), tmp / f"{act.stem}.docx")
     return variant
 
