@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 
 from parsers.model import DocumentInfo, ParseResult, ReadDocument
-from parsers.rules import amendments, controller, header, orders, structure, sureness
-from parsers.rules.text import Deglued, blank_editorial_notes, deglue, repair_signs, squash
+from parsers.rules import amendments, controller, deadlines, doubts, header, listing, orders, structure, sureness
+from parsers.rules.text import Deglued, blank_editorial_notes, deglue, repair_signs, squash, unpipe_card_rows
 
 
 def extract(document: ReadDocument, source: str | None = None) -> ParseResult:
@@ -24,7 +24,8 @@ def extract(document: ReadDocument, source: str | None = None) -> ParseResult:
         # the rules read the text with the spaces a web page lost put back; spans are mapped
         # back to the document's own text
         glued = deglue(repair_signs(document.text))  # same length: a repaired sign keeps every offset
-        glued = Deglued(blank_editorial_notes(glued.text), glued.cuts)  # same length again: notes blanked
+        # same length again: notes blanked, a card's «| Ответственный | X |» rows read as lines
+        glued = Deglued(unpipe_card_rows(blank_editorial_notes(glued.text)), glued.cuts)
         table = [(glued.new(b.start), glued.new(b.start + len(b.text))) for b in document.blocks if b.in_table]
         _extract_into(result, glued.text, table)
         if glued.cuts:
@@ -37,6 +38,9 @@ def extract(document: ReadDocument, source: str | None = None) -> ParseResult:
 
 def _extract_into(result: ParseResult, text: str, table: list[tuple[int, int]]) -> None:
     main, quoted = structure.segment(text, table)
+    if not main and not quoted and (listed_page := listing.read_listing(text)) is not None:
+        _take_listing(result, listed_page)
+        return
     body_at = structure.body_start(text)
     first_item = main[0].start if main else (quoted[0].start if quoted else 0)
     head_end = min(p for p in (body_at, first_item) if p > 0) if (body_at > 0 or first_item > 0) else 0
@@ -79,6 +83,19 @@ def _extract_into(result: ParseResult, text: str, table: list[tuple[int, int]]) 
     if info.issuer is None and info.signatory and info.signatory.position:
         info.issuer = info.signatory.position
         info.confidence["issuer"] = sureness.GUESS
+    doubts.second_look(result)
+    _warn(result)
+
+
+def _take_listing(result: ParseResult, page: listing.Listing) -> None:
+    """A site's listing of instructions item by item: the orders under its labels."""
+    info = DocumentInfo(kind=listing.LISTING_KIND, number=page.series)
+    info.confidence["kind"] = listing.LISTING_SURENESS
+    if page.series:
+        info.confidence["number"] = listing.LISTING_SURENESS
+    result.document = info
+    result.orders = page.orders
+    doubts.second_look(result)
     _warn(result)
 
 
@@ -100,7 +117,8 @@ def _reads_as_list_of_orders(text: str, main: list[structure.Item], found: list)
     shape of a перечень поручений even where the page lost the heading."""
     if not found or not any(order.responsible for order in found):
         return False
-    marked = [item for item in main if not item.children and _ORDER_LINE.search(text, item.body_start, item.end)]
+    marked = [item for item in main if not item.children and (_ORDER_LINE.search(text, item.body_start, item.end)
+                                                              or deadlines.states_a_term(text[item.body_start:item.end]))]
     return len(marked) >= max(1, len(found) // 2)
 
 

@@ -141,6 +141,17 @@ _CLOCK_BEFORE = re.compile(rf"(?:{_CLOCK})\s*$", re.IGNORECASE)
 _CLOCK_AFTER = re.compile(rf"\s*(?:года|г\.)?\s*,?\s*(?:с|со)\s+(?:{_CLOCK})\s*(?:до|по)\s+(?:{_CLOCK})", re.IGNORECASE)
 _SROK = re.compile(r"(?:(?:^|(?<=[\s.;:]))(?:Срок[а-я]*(?:\s+[а-я]+){0,3}?|Доклад)|(?<=\()\s*срок[а-я]*)\s*[:–—-]\s*"
                    r"(?P<phrase>[^\n]+?)\s*(?=\.\s|\.?$|;|\n|\.\Z|\)(?=[\s.;]|$))", re.MULTILINE)
+# «Срок представления единого плана … с проектом доклада Президенту … – до 26 декабря 2020 года»:
+# «Срок» with a verbal noun whose object runs over lines before the dash and the term
+_SROK_LONG = re.compile(r"(?:^|(?<=[\s.;:]))Срок\s+[а-я]+(?:ния|ки|ты)\b[^.;:–—]{0,240}?\s[–—-]\s*"
+                        r"(?P<phrase>(?:до|не\s+позднее|к|в\s+течение|еже|\d)(?:[^.;\n]|\.(?=\d)|\n(?![ \t]*\n))*?)"
+                        r"\s*(?=\.(?:\s|\Z)|;|\n[ \t]*\n|\Z)",
+                        re.MULTILINE)
+
+
+def states_a_term(text: str) -> bool:
+    """Does the text say its term in a «Срок …: …» / «Срок … – до …» clause of its own?"""
+    return bool(_SROK.search(text) or _SROK_LONG.search(text))
 
 
 def recurrence_in(text: str) -> tuple[str, int, int] | None:
@@ -310,7 +321,7 @@ def find_deadline(text: str, offset: int = 0, reference: date | None = None,
     `verb_span` is where the directive verb stands in `text`: a bare date right by it is
     an event or start date («Провести 02 марта 2014 года»).
     """
-    m = _SROK.search(text)
+    m = _SROK.search(text) or _SROK_LONG.search(text)
     if m:
         return deadline_from_phrase(m.group("phrase"), offset + m.start("phrase"), reference)
     masked = mask_quoted(text)

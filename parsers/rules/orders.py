@@ -21,7 +21,7 @@ from datetime import date
 from parsers import nlp
 from parsers.model import Deadline, ExtractedOrder, Party
 from parsers.rules import executors, sureness, words
-from parsers.rules.deadlines import find_dates, find_deadline
+from parsers.rules.deadlines import find_dates, find_deadline, states_a_term
 from parsers.rules.structure import Item
 from parsers.rules.text import mask_quoted, squash
 from parsers.tokenizer import Token
@@ -177,6 +177,10 @@ def read_item(own: str, offset: int, in_table: bool = False) -> Reading:
         return Reading("control")
     line = _RESPONSIBLE_LINE.search(own) or _RESPONSIBLE_PAREN.search(own)
     reading = _read_item(own[: line.start()] if line else own, offset)
+    if reading.kind == "addressee" and reading.responsible and states_a_term(own):
+        # «Минвостокразвития России (А.А.Козлову) Совместно с … Срок представления … – до 26 декабря
+        # 2020 года»: an instruction by item of another act names the task by that item, not by a verb
+        reading.kind = "order"
     if line and reading.kind in ("order", "neutral", "addressee"):
         who = re.sub(r"(?<![А-ЯЁ])[.;,\s]+$", "", line.group("who"))  # keep the stop of an initial
         persons = _persons_only(who, offset + line.start("who"))
@@ -284,11 +288,20 @@ def _dependent_of(previous: str, cell: str) -> bool:
     return any(p.tag.case in ("gent", "ablt") for p in nlp.parses(first.group(0)))
 
 
+_BY_ITEM = re.compile(r"^\W*По\s+(?:под)?пункт\w*\s[^:\n]{0,80}(?:\n[^:\n]{0,80})?:\s*", re.IGNORECASE)
+
+
 def _read_item(own: str, offset: int) -> Reading:
     verbs = _verbs(own)
     if not verbs:
-        found = executors.parties(own, offset)
-        return Reading("addressee", responsible=found) if found else Reading("neutral")
+        # «По подпункту «а» пункта 2: Минвостокразвития России (А.А.Козлову) …»: the item of the
+        # act being carried out heads the instruction; the addressee follows
+        by_item = _BY_ITEM.match(own)
+        skip = by_item.end() if by_item else 0
+        found = executors.parties(own[skip:], offset + skip)
+        if not found:
+            return Reading("neutral")
+        return Reading("addressee", responsible=found, coexecutors=executors.coexecutors(own[skip:], offset + skip))
     start, end, lemma, label = verbs[0]
     if lemma == "возложить" and _hands_over_an_office(own[end:]):
         return Reading("norm", (start, end), lemma)
@@ -436,7 +449,7 @@ def _coordinated_duty(after_verb: str) -> bool:
     return word not in words.nonorder_verbs() and nlp.is_infinitive(word) and nlp.parses(word)[0].tag.POS == "INFN"
 
 
-def _confidence(order: ExtractedOrder, impersonal: bool) -> float:
+def order_confidence(order: ExtractedOrder, impersonal: bool) -> float:
     score = 0.55 if impersonal else 0.75
     if order.deadline is not None:
         score += 0.1
@@ -539,14 +552,14 @@ def extract_orders(text: str, items: list[Item], reference: date | None,
                     number=f"{item.number}.{index}", parent=item.number, text=squash(text[start:end]),
                     span=(start, end), responsible=responsible, coexecutors=coexec, deadline=term,
                     in_quoted_amendment=item.quoted)
-                order.confidence = _confidence(order, impersonal=not responsible)
+                order.confidence = order_confidence(order, impersonal=not responsible)
                 orders.append(order)
             continue
         order = ExtractedOrder(
             number=item.number, parent=item.parent, text=squash(body).rstrip("»\"").strip() if item.quoted else squash(body),
             span=(item.body_start, item.body_start + len(body)), responsible=responsible,
             coexecutors=coexec, deadline=deadline, in_quoted_amendment=item.quoted)
-        order.confidence = _confidence(order, impersonal=not responsible)
+        order.confidence = order_confidence(order, impersonal=not responsible)
         if item.unprinted:
             order.confidence = min(order.confidence, sureness.UNPRINTED_NUMBER)
         orders.append(order)

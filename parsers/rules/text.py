@@ -217,6 +217,18 @@ _EDITION_NOTE = re.compile(
     r"[^()]*?(?:от\s+\d|N\s*\d|№\s*\d)[^()]*(?:\([^()]*\)[^()]*)*\)")
 
 
+# «| Ответственный | Мишустин Михаил Владимирович |»: a two-cell row of a site's card, flattened
+_CARD_ROW = re.compile(r"\|[ \t]*(?P<label>Ответственн\w*|Исполнител[ьи]|Срок\w*)[ \t]*\|(?P<value>[^|\n]*)\|")
+
+
+def unpipe_card_rows(text: str) -> str:
+    """«| Ответственный | X |» rows read as «Ответственный: X» lines, of the same length (the
+    closing bar becomes the line's end, so that a row inside a flattened line ends there too)."""
+    if "|" not in text:
+        return text
+    return _CARD_ROW.sub(lambda m: f" {m.group('label')}:{m.group('value')}".ljust(len(m.group(0)) - 1) + "\n", text)
+
+
 def blank_editorial_notes(text: str) -> str:
     """The text with reference systems' editorial notes and page footers blanked (spaces, the
     line breaks kept), so that every offset stays where it was."""

@@ -367,7 +367,7 @@ def poorly_read_header(number_line: float = 0.95, issuer_line: float = 0.95) -> 
         Block(text="АДМИНИСТРАЦИЯ ГОРОДА СЕВЕРОГОРСКА", confidence=issuer_line),
         Block(text="РАСПОРЯЖЕНИЕ", confidence=0.96),
         Block(text="от 12.03.2026 № 5-р", confidence=number_line),
-        Block(text="1. Отделу культуры провести смотр до 1 марта 2026 года.", confidence=0.97)]))
+        Block(text="1. Отделу культуры провести смотр до 1 апреля 2026 года.", confidence=0.97)]))
 
 
 def test_a_poorly_read_number_line_makes_the_number_and_the_date_unsure_and_nothing_else():
