@@ -491,12 +491,25 @@ def cut_name(text: str, case: str = "datv") -> str:
         names_person = _looks_like_person(inside) or (inside[:1].islower() and TRAILING_PERSON.search(" " + inside))
         if not (names_person and rest.strip()):
             continue
+        if _genitive_tail(rest):
+            continue  # «Отделу дошкольного образования (М.В. Плескевич) управления развития …»: the name goes on
         more = re.match(r"(?:\s*[,;]|\s+и)\s+", rest)
         if more and (all(_first_word_case(rest[more.end():], case)) or _proper_noun_in(rest[more.end():], case)
                      and re.match(r"[^,;(]*\(", rest[more.end():])):
             continue  # «A (X), B (Y)», «Минтруду России (М.А.Топилину), Минфину России (…)»: the list goes on
         return text[: paren.end()]
     return text
+
+
+def _genitive_tail(rest: str) -> bool:
+    """Does the text after an official's parenthesis go on with the body's name in the genitive
+    («управления развития … департамента образования») rather than with its task or a term?"""
+    first = re.match(r"\s+([а-яё]+)\s+([а-яё]+)", rest)
+    if not first:
+        return False
+    readings = [nlp.parses(w) for w in first.groups()]
+    return all(r and all(x.tag.POS in ("NOUN", "ADJF") and x.tag.case == "gent" for x in r[:1]) for r in readings) \
+        and not nlp.is_infinitive(first.group(1))
 
 
 def _only_dative(word: str) -> bool:
@@ -526,10 +539,14 @@ _SEPARATORS = re.compile(r",?\s+а\s+также\s+|,\s+|\s+и\s+|;\s+")  # «A, 
 def parties(text: str, start: int = 0, case: str = "datv") -> list[Party]:
     """Executors named by an executor phrase (a lead before the verb, or the words after
     «Рекомендовать»). Nothing when the phrase does not open with a noun in `case`."""
-    text = re.split(r"(?<=[а-яё]{2})\.\s+(?=[А-ЯЁ])", text, maxsplit=1)[0]  # the sentence ends the name
+    # the sentence ends the name, an abbreviation does not («помощи им. А.С. Пучкова», «ул. Ленина»)
+    text = re.split(r"(?<=[а-яё]{2})(?<![\s(]им)(?<![\s(]ул)\.\s+(?=[А-ЯЁ])", text, maxsplit=1)[0]
     text = text.rstrip(" :,\n\t")
     text = text[:-1] if re.search(r"[а-яё»)]\.$", text) else text  # the stop ending the item, not an initial
     text = re.sub(r"\s+не$", "", text)  # «руководителям предприятий не допускать»: the negation is the verb's
+    colon = re.search(r":\s*\S", text)
+    if colon and text[: colon.start()].count("(") == text[: colon.start()].count(")"):
+        text = text[: colon.start()]  # «Классным руководителям: -обеспечить …»: the tasks follow the colon
     text = cut_name(text, case)
     if not text.strip():
         return []
@@ -565,6 +582,9 @@ def parties(text: str, start: int = 0, case: str = "datv") -> list[Party]:
             is_head = new_party = True  # «руководителям учреждений и предпринимателям»: a second addressee
         if groups and "и" in separator.split() and not (is_case and is_head):
             new_party = False
+        if groups and is_case and text[:s].rstrip().endswith(",") and \
+                TRAILING_PERSON.search(" " + text[groups[-1][0]:groups[-1][1]].rstrip(" ,")):
+            new_party = True  # «Заместителю префекта Тимошенко В.Е., управе района»: the official closes a name
         if new_party:
             groups.append([s, e])
         elif groups:

@@ -401,6 +401,12 @@ def tells_of_an_act(head: str) -> bool:
 _KIND_WORD = r"(?<![а-яё])(?:постановлени|распоряжени|указ|решени|приказ|протокол|перечень)[а-яё]*(?![а-яё])"
 
 
+_KIND_NUMBER_DATE = re.compile(r"^\s*(?:ПРИКАЗ|ПОСТАНОВЛЕНИЕ|РАСПОРЯЖЕНИЕ|РЕШЕНИЕ|Приказ|Постановление|Распоряжение|Решение)"
+                               r"\s+(?P<number>\d{1,5}(?:[-/][А-ЯЁA-Zа-яё0-9]{1,6})?)\s+(?P<date>\d{1,2}\.\d{1,2}\.\d{2,4})\s*(?:г\.?)?\s*$")
+_NUMBER_AFTER_KIND = re.compile(r"(?<![а-яё])(?:постановлени|распоряжени|приказ|решени|указ|протокол)[а-яё]*\s*"
+                                r"(?:№|(?<![А-Яа-яЁё])N)\s*(?P<number>[\w/-]*\d[\w/-]*)", re.IGNORECASE)
+
+
 def _details(lines: list[_Line], is_act: bool, lettered: bool = True) -> tuple[str | None, date | None, dict[str, float]]:
     """The act's number and date from its header lines, and how sure each is. `lettered`: the
     lines are a letterhead's; a date alone on a page without one may be a site's edition date."""
@@ -419,6 +425,23 @@ def _details(lines: list[_Line], is_act: bool, lettered: bool = True) -> tuple[s
                 or re.search(_KIND_WORD, line.text[: line.text.find(n)], re.IGNORECASE)
             sure["number"] = sure["date"] = sureness.CLEAN if header_like else sureness.FALLBACK
             break
+    if number is None:
+        for line in lines:
+            if line.chrome or _TITLE_START.match(line.text):
+                continue
+            bare = _KIND_NUMBER_DATE.match(line.text)
+            if bare and find_dates(bare.group("date")):
+                # «ПРИКАЗ 12-ОР 31.08.2020»: the kind, then its number and date with no «№» or «от»
+                number, day = bare.group("number"), find_dates(bare.group("date"))[0].value
+                sure["number"] = sure["date"] = sureness.GOOD
+                break
+            after_kind = _NUMBER_AFTER_KIND.search(line.text)
+            if after_kind:
+                # «12 2.202 г Распоряжение №83» below «ШКОЛА (учебный корпус №1)»: the number the
+                # kind names is the act's, whatever numbers the letterhead's names hold
+                number = _number_only(after_kind.group("number"))
+                sure["number"] = sureness.GOOD
+                break
     if number is None:
         for line in lines:
             if line.chrome or _TITLE_START.match(line.text):
@@ -466,6 +489,11 @@ def _disagreeing_pairs(lines: list[_Line], number: str, day: date | None) -> boo
                 and not _OBLIQUE_REF.search(line.text[: line.text.find(n)]):
             return True
     return False
+
+
+# a draft's letterhead with the number or the date left to be filled in
+_BLANK_NUMBER = re.compile(r"(?:№|(?<![А-Яа-яЁё])N)\s*_{3,}")
+_BLANK_DATE = re.compile(r"\bот\s*_{3,}|(?m:^[ \t]*_{5,})")
 
 
 def find_header(text: str, body_at: int) -> Header:
@@ -542,6 +570,13 @@ def find_header(text: str, body_at: int) -> Header:
         number = day = None  # «о ходе реализации Федерального закона № 518-ФЗ от 30.12.2020»: another act
     if (header.kind is None and number is None) or any(_is_review(line.text) for line in lines):
         return Header(end=end)  # not an act (a news text, a site's review of an act): no details invented
+    # «_____________ с. Михайловка № __________»: a draft, its details left blank to be filled in
+    letterhead_at = lines[kind_index].start if kind_index is not None else 0
+    # (details a sure rule found elsewhere stand: an annex's form is blank, its stamp is not)
+    if _BLANK_NUMBER.search(text[:end], letterhead_at) and sure.get("number", 0) < sureness.GOOD:
+        number = None
+    if _BLANK_DATE.search(text[:end], letterhead_at) and sure.get("date", 0) < sureness.GOOD:
+        day = None
     header.number, header.date = number, day
     header.title = _title(lines, kind_index or 0) or _title(lines, 0)
     if header.title:

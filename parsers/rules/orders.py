@@ -248,6 +248,9 @@ def _has_verb(phrase: str) -> bool:
                for w in executors.WORD.finditer(phrase) if len(w.group(0)) > 2)
 
 
+_ABBREVIATED_END = re.compile(r"(?<![А-Яа-яЁё])(?:п|г|с|д|ул|пос|пгт|р|им|пр|пер|мкр|обл|р-н|ст)\.[ \t]*$")
+
+
 def _executor_cell(own: str, offset: int, after: int, in_table: bool) -> list[Party]:
     """The executor column of a row (№ | поручение | ответственный | срок): a capitalized body or
     official in the nominative after the task. As a line of its own after a finished sentence
@@ -255,13 +258,14 @@ def _executor_cell(own: str, offset: int, after: int, in_table: bool) -> list[Pa
     row, whose short cells the reader joins with spaces («... школ Министерство образования»)."""
     starts = []
     for m in re.finditer(r"\n[ \t]*(?=[А-ЯЁ])", own):
-        if m.start() >= after and (in_table or own[: m.start()].rstrip()[-1:] in ".;)"):
-            starts.append(m.end())
+        if m.start() >= after and (in_table or own[: m.start()].rstrip()[-1:] in ".;)") \
+                and not _ABBREVIATED_END.search(own[: m.start()]):
+            starts.append(m.end())  # «в парке п.⏎Борисоглебский»: a stop that abbreviates ends no sentence
     if in_table:
         masked = mask_quoted(own, also_parens=True)  # a gap inside «…» or (…) is no cell border
         for m in _CELL_GAP.finditer(own, after):
             word = re.search(r"(\w+)\W*$", own[: m.start()])
-            if masked[m.end()] == " ":
+            if masked[m.end()] == " " or _ABBREVIATED_END.search(own[: m.start()]):
                 continue
             if word and not any(p.tag.POS in ("PREP", "CONJ") for p in nlp.parses(word.group(1))[:1]) \
                     and not _dependent_of(word.group(1), own[m.end():]):
@@ -289,6 +293,41 @@ def _dependent_of(previous: str, cell: str) -> bool:
 
 
 _BY_ITEM = re.compile(r"^\W*По\s+(?:под)?пункт\w*\s[^:\n]{0,80}(?:\n[^:\n]{0,80})?:\s*", re.IGNORECASE)
+
+
+_APPOINTED = re.compile(r"\s+(?:ответственн|уполномоченн)\w+\s+(?:лиц\w*\s+)?(?:за|по)\s", re.IGNORECASE)
+_NAMED_PERSON = re.compile(rf"(?<![А-Яа-яЁё])(?:{executors.INITIALS}\s?(?:{executors.SURNAME})|(?:{executors.SURNAME})\s+{executors.INITIALS})")
+
+
+def _post_word(word: str) -> bool:
+    """A singular animate noun in the accusative (a post: «руководителя», «учителя»)."""
+    return any(p.tag.POS == "NOUN" and p.tag.case == "accs" and p.tag.number == "sing" and p.tag.animacy == "anim"
+               for p in nlp.parses(word))
+
+
+def _appointee(own: str, after: int, offset: int) -> list[Party]:
+    """The official appointed to a duty: the person (initials and surname) after the duty, with
+    the post written right before it («руководителя хозяйственного блока Н.Ю. Налимову») or
+    right after it («Люлькину И.А. учителя начальных классов»). Marked for checking: where the
+    duty's words end and the post's begin is read from cases alone."""
+    person = _NAMED_PERSON.search(own, after)
+    if person is None or re.search(r"[;:]", own[after:person.start()]):
+        return []
+    begin = person.start()
+    words_before = list(re.finditer(r"[А-Яа-яЁё]+", own[after:person.start()]))
+    for m in reversed(words_before):
+        if re.search(r"[,;:()\"»«.]", own[after + m.end():begin]):
+            break
+        if _post_word(m.group(0)):
+            begin = after + m.start()
+    stop = person.end()
+    follows = re.match(r"\s+([а-яё]+)((?:\s+[а-яё]+){0,4})", own[stop:])
+    if begin == person.start() and follows and _post_word(follows.group(1)):
+        stop += follows.end()  # the post after the person, up to the end of its words
+    written = squash(own[begin:stop]).rstrip(" .,;")
+    return [Party(as_written=written, name=written,
+                  person=executors.person_nominative(person.group(0), "accs"),
+                  span=(offset + begin, offset + begin + len(written)), confidence=sureness.FALLBACK)]
 
 
 def _read_item(own: str, offset: int) -> Reading:
@@ -325,6 +364,11 @@ def _read_item(own: str, offset: int) -> Reading:
         found = executors.parties(own[end:end + named_for.start()], offset + end, "accs")
         if found:
             return Reading("order", (start, end), lemma, found)
+    appointed = _APPOINTED.match(own, end) if lemma in ("определить", "назначить") else None
+    if appointed and (found := _appointee(own, appointed.end(), offset)):
+        # «Назначить ответственным за организацию работы по пожарной безопасности … руководителя
+        # хозяйственного блока Н.Ю. Налимову»: the person named after the duty, with the post
+        return Reading("order", (start, end), lemma, found)
     if lemma in ("определить", "назначить") and re.match(r"\W*(?:ответственн|уполномоченн)\w+\s+(?:за|на)\s", own, re.I):
         # «Ответственным за проведение назначить заместителя главы Иванова И.И.»: the accusative
         # after the verb is the executor

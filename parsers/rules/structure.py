@@ -142,7 +142,32 @@ def _candidates(text: str, start: int, end: int, table: Sequence[tuple[int, int]
     for cand in out:  # the item starts at its number, not at leading spaces or a quote
         while cand.start < cand.body_start and text[cand.start] in " \t\u00a0«\"“":
             cand.start += 1
+    _renumber_restarted_lists(out)
     return out
+
+
+def _renumber_restarted_lists(cands: list[_Cand]) -> None:
+    """«1.В период …», «1. Произвести …», «2. Руководителям …», «4.Владельцам …», «1. …», «1. …»,
+    «7 Контроль …»: a page that flattened Word's automatic numbering shows some items as lists
+    restarting at 1 between the items that kept their numbers. Where the kept numbers are each
+    item's place in the act (the last one too, and at least three of them) and every other item
+    is in a list restarting at 1, every item takes its place's number."""
+    def level_one(c: _Cand) -> bool:
+        return (c.style == "dot" and len(c.value) == 1 and c.value[0][1] == 0) or c.style == "paren"
+
+    top = [c for c in cands if level_one(c)]
+    if len({c.style for c in top}) != 1:
+        return
+    printed = [c.value[0][0] if c.style == "dot" else c.value[0] for c in top]
+    places = range(1, len(top) + 1)
+    kept = [place for place, value in zip(places, printed) if value == place]
+    if len(kept) < 3 or kept[-1] != len(top) or len(kept) == len(top):
+        return
+    for place, value in zip(places, printed):
+        if value != place and not (value == 1 or (place > 1 and value == printed[place - 2] + 1)):
+            return  # neither kept nor a step of a list restarting at 1
+    for place, cand in zip(places, top):
+        cand.value = ((place, 0),) if cand.style == "dot" else (place,)
 
 
 def _follows(prev: tuple[int, int], new: tuple[int, int]) -> bool:

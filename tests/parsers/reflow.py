@@ -24,8 +24,14 @@ def one_line_per_sentence(text: str) -> str:
     return "\n".join(_SENTENCE_END.sub("\n", line) for line in text.splitlines())
 
 
-def one_line(text: str) -> str:
-    """The whole act on one line, as some sites print it."""
+def one_line(text: str) -> str | None:
+    """The whole act on one line, as some sites print it.
+
+    None for an act whose page broke Word's numbering into lists restarting at 1 between the
+    items that kept their numbers (`_has_restarted_lists`): the kept numbers that place the
+    others stand at line starts («7 Контроль …»), and on one line they are no numbers."""
+    if _has_restarted_lists(text):
+        return None
     return " ".join(line.strip() for line in text.splitlines() if line.strip())
 
 
@@ -58,6 +64,17 @@ def _has_inserted_items(text: str) -> bool:
     return any(re.search(r"[а-я]\d", item.number) or any(len(value) > 2 for _, value in item.path) for item in main)
 
 
+def _has_restarted_lists(text: str) -> bool:
+    """Does an item print a number other than its own («1.» read as item 3: Word's lists
+    restarting at 1 on a page that flattened them)?"""
+    main, _ = structure.segment(text)
+    for item in main:
+        printed = re.match(r"\s*(\d+)[.)]?", text[item.start:item.body_start])
+        if printed and "." not in item.number and printed.group(1) != item.number:
+            return True
+    return False
+
+
 def renumbered(text: str) -> str | None:
     """Top-level items numbered «1)» where the act writes «1.», and «1.» where it writes «1)».
 
@@ -67,7 +84,7 @@ def renumbered(text: str) -> str | None:
     main, _ = structure.segment(text)
     if any(item.parent and re.fullmatch(r"\d+\)", text[item.start:item.body_start].strip()) for item in main):
         return None
-    if _has_inserted_items(text):
+    if _has_inserted_items(text) or _has_restarted_lists(text):
         return None
     out = text
     for item in reversed(_items(text)):

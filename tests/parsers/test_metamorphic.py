@@ -15,7 +15,10 @@ What a transformation legitimately cannot keep, and so is not compared:
 - `renumbered` skips an act whose sub-items are already «1)»: with its top level «N)» too,
   «3)» after «2) … 1) 2)» is the third sub-item as much as the third item, for a reader too;
 - `renumbered` and `word_numbered` skip an act holding items an amendment inserted («а1)», item
-  2¹ printed «21.» after «2.»): neither «N)» nor Word's list can show them as printed.
+  2¹ printed «21.» after «2.»): neither «N)» nor Word's list can show them as printed;
+- `renumbered` and `one_line` skip an act whose page broke Word's numbering into lists restarting
+  at 1 between the items that kept their numbers: the kept numbers that place the others stand
+  bare at line starts («7 Контроль …»), and neither «N)» nor one line keeps them.
 """
 from __future__ import annotations
 
