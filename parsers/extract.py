@@ -49,9 +49,13 @@ def _extract_into(result: ParseResult, text: str, table: list[tuple[int, int]]) 
     head = header.Header() if main and not text[:first_item].strip() else header.find_header(text, head_end)
     info = DocumentInfo(kind=head.kind, number=head.number, date=head.date, issuer=head.issuer, title=head.title,
                         confidence=dict(head.confidence))
+    if info.kind is None and info.number is None and (stamp := header.approval_stamp(text[:head_end]))[0]:
+        # a page showing a plan «(утверждён постановлением … от 10.02.2021 № 122)»: that act's details
+        info.kind, info.number, info.date = stamp
+        info.confidence.update({"kind": sureness.GOOD, "number": sureness.GOOD, "date": sureness.GOOD})
     result.document = info
-    reference = head.date
-    found = orders.extract_orders(text, main, reference, table)
+    reference = info.date
+    found = orders.extract_orders(text, main, reference, table, orders.column_titles(text[:first_item]))
     found += orders.extract_orders(text, quoted, reference)
     if info.kind is None and _reads_as_list_of_orders(text, main, found):
         info.kind = "перечень поручений"  # a page showing items of a перечень without its heading

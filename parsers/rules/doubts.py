@@ -12,7 +12,8 @@ clerk would give for looking twice, stated over the act's structure, never over 
   depends on where the quotation ends;
 - an addressee whose name ends in an adjective or a participle («органам, включенным в
   перечень, определенный»): the page or a rule cut the name before its noun;
-- an addressee holding a colon: a note or a list ran into the name;
+- an addressee holding a colon, or an official's name with more words after it: a note, a list
+  or a second addressee ran into the name;
 - an order numbered with a letter under a letter («2.в.а»), or one set out by an amending act's
   quoted new wording: whether it is an order of this act at all is in doubt, and so is all it
   holds (its addressees and term).
@@ -65,9 +66,15 @@ def _doubtful_term(order: ExtractedOrder, act_day) -> bool:
     return False
 
 
+# an official's initials and surname with more words after them: two addressees run together or
+# an official inside a name («Заместителю префекта Тимошенко В.Е., управе района Кузьминки»)
+_OFFICIAL_INSIDE = re.compile(r"(?<![А-Яа-яЁё])(?:[А-ЯЁ]\.\s?[А-ЯЁ]\.\s?[А-ЯЁ][а-яё]+|[А-ЯЁ][а-яё]+\s+[А-ЯЁ]\.\s?[А-ЯЁ]\.)"
+                              r"[,;]?\s+[а-яё]")
+
+
 def _doubtful_name(party: Party) -> bool:
     written = party.as_written.strip()
-    if ":" in written:
+    if ":" in written or _OFFICIAL_INSIDE.search(written):
         return True
     if written.endswith((")", "»", "\"")):
         return False  # a closing bracket or quote ends a name as written

@@ -670,6 +670,25 @@ def find_inline_tail(tail: str, in_item: bool = False) -> tuple[str | None, date
     return found if found else (None, None)
 
 
+_APPROVAL_STAMP = re.compile(r"^\W*(?:утвержд[её]н[аоы]?|УТВЕРЖДЕН[АОЫ]?|принят[аоы]?)\s+(?P<instr>[а-яё]+)\s+"
+                             r"(?P<rest>[^()\n]{0,120}?)\bот\s+(?P<date>[^№N\n]{6,22}?)\s*(?:г\.|года)?\s*(?:№|N)\s*"
+                             r"(?P<number>[\w/-]*\d[\w/-]*)", re.IGNORECASE | re.MULTILINE)
+
+
+def approval_stamp(head: str) -> tuple[str | None, str | None, date | None]:
+    """The act a page's document was approved by, from a stamp above it («(утверждён постановлением
+    администрации города от 10.02.2021 № 122)» over a plan of measures): its kind, number and date.
+    A page showing only the approved document (a plan, a list) has no other details of its act."""
+    m = _APPROVAL_STAMP.search(head)
+    if not m:
+        return None, None, None
+    kind = _instrumental_kind(m.group("instr"))
+    found = find_dates(m.group("date"))
+    if kind is None or not found:
+        return None, None, None
+    return kind, _number_only(m.group("number")), found[0].value
+
+
 def _instrumental_kind(word: str | None) -> str | None:
     """«постановлением» -> «постановление» (pymorphy3), when the lemma is an act's kind."""
     if not word:

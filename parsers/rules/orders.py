@@ -21,9 +21,9 @@ from datetime import date
 from parsers import nlp
 from parsers.model import Deadline, ExtractedOrder, Party
 from parsers.rules import executors, sureness, words
-from parsers.rules.deadlines import find_dates, find_deadline, states_a_term
+from parsers.rules.deadlines import deadline_from_phrase, find_dates, find_deadline, states_a_term
 from parsers.rules.structure import Item
-from parsers.rules.text import mask_quoted, squash
+from parsers.rules.text import ABBREVIATED_END, mask_quoted, squash
 from parsers.tokenizer import Token
 
 FIRST_WINDOW = 360  # characters of an item tokenized first: the directive verb comes early
@@ -248,9 +248,6 @@ def _has_verb(phrase: str) -> bool:
                for w in executors.WORD.finditer(phrase) if len(w.group(0)) > 2)
 
 
-_ABBREVIATED_END = re.compile(r"(?<![А-Яа-яЁё])(?:п|г|с|д|ул|пос|пгт|р|им|пр|пер|мкр|обл|р-н|ст)\.[ \t]*$")
-
-
 def _executor_cell(own: str, offset: int, after: int, in_table: bool) -> list[Party]:
     """The executor column of a row (№ | поручение | ответственный | срок): a capitalized body or
     official in the nominative after the task. As a line of its own after a finished sentence
@@ -259,15 +256,15 @@ def _executor_cell(own: str, offset: int, after: int, in_table: bool) -> list[Pa
     starts = []
     for m in re.finditer(r"\n[ \t]*(?=[А-ЯЁ])", own):
         if m.start() >= after and (in_table or own[: m.start()].rstrip()[-1:] in ".;)") \
-                and not _ABBREVIATED_END.search(own[: m.start()]):
+                and not ABBREVIATED_END.search(own[: m.start()]):
             starts.append(m.end())  # «в парке п.⏎Борисоглебский»: a stop that abbreviates ends no sentence
     if in_table:
         masked = mask_quoted(own, also_parens=True)  # a gap inside «…» or (…) is no cell border
         for m in _CELL_GAP.finditer(own, after):
             word = re.search(r"(\w+)\W*$", own[: m.start()])
-            if masked[m.end()] == " " or _ABBREVIATED_END.search(own[: m.start()]):
+            if masked[m.end()] == " " or ABBREVIATED_END.search(own[: m.start()]):
                 continue
-            if word and not any(p.tag.POS in ("PREP", "CONJ") for p in nlp.parses(word.group(1))[:1]) \
+            if word and not any(p.tag.POS in ("PREP", "CONJ", "PRTF", "ADJF") for p in nlp.parses(word.group(1))[:1]) \
                     and not _dependent_of(word.group(1), own[m.end():]):
                 starts.append(m.end())
     for at in sorted(set(starts)):
@@ -399,6 +396,7 @@ def _read_item(own: str, offset: int) -> Reading:
         return Reading("order", (start, end), lemma, responsible, co)
     phrase = " ".join(own[start:start + 60].lower().split())
     if lemma in words.nonorder_verbs() or any(" " in p and phrase.startswith(p) for p in words.nonorder_verbs()) \
+            or (lemma in _BOUNDARY_VERBS and _PERIOD_OBJECT.match(own[end:])) \
             or (lemma == "принять" and _adopts_a_document(own[end:])):
         if _coordinated_duty(own[end:]):
             return Reading("order", (start, end), lemma, [], co)
@@ -410,6 +408,12 @@ def _read_item(own: str, offset: int) -> Reading:
             return Reading("order", (start, end), lemma, party, co)
         return Reading("norm", (start, end), lemma)
     return Reading("order", (start, end), lemma, [], co)
+
+
+# «Завершить отопительный период 2023-2024 годов … с 20 мая 2024 года»: a verb that opens or
+# closes a period, with the period as its object, fixes the period's bounds: a norm, as «Установить»
+_BOUNDARY_VERBS = frozenset({"начать", "завершить", "закончить", "окончить", "прекратить"})
+_PERIOD_OBJECT = re.compile(r"\s+(?:[а-яё]+(?:ый|ий|ой)\s+)?(?:период|сезон)\b", re.IGNORECASE)
 
 
 def _term_date_in(text: str) -> bool:
@@ -504,10 +508,49 @@ def order_confidence(order: ExtractedOrder, impersonal: bool) -> float:
     return round(min(score, 0.95), 2)
 
 
+# the titles of a plan's columns, each on a line of its own above the rows («Наименование
+# мероприятий / Срок исполнения / Ответственный исполнитель»): a table a page flattened into lines
+_COLUMN_TITLE = re.compile(r"^[ \t]*(?:(?P<term>Срок[а-я]*(?:\s+(?:исполнения|выполнения|реализации|проведения))?)"
+                           r"|(?P<who>Ответственн[а-я]*(?:\s+(?:исполнител[а-я]*|за\s+исполнение))?|Исполнител[а-я]*))"
+                           r"[ \t]*$", re.IGNORECASE | re.MULTILINE)
+
+
+def column_titles(head: str) -> tuple[str, ...]:
+    """The order of a flattened plan's term and executor columns («term», «who»), or () when the
+    text above the items names no such pair of columns."""
+    found = tuple("term" if m.group("term") else "who" for m in _COLUMN_TITLE.finditer(head))
+    return found if sorted(found) == ["term", "who"] else ()
+
+
+def _row_cells(own: str, offset: int, columns: tuple[str, ...], reference: date | None
+               ) -> tuple[list[Party], Deadline | None]:
+    """The executor and term of a plan's row flattened into lines: its last lines, one per column
+    in the columns' order, each read only if it reads as its column (a term, a body in the
+    nominative); a row the page cut before its cells has none."""
+    lines = [(m.start(), m.group(0)) for m in re.finditer(r"[^\n]+", own) if m.group(0).strip()]
+    if len(lines) <= len(columns):
+        return [], None
+    who: list[Party] = []
+    term: Deadline | None = None
+    for (at, cell), column in zip(lines[-len(columns):], columns):
+        cell = cell.strip()
+        if len(cell) > 120 or _has_verb(cell):
+            return [], None
+        if column == "who" and executors.opens_with_head(cell, "nomn"):
+            who = _capped(executors.parties(cell, offset + at + own[at:].find(cell), "nomn"), sureness.GOOD)
+        elif column == "term":
+            found = deadline_from_phrase(cell, offset + at + own[at:].find(cell), reference)
+            if found.date or found.recurrence or re.search(r"(?:декад|квартал|полугод|месяц|недел|года?\b|\d)", cell):
+                term = found
+                term.confidence = min(term.confidence, sureness.GOOD)
+    return who, term
+
+
 def extract_orders(text: str, items: list[Item], reference: date | None,
-                   table: Sequence[tuple[int, int]] = ()) -> list[ExtractedOrder]:
+                   table: Sequence[tuple[int, int]] = (), columns: tuple[str, ...] = ()) -> list[ExtractedOrder]:
     """Orders among the items of one region (the act's own, or a quoted new wording).
-    `table`: spans of the text that are table cells (rows of a перечень поручений)."""
+    `table`: spans of the text that are table cells (rows of a перечень поручений); `columns`: the
+    order of a flattened plan's term and executor columns (column_titles)."""
     readings: dict[int, Reading] = {}
     parents: dict[int, Item | None] = {}
     for item in items:
@@ -586,6 +629,10 @@ def extract_orders(text: str, items: list[Item], reference: date | None,
                     break
         if deadline is None:
             deadline = _closing_term(text, item, parents)
+        if columns and not item.children:
+            cell_who, cell_term = _row_cells(own, item.body_start, columns, reference)
+            responsible = responsible or cell_who
+            deadline = deadline or cell_term
         body = text[item.body_start:item.end].rstrip()
         duties = _duties_with_own_terms(own, item.body_start, reference) if not item.children else []
         if duties:

@@ -17,6 +17,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from parsers.rules.text import ABBREVIATED_END
+
 LETTERS = "абвгдежзиклмнопрстуфхцчшщэюя"
 
 _DATE_OPENING = (r"\d{1,2}(?:\s*(?:,|и|[-–])\s*\d{1,2})*\s+"
@@ -385,7 +387,7 @@ def _trim_tail(text: str, start: int, end: int) -> int:
             pos = nxt
             continue
         prev = prev_line.rstrip()
-        wrapped = not re.search(r"[.;!?:»\")]$", prev) or (
+        wrapped = not re.search(r"[.;!?:»\")]$", prev) or bool(ABBREVIATED_END.search(prev)) or (
             re.search(r"(?<![А-ЯЁа-яё])[А-ЯЁ]\.$", prev) and prev.count("(") > prev.count(")"))
         continues = (prev.endswith((":", ";")) or stripped[0].islower() or stripped.startswith(("Срок", "Ответствен", "Исполнител"))
                      or stripped[0] in "-–—•(")  # «(Соломаткин) обеспечить …»: an official never opens a signature
@@ -408,6 +410,8 @@ def _sentences_as_lines(text: str, start: int, end: int) -> str:
         return text
     chars = list(text)
     for m in re.finditer(r"(?<=[а-яё»)\"][.;])( )(?=\S)|(?<=\S)( )(?=\|)|(?<=\|)( )", text[start:end]):
+        if ABBREVIATED_END.search(text, max(0, start + m.start() - 8), start + m.start()):
+            continue  # «УМВД России по ЗАТО г. Северск»: an abbreviation's stop
         chars[start + m.start()] = "\n"
     return "".join(chars)
 

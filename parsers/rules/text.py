@@ -217,6 +217,10 @@ _EDITION_NOTE = re.compile(
     r"[^()]*?(?:от\s+\d|N\s*\d|№\s*\d)[^()]*(?:\([^()]*\)[^()]*)*\)")
 
 
+# a stop that abbreviates («г. Северск», «в парке п.», «им. А.С. Пучкова», «ул. Ленина») ends no sentence
+ABBREVIATED_END = re.compile(r"(?<![А-Яа-яЁё])(?:п|г|с|д|ул|пос|пгт|р|им|пр|пер|мкр|обл|р-н|ст)\.[ \t]*$")
+
+
 # «| Ответственный | Мишустин Михаил Владимирович |»: a two-cell row of a site's card, flattened
 _CARD_ROW = re.compile(r"\|[ \t]*(?P<label>Ответственн\w*|Исполнител[ьи]|Срок\w*)[ \t]*\|(?P<value>[^|\n]*)\|")
 

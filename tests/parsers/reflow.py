@@ -14,7 +14,7 @@ from pathlib import Path
 
 from builders import DocxBuilder, abstract_num, lvl, num, numbering_xml
 
-from parsers.rules import structure
+from parsers.rules import orders, structure
 
 _SENTENCE_END = re.compile(r"(?<=[а-яё»)][.;])[ \t]+(?=[А-ЯЁ«])")
 
@@ -30,7 +30,7 @@ def one_line(text: str) -> str | None:
     None for an act whose page broke Word's numbering into lists restarting at 1 between the
     items that kept their numbers (`_has_restarted_lists`): the kept numbers that place the
     others stand at line starts («7 Контроль …»), and on one line they are no numbers."""
-    if _has_restarted_lists(text):
+    if _has_restarted_lists(text) or _has_line_bound_layout(text):
         return None
     return " ".join(line.strip() for line in text.splitlines() if line.strip())
 
@@ -62,6 +62,15 @@ def _has_inserted_items(text: str) -> bool:
     Neither Word's list nor «N)» numbering can show them as printed: no such variant."""
     main, _ = structure.segment(text)
     return any(re.search(r"[а-я]\d", item.number) or any(len(value) > 2 for _, value in item.path) for item in main)
+
+
+def _has_line_bound_layout(text: str) -> bool:
+    """Is the act laid out by its lines: a plan flattened from a table (its columns' titles above
+    the rows, each cell a line) or sections headed by roman numerals at line starts («I.», «II.»),
+    which inside a line are no headings? On one line that layout is gone."""
+    main, _ = structure.segment(text)
+    first = main[0].start if main else len(text)
+    return bool(orders.column_titles(text[:first])) or any(re.match(r"[IVX]+\.", item.number) for item in main)
 
 
 def _has_restarted_lists(text: str) -> bool:
@@ -129,9 +138,14 @@ def word_numbered(text: str, path: Path) -> Path | None:
     return builder.save(path)
 
 
-def orders_table(text: str, path: Path) -> Path:
+def orders_table(text: str, path: Path) -> Path | None:
     """A .docx whose items are rows of a two-column table «№ | Поручение» (with the heading
-    row), the header above it and the signature below as paragraphs."""
+    row), the header above it and the signature below as paragraphs. None for a plan that is
+    itself a table flattened into lines (`_has_line_bound_layout` with column titles): its rows'
+    term and executor cells cannot go into one «Поручение» cell."""
+    main, _ = structure.segment(text)
+    if orders.column_titles(text[:main[0].start if main else len(text)]):
+        return None
     items = _items(text)
     builder = DocxBuilder()
     if not items:
