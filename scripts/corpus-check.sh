@@ -4,7 +4,7 @@
 # the bar: F1 >= 0.90 on dev, dev-docx / dev-pdf within 0.02 of dev; on corpus/real the figures
 # reached (README «Extraction quality») less 0.01, so that no change gives back what was reached.
 REAL_RULES_BAR=0.969
-REAL_MEASURED_BAR=0.892
+REAL_MEASURED_BAR=0.890
 set -euo pipefail
 shared=${1:-../shared}
 here=$(cd "$(dirname "$0")/.." && pwd)

@@ -153,10 +153,15 @@ def _formula_kind(text: str) -> tuple[str | None, int]:
     return _FORMULA[(m.group(1) or m.group(2)).lower()], m.start()
 
 
+_DETACHED_SUFFIX = re.compile(r"[ \t]-[ \t]?[а-яё]{1,4}(?![а-яё\w])")
+
+
 def _pair(line: str, reference: date | None = None) -> tuple[str | None, date | None]:
     numbers = list(_NUMBER.finditer(line))
     dates = [d for d in find_dates(line) if not line[:d.start].rstrip().endswith(("№", "N"))]
     number = numbers[0].group("number").rstrip(".-") if numbers else None
+    if number and (detached := _DETACHED_SUFFIX.match(line, numbers[0].end())) and number == numbers[0].group("number"):
+        number += detached.group(0)  # «№ 39 -ра»: the series suffix a stray space parted from the number
     if number and dates:
         anchor = numbers[0].start()
         closest = min(dates, key=lambda d: abs(d.start - anchor))

@@ -410,9 +410,10 @@ def _read_item(own: str, offset: int) -> Reading:
     return Reading("order", (start, end), lemma, [], co)
 
 
-# «Завершить отопительный период 2023-2024 годов … с 20 мая 2024 года»: a verb that opens or
-# closes a period, with the period as its object, fixes the period's bounds: a norm, as «Установить»
-_BOUNDARY_VERBS = frozenset({"начать", "завершить", "закончить", "окончить", "прекратить"})
+# «Завершить отопительный период 2023-2024 годов … с 20 мая 2024 года»: a verb that closes a
+# period, with the period as its object, fixes the period's end: a norm, as «Установить». One that
+# opens it («Начать отопительный сезон с 09 октября») sets work going: an impersonal order.
+_BOUNDARY_VERBS = frozenset({"завершить", "закончить", "окончить", "прекратить"})
 _PERIOD_OBJECT = re.compile(r"\s+(?:[а-яё]+(?:ый|ий|ой)\s+)?(?:период|сезон)\b", re.IGNORECASE)
 
 

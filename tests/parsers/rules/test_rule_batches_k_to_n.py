@@ -1,5 +1,5 @@
-"""Rules written against the rules-half texts of batches k and l (corpus/real/rules/docs/k0*, l0*:
-a plan of measures flattened from a table, protocols and council decisions, recent municipal
+"""Rules written against the rules-half texts of batches k, l and n (corpus/real/rules/docs/k0*,
+l0*, n0*: a plan of measures flattened from a table, protocols and council decisions, municipal
 acts), each with REAL snippets copied verbatim from the public pages (the source on each row).
 
 - A plan a page flattened from its table: the columns' titles stand on lines above the rows
@@ -7,10 +7,12 @@ acts), each with REAL snippets copied verbatim from the public pages (the source
   lines are its cells in that order («первая декада марта», «Администрация города»).
 - «(утверждён постановлением администрации города от 10.02.2021 № 122)» above a plan gives the
   kind, number and date of the act that approved it.
-- «Завершить отопительный период … с 20 мая 2024 года»: a verb that opens or closes a period,
-  with the period as its object, fixes the period's bounds: a norm, not an order.
+- «Завершить отопительный период … с 20 мая 2024 года»: a verb that closes a period, with the
+  period as its object, fixes the period's end: a norm, not an order; «Начать отопительный
+  сезон с 09 октября» sets work going: an impersonal order.
 - In a table row, a capital after a participle («подведомственных Администрации …») is governed by
   it: no executor cell starts there; a stop that abbreviates («г.», «п.») ends no sentence.
+- «№ 39 -ра»: a series suffix a stray space parted from the number is the number's.
 """
 from datetime import date
 
@@ -21,6 +23,8 @@ from parsers.rules import doubts, orders
 
 TREKHGORNY = "http://admintrg.ru/news/14000-plan-organizacionnyh-sanitarno-protivoepidemicheskih-profilakticheskih-meropriyatiy"
 ONONSKOE = "нов.шилкинский.рф (постановление СП «Ононское» от 07.05.2024 № 20)"
+VYSOKSK = "visoksk.rkursk.ru (распоряжение Высокского сельсовета от 08.05.2018 № 39 -ра)"
+MICHURINSKOE = "http://adm.michurinskoe-sp.ru/postanovleniya/1653-postanovlenie-ot-04-10-2019-187"
 POGRANICHNY = "http://pogranichny.ru/ (постановление администрации Пограничного МО № 378 от 22.03.2024)"
 
 PLAN = (  # source: TREKHGORNY
@@ -56,7 +60,7 @@ def test_the_approval_stamp_above_a_plan_gives_its_acts_details():
     assert (doc.kind, doc.number, doc.date) == ("постановление", "122", date(2021, 2, 10))
 
 
-def test_opening_or_closing_a_period_is_a_norm():
+def test_closing_a_period_is_a_norm_opening_it_an_order():
     found = {o.number for o in extract_text(  # source: ONONSKOE
         "АДМИНИСТРАЦИЯ СЕЛЬСКОГО ПОСЕЛЕНИЯ «ОНОНСКОЕ»\nПостановление\n07 мая 2024 № 20\nс. Ононское\n"
         "Об окончании отопительного сезона 2023-2024 года\nпостановляет:\n"
@@ -65,6 +69,11 @@ def test_opening_or_closing_a_period_is_a_norm():
         "домах и других зданиях на территории сельского поселения с 15 мая 2024 года.\n"
         "2. Руководителям учреждений обеспечить консервацию котельных до 1 июня 2024 года.").orders}
     assert found == {"2"}
+    opening = {o.number for o in extract_text(  # source: MICHURINSKOE
+        "ПОСТАНОВЛЕНИЕ\nот 04.10.2019 № 187\nПОСТАНОВЛЯЕТ:\n"
+        "1. Начать отопительный сезон при понижении среднесуточной температуры ниже +8 оС в течение пяти суток "
+        "с 09 октября 2019 года.\n2. Контроль за исполнением настоящего постановления оставляю за собой.").orders}
+    assert opening == {"1"}
 
 
 def test_a_capital_after_a_participle_starts_no_cell_of_a_table_row():
@@ -90,3 +99,10 @@ def test_second_look_an_official_inside_a_name_is_in_doubt():
         Party(as_written="Заместителю префекта Тимошенко В.Е., управе района Кузьминки", confidence=0.95)])
     doubts.second_look(ParseResult(source="x.txt", document=DocumentInfo(), orders=[merged]))
     assert merged.responsible[0].confidence < 0.8
+
+
+def test_a_series_suffix_parted_by_a_space_is_the_numbers():
+    doc = extract_text(  # source: VYSOKSK
+        "РАСПОРЯЖЕНИЕ\nот 08.05.2018 года № 39 -ра\nОб установлении особого противопожарного режима\n"
+        "1. Провести 10 мая 2018 года сход граждан.").document
+    assert (doc.number, doc.date) == ("39 -ра", date(2018, 5, 8))
