@@ -138,7 +138,11 @@ _PERIOD = re.compile(r"(?<![а-яё])с\s+\d{1,2}(?:\s*[а-яё]+)?(?:\s+\d{4}\s
 # an hour of the day: «10.00 часов», «12 часов 45 минут», «10:00», «12 ч. 00 мин.»
 _CLOCK = r"\d{1,2}(?:[.:]\d{2})?\s*(?:час\w*|ч\.)(?:\s*\d{1,2}\s*(?:минут\w*|мин\.?))?|\d{1,2}[:]\d{2}"
 _CLOCK_BEFORE = re.compile(rf"(?:{_CLOCK})\s*$", re.IGNORECASE)
-_CLOCK_AFTER = re.compile(rf"\s*(?:года|г\.)?\s*,?\s*(?:с|со)\s+(?:{_CLOCK})\s*(?:до|по)\s+(?:{_CLOCK})", re.IGNORECASE)
+# «с 18.00 до 22.00 часов» right after a whole date: the hours of that day (a bare «18.00» is an hour
+# only with round minutes, else it may be a day and a month)
+_ROUND_HOUR = r"\d{1,2}\.(?:00|15|30|45)(?!\.\d)"
+_CLOCK_AFTER = re.compile(rf"\s*(?:года|г\.)?\s*,?\s*(?:с|со)\s+(?:{_CLOCK}|{_ROUND_HOUR})\s*(?:до|по)\s+(?:{_CLOCK}|{_ROUND_HOUR})",
+                          re.IGNORECASE)
 _SROK = re.compile(r"(?:(?:^|(?<=[\s.;:]))(?:Срок[а-я]*(?:\s+[а-я]+){0,3}?|Доклад)|(?<=\()\s*срок[а-я]*)\s*[:–—-]\s*"
                    r"(?P<phrase>[^\n]+?)\s*(?=\.\s|\.?$|;|\n|\.\Z|\)(?=[\s.;]|$))", re.MULTILINE)
 # «Срок представления единого плана … с проектом доклада Президенту … – до 26 декабря 2020 года»:

@@ -718,6 +718,8 @@ def _duties_with_own_terms(own: str, offset: int, reference: date | None) -> lis
     pieces.append((start, len(own.rstrip(" .\n»\""))))
     if len(pieces) < 2:
         return []
+    if all(_PREPOSITIONAL_LEAD.match(own[s:e]) and not _has_verb(own[s:e]) for s, e in pieces):
+        return []  # «Провести …: • в учреждениях культуры …; • на центральной площади …»: places of one task
     out = []
     for s, e in pieces:
         term = find_deadline(own[s:e], offset + s, reference)
