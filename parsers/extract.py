@@ -39,7 +39,7 @@ def extract(document: ReadDocument, source: str | None = None) -> ParseResult:
 def _extract_into(result: ParseResult, text: str, table: list[tuple[int, int]]) -> None:
     main, quoted = structure.segment(text, table)
     if not main and not quoted and (listed_page := listing.read_listing(text)) is not None:
-        _take_listing(result, listed_page)
+        _take_listing(result, listed_page, text)
         return
     body_at = structure.body_start(text)
     first_item = main[0].start if main else (quoted[0].start if quoted else 0)
@@ -87,11 +87,11 @@ def _extract_into(result: ParseResult, text: str, table: list[tuple[int, int]]) 
     if info.issuer is None and info.signatory and info.signatory.position:
         info.issuer = info.signatory.position
         info.confidence["issuer"] = sureness.GUESS
-    doubts.second_look(result)
+    doubts.second_look(result, text)
     _warn(result)
 
 
-def _take_listing(result: ParseResult, page: listing.Listing) -> None:
+def _take_listing(result: ParseResult, page: listing.Listing, text: str) -> None:
     """A site's listing of instructions item by item: the orders under its labels."""
     info = DocumentInfo(kind=listing.LISTING_KIND, number=page.series)
     info.confidence["kind"] = listing.LISTING_SURENESS
@@ -99,7 +99,7 @@ def _take_listing(result: ParseResult, page: listing.Listing) -> None:
         info.confidence["number"] = listing.LISTING_SURENESS
     result.document = info
     result.orders = page.orders
-    doubts.second_look(result)
+    doubts.second_look(result, text)
     _warn(result)
 
 

@@ -13,7 +13,9 @@ clerk would give for looking twice, stated over the act's structure, never over 
 - an addressee whose name ends in an adjective or a participle («органам, включенным в
   перечень, определенный»): the page or a rule cut the name before its noun;
 - an addressee holding a colon, or an official's name with more words after it: a note, a list
-  or a second addressee ran into the name;
+  or a second addressee ran into the name; one followed by its official with no brackets
+  («Повару школы Смеловой Н.И.»): whether the name as written holds the official, annotators of
+  real acts read either way;
 - an order numbered with a letter under a letter («2.в.а»), or one set out by an amending act's
   quoted new wording: whether it is an order of this act at all is in doubt, and so is all it
   holds (its addressees and term).
@@ -36,8 +38,10 @@ _START = re.compile(r"^\s*(?:с|со)\s", re.IGNORECASE)
 _LETTER_UNDER_LETTER = re.compile(r"(?:^|\.)[а-яё]\.[а-яё](?:\.|$)")
 
 
-def second_look(result: ParseResult) -> None:
-    """Lower the confidence of every field that a check across fields puts in doubt."""
+def second_look(result: ParseResult, text: str | None = None) -> None:
+    """Lower the confidence of every field that a check across fields puts in doubt. `text`: the
+    text the rules read, in whose offsets the spans still are (the document's own by default)."""
+    text = result.text if text is None else text
     act_day = result.document.date
     for order in result.orders:
         if order.deadline is not None and order.deadline.confidence >= SURE and _doubtful_term(order, act_day):
@@ -45,7 +49,7 @@ def second_look(result: ParseResult) -> None:
             if order.confidence >= SURE:
                 order.confidence = round(order.confidence - _TERM_WEIGHT, 2)
         for party in order.responsible + order.coexecutors:
-            if party.confidence >= SURE and _doubtful_name(party):
+            if party.confidence >= SURE and (_doubtful_name(party) or _bare_official_after(text, party)):
                 party.confidence = sureness.FALLBACK
         if order.in_quoted_amendment or _LETTER_UNDER_LETTER.search(order.number):
             # whether this is an order of the act at all is in doubt, and so is all it holds
@@ -70,6 +74,18 @@ def _doubtful_term(order: ExtractedOrder, act_day) -> bool:
 # an official inside a name («Заместителю префекта Тимошенко В.Е., управе района Кузьминки»)
 _OFFICIAL_INSIDE = re.compile(r"(?<![А-Яа-яЁё])(?:[А-ЯЁ]\.\s?[А-ЯЁ]\.\s?[А-ЯЁ][а-яё]+|[А-ЯЁ][а-яё]+\s+[А-ЯЁ]\.\s?[А-ЯЁ]\.)"
                               r"[,;]?\s+[а-яё]")
+
+
+_BARE_OFFICIAL = re.compile(r"[ \t]*[–—-]?[ \t]*(?:[А-ЯЁ]\.\s?[А-ЯЁ]\.\s?[А-ЯЁ][а-яё]+|[А-ЯЁ][а-яё]+\s+[А-ЯЁ]\.\s?[А-ЯЁ]\.)")
+
+
+def _bare_official_after(text: str, party: Party) -> bool:
+    """Is the official written right after the post with no brackets («Повару школы Смеловой Н.И.»)?
+    Whether the name as written holds the official is then a matter of reading (annotators of
+    real acts split on it), so the name's spelling is marked for checking; the official is not."""
+    if party.span is None or party.person is None or party.as_written == party.person:
+        return False
+    return bool(_BARE_OFFICIAL.match(text, party.span[1]))
 
 
 def _doubtful_name(party: Party) -> bool:

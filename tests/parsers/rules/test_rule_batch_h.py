@@ -127,3 +127,14 @@ def test_second_look_a_quoted_wording_or_a_letter_under_a_letter_puts_the_whole_
         assert order.confidence < 0.8
         assert order.responsible[0].confidence < 0.8
     assert quoted.deadline.confidence < 0.8
+
+
+def test_second_look_an_official_written_after_the_post_without_brackets_leaves_the_name_in_doubt():
+    from act_text import extract_text as extract
+
+    result = extract(  # source: http://shkola.spez-vizit.ru/ (приказ №1 от 25.08.2017, item 4)
+        "Приказ №1 от 25.08.2017 г. По Зерновой основной школе «Об организации питания учащихся школы»\n"
+        "ПРИКАЗЫВАЮ:\n4.Повару школы Смеловой Н.И. составить меню на основании методических рекомендаций.")
+    party = result.orders[0].responsible[0]
+    assert party.as_written == "Повару школы" and party.person
+    assert party.confidence < 0.8
