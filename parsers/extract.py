@@ -67,6 +67,8 @@ def _extract_into(result: ParseResult, text: str, table: list[tuple[int, int]]) 
             result.warnings.append("Текст не похож на акт: поручения не извлекались.")
         return
     found.sort(key=lambda order: order.span[0])
+    if found and _cut_inside_its_addressee(text, found[-1]):
+        found.pop()  # the contract: an item the page cut inside its addressee is no order
     result.orders = found
     tail_from = main[-1].start if main else 0
     info.signatory = controller.find_signatory(text, main[-1].end if main else tail_from)
@@ -101,6 +103,22 @@ def _take_listing(result: ParseResult, page: listing.Listing, text: str) -> None
     result.orders = page.orders
     doubts.second_look(result, text)
     _warn(result)
+
+
+def _cut_inside_its_addressee(text: str, order) -> bool:
+    """Does the text end inside the last order's addressee («2. Рекомендовать органам государс»):
+    its last party runs to the end of the text and ends in a word no dictionary knows?"""
+    from parsers import nlp
+
+    if not order.responsible or text[order.span[1]:].strip():
+        return False
+    last = order.responsible[-1]
+    if last.span is None or text[last.span[1]:].strip(" \t\n.,;:»\""):
+        return False
+    word = re.search(r"([А-Яа-яЁё]+)\W*$", last.as_written)
+    if word is None:
+        return False
+    return word.group(1).islower() and not nlp.is_known(word.group(1))
 
 
 def _only_quoted_wording(text: str, main: list[structure.Item], quoted: list[structure.Item]) -> bool:

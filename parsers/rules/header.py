@@ -343,6 +343,15 @@ def _blank_notes(text: str) -> str:
     return _NOTE.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
 
 
+_UKAZ_NAMED = re.compile(r"\b(?:[Тт]екст|подписал|подписан)\s+[Уу]каз|\b[Уу]каз\w*\s+(?:Президента|Губернатора|Главы)\b")
+
+
+def _names_a_ukaz(head: str) -> bool:
+    """Does the text above the formula name the act a указ («Текст Указа:», «Путин подписал Указ
+    «О …»», «Указ Президента Российской Федерации …»)?"""
+    return bool(_UKAZ_NAMED.search(head))
+
+
 def _self_named_kind(text: str) -> str | None:
     forms = words.act_kind_forms()
     for m in _SELF_NAMED.finditer(text):
@@ -534,7 +543,11 @@ def find_header(text: str, body_at: int) -> Header:
             header.kind = words.act_kind_forms().get(m.group(1).lower())
             sure["kind"] = sureness.FALLBACK
     formula_kind, formula_at = _formula_kind(text[: max(end, 1)] if body_at > 0 else text[:4000])
-    if header.kind is None and formula_kind:
+    if header.kind is None and formula_kind == "постановление" and _names_a_ukaz(text[: max(end, formula_at + 20, 1)]):
+        # «Полный текст Указа: … постановляю:»: a President's or governor's указ uses the same formula
+        header.kind = "указ"
+        sure["kind"] = sureness.FALLBACK
+    elif header.kind is None and formula_kind:
         header.kind = formula_kind
         sure["kind"] = sureness.FALLBACK
     elif formula_kind and header.kind != formula_kind and header.kind not in ("указ", "протокол", "перечень поручений"):

@@ -397,6 +397,7 @@ def _read_item(own: str, offset: int) -> Reading:
     phrase = " ".join(own[start:start + 60].lower().split())
     if lemma in words.nonorder_verbs() or any(" " in p and phrase.startswith(p) for p in words.nonorder_verbs()) \
             or (lemma in _BOUNDARY_VERBS and _PERIOD_OBJECT.match(own[end:])) \
+            or (lemma == "провести" and _NAMED_YEAR.search(own[end:end + 120])) \
             or (lemma == "принять" and _adopts_a_document(own[end:])):
         if _coordinated_duty(own[end:]):
             return Reading("order", (start, end), lemma, [], co)
@@ -415,6 +416,10 @@ def _read_item(own: str, offset: int) -> Reading:
 # opens it («Начать отопительный сезон с 09 октября») sets work going: an impersonal order.
 _BOUNDARY_VERBS = frozenset({"завершить", "закончить", "окончить", "прекратить"})
 _PERIOD_OBJECT = re.compile(r"\s+(?:[а-яё]+(?:ый|ий|ой)\s+)?(?:период|сезон)\b", re.IGNORECASE)
+
+
+# «Провести в 2015 году в Российской Федерации Год литературы»: holding a named Year declares it
+_NAMED_YEAR = re.compile(r"(?<![А-ЯЁ])Год(?:а|ом)?(?:\s+|(?!ов)(?=[а-яё]{5}))[а-яё]{3}")  # glued too: «Годлитературы»
 
 
 def _term_date_in(text: str) -> bool:

@@ -110,7 +110,9 @@ def _split(word: str, depth: int = 0) -> list[int] | None:
         capital = left[0].isupper()
         if capital and len(left) < 8 and not (len(left) >= 2 and _function_word(left.lower())):
             continue  # «Коростелеву», «Аманская»: a name is no «Ко» + «ростелеву»
-        whole = _whole_word(left, True)
+        # «срокобеспечить»: a short noun glued to the infinitive that follows it
+        whole = _whole_word(left, True) or (len(left) >= 3 and not capital and nlp.is_known(left)
+                                            and nlp.parses(left)[0].tag.POS == "NOUN" and nlp.is_infinitive(right))
         if not (whole or _function_word(left.lower(), conjunction=depth == 0)):
             continue
         if _whole_word(right, False) or (whole and right not in "аоуыэюяие" and _function_word(right, False)):
