@@ -153,9 +153,14 @@ _SROK_LONG = re.compile(r"(?:^|(?<=[\s.;:]))Срок\s+[а-я]+(?:ния|ки|т
                         re.MULTILINE)
 
 
+def _stated_term(text: str) -> re.Match[str] | None:
+    """The text's «Срок …: …» / «Срок … – до …» clause, its term in group «phrase»."""
+    return _SROK.search(text) or _SROK_LONG.search(text)
+
+
 def states_a_term(text: str) -> bool:
-    """Does the text say its term in a «Срок …: …» / «Срок … – до …» clause of its own?"""
-    return bool(_SROK.search(text) or _SROK_LONG.search(text))
+    """Does the text say its term in a «Срок …» clause of its own?"""
+    return _stated_term(text) is not None
 
 
 def recurrence_in(text: str) -> tuple[str, int, int] | None:
@@ -325,7 +330,7 @@ def find_deadline(text: str, offset: int = 0, reference: date | None = None,
     `verb_span` is where the directive verb stands in `text`: a bare date right by it is
     an event or start date («Провести 02 марта 2014 года»).
     """
-    m = _SROK.search(text) or _SROK_LONG.search(text)
+    m = _stated_term(text)
     if m:
         return deadline_from_phrase(m.group("phrase"), offset + m.start("phrase"), reference)
     masked = mask_quoted(text)

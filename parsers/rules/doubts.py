@@ -30,9 +30,8 @@ import re
 from parsers import nlp
 from parsers.model import SURE, ExtractedOrder, Party, ParseResult
 from parsers.rules import sureness
+from parsers.rules.orders import TERM_WEIGHT
 
-# an order whose term gave it its sureness (orders.order_confidence adds this much for a term)
-_TERM_WEIGHT = 0.1
 _DOUBTED_ORDER = round(SURE - 0.05, 2)
 _START = re.compile(r"^\s*(?:с|со)\s", re.IGNORECASE)
 _LETTER_UNDER_LETTER = re.compile(r"(?:^|\.)[а-яё]\.[а-яё](?:\.|$)")
@@ -47,7 +46,7 @@ def second_look(result: ParseResult, text: str | None = None) -> None:
         if order.deadline is not None and order.deadline.confidence >= SURE and _doubtful_term(order, act_day):
             order.deadline.confidence = sureness.FALLBACK
             if order.confidence >= SURE:
-                order.confidence = round(order.confidence - _TERM_WEIGHT, 2)
+                order.confidence = round(order.confidence - TERM_WEIGHT, 2)  # its term no longer vouches for it
         for party in order.responsible + order.coexecutors:
             if party.confidence >= SURE and (_doubtful_name(party) or _bare_official_after(text, party)):
                 party.confidence = sureness.FALLBACK
@@ -72,11 +71,9 @@ def _doubtful_term(order: ExtractedOrder, act_day) -> bool:
 
 # an official's initials and surname with more words after them: two addressees run together or
 # an official inside a name («Заместителю префекта Тимошенко В.Е., управе района Кузьминки»)
-_OFFICIAL_INSIDE = re.compile(r"(?<![А-Яа-яЁё])(?:[А-ЯЁ]\.\s?[А-ЯЁ]\.\s?[А-ЯЁ][а-яё]+|[А-ЯЁ][а-яё]+\s+[А-ЯЁ]\.\s?[А-ЯЁ]\.)"
-                              r"[,;]?\s+[а-яё]")
-
-
-_BARE_OFFICIAL = re.compile(r"[ \t]*[–—-]?[ \t]*(?:[А-ЯЁ]\.\s?[А-ЯЁ]\.\s?[А-ЯЁ][а-яё]+|[А-ЯЁ][а-яё]+\s+[А-ЯЁ]\.\s?[А-ЯЁ]\.)")
+_OFFICIAL = r"(?:[А-ЯЁ]\.\s?[А-ЯЁ]\.\s?[А-ЯЁ][а-яё]+|[А-ЯЁ][а-яё]+\s+[А-ЯЁ]\.\s?[А-ЯЁ]\.)"  # both dots written
+_OFFICIAL_INSIDE = re.compile(rf"(?<![А-Яа-яЁё]){_OFFICIAL}[,;]?\s+[а-яё]")
+_BARE_OFFICIAL = re.compile(rf"[ \t]*[–—-]?[ \t]*{_OFFICIAL}")
 
 
 def _bare_official_after(text: str, party: Party) -> bool:

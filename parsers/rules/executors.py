@@ -21,14 +21,16 @@ from parsers.rules.text import mask_quoted, squash
 WORD = re.compile(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*")
 INITIALS = r"[А-ЯЁ]\.\s?[А-ЯЁ]\.?"
 SURNAME = r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?|[А-ЯЁ]{2,}(?:-[А-ЯЁ]{2,})?"
+# an official as most acts write one: «И.И. Иванов», «Иванов И.И.», «Иванов И.»
+INITIALS_AND_SURNAME = rf"{INITIALS}\s?(?:{SURNAME})|(?:{SURNAME})\s+{INITIALS}"
 PATRONYMIC = r"[А-ЯЁ][а-яё]+(?:ович|евич|ич|овн|евн|ичн|инич)[а-яё]*"
 FULL_NAME = (rf"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?\s+[А-ЯЁ][а-яё]+\s+{PATRONYMIC}"
              rf"|[А-ЯЁ][а-яё]+\s+{PATRONYMIC}\s+[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?")  # «Ивану Петровичу Иванову»
-PERSON_FULL = re.compile(rf"^(?:{INITIALS}\s?(?:{SURNAME})|(?:{SURNAME})\s+{INITIALS}|{FULL_NAME}|"
+PERSON_FULL = re.compile(rf"^(?:{INITIALS_AND_SURNAME}|{FULL_NAME}|"
                          rf"[А-ЯЁ]\.\s?(?:{SURNAME})|(?:{SURNAME})\s+[А-ЯЁ]\.)$")
-TRAILING_PERSON = re.compile(rf"\s+(?P<person>{INITIALS}\s?(?:{SURNAME})|(?:{SURNAME})\s+{INITIALS}|{FULL_NAME})\s*$")
+TRAILING_PERSON = re.compile(rf"\s+(?P<person>{INITIALS_AND_SURNAME}|{FULL_NAME})\s*$")
 PAREN = re.compile(r"\(([^()]*)\)")
-LEADING_PERSON = re.compile(rf"^\s*(?P<person>{INITIALS}\s?(?:{SURNAME})|(?:{SURNAME})\s+{INITIALS})"
+LEADING_PERSON = re.compile(rf"^\s*(?P<person>{INITIALS_AND_SURNAME})"
                             rf"\s*(?:,|;|\sи\s|\s[–—-]|\s(?=по\s+согласованию))\s*\S")
 DROP_PARENS = re.compile(r"^\s*(?:по\s+согласованию|далее\s*[-–—]|далее\b|по\s+списку|прилагается)", re.IGNORECASE)
 # where an executor's name ends and the circumstances of the task begin
@@ -413,8 +415,8 @@ def _party_sureness(written: str, case: str) -> float:
     return sureness.CLEAN if opens_with_head(written, case) or _proper_noun_in(written, case) else sureness.FALLBACK
 
 
-_PERSON_LIST = re.compile(rf"^\s*(?:{INITIALS}\s?(?:{SURNAME})|(?:{SURNAME})\s+{INITIALS})"
-                          rf"(?:\s*(?:,|;|\sи)\s*(?:{INITIALS}\s?(?:{SURNAME})|(?:{SURNAME})\s+{INITIALS}))+\s*$")
+_PERSON_LIST = re.compile(rf"^\s*(?:{INITIALS_AND_SURNAME})"
+                          rf"(?:\s*(?:,|;|\sи)\s*(?:{INITIALS_AND_SURNAME}))+\s*$")
 
 
 def _more_officials(segment: str, start: int, party: Party) -> list[Party]:

@@ -444,9 +444,10 @@ def _details(lines: list[_Line], is_act: bool, lettered: bool = True) -> tuple[s
             if line.chrome or _TITLE_START.match(line.text):
                 continue
             bare = _KIND_NUMBER_DATE.match(line.text)
-            if bare and find_dates(bare.group("date")):
+            bare_day = find_dates(bare.group("date")) if bare else []
+            if bare and bare_day:
                 # «ПРИКАЗ 12-ОР 31.08.2020»: the kind, then its number and date with no «№» or «от»
-                number, day = bare.group("number"), find_dates(bare.group("date"))[0].value
+                number, day = bare.group("number"), bare_day[0].value
                 sure["number"] = sure["date"] = sureness.GOOD
                 break
             after_kind = _NUMBER_AFTER_KIND.search(line.text)

@@ -293,7 +293,7 @@ _BY_ITEM = re.compile(r"^\W*По\s+(?:под)?пункт\w*\s[^:\n]{0,80}(?:\n[^
 
 
 _APPOINTED = re.compile(r"\s+(?:ответственн|уполномоченн)\w+\s+(?:лиц\w*\s+)?(?:за|по)\s", re.IGNORECASE)
-_NAMED_PERSON = re.compile(rf"(?<![А-Яа-яЁё])(?:{executors.INITIALS}\s?(?:{executors.SURNAME})|(?:{executors.SURNAME})\s+{executors.INITIALS})")
+_NAMED_PERSON = re.compile(rf"(?<![А-Яа-яЁё])(?:{executors.INITIALS_AND_SURNAME})")
 
 
 def _post_word(word: str) -> bool:
@@ -503,10 +503,13 @@ def _coordinated_duty(after_verb: str) -> bool:
     return word not in words.nonorder_verbs() and nlp.is_infinitive(word) and nlp.parses(word)[0].tag.POS == "INFN"
 
 
+TERM_WEIGHT = 0.1  # what a term adds to an order's confidence (the second look takes it back)
+
+
 def order_confidence(order: ExtractedOrder, impersonal: bool) -> float:
     score = 0.55 if impersonal else 0.75
     if order.deadline is not None:
-        score += 0.1
+        score += TERM_WEIGHT
     if any(p.person for p in order.responsible):
         score += 0.1
     if order.in_quoted_amendment:
