@@ -232,7 +232,8 @@ def _act_id(service: ControlService, text: str | None) -> str | None:
 
     low = text.strip().lower()
     acts = service.acts()
-    found = [a for a in acts if a.id.startswith(low)] or [a for a in acts if (a.number or "").lower() == low]
+    # the act's number first: a random id may begin with the digits the clerk typed as a number
+    found = [a for a in acts if (a.number or "").lower() == low] or [a for a in acts if a.id.startswith(low)]
     if not found:
         raise NotFoundError(f"Акт «{text}» не найден (укажите номер акта или начало его кода).")
     if len(found) > 1:

@@ -195,3 +195,15 @@ def test_usage_errors_are_russian(cli):
     assert result.exit_code == 2
     assert "Ошибка: Не указан параметр '--to'." in result.output
     assert "Нет такой команды" in cli("nosuch").output
+
+
+def test_an_act_named_by_its_number_wins_over_an_id_that_begins_with_those_digits():
+    # ids are random hex: one in 256 begins with «66», and the clerk who typed «66» meant the number
+    from types import SimpleNamespace
+
+    from cli.orders_cmd import _act_id
+
+    acts = [SimpleNamespace(id="66a0f1c2d3", number="300"), SimpleNamespace(id="0b1c2d3e4f", number="66")]
+    service = SimpleNamespace(acts=lambda: acts)
+    assert _act_id(service, "66") == "0b1c2d3e4f"  # type: ignore[arg-type]
+    assert _act_id(service, "66a0") == "66a0f1c2d3"  # type: ignore[arg-type]
