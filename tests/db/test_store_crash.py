@@ -27,9 +27,13 @@ def kill_at_random(db_path, rng: random.Random, early: bool) -> list[int]:
     if early:  # while it starts and opens the database
         time.sleep(rng.uniform(0.0, 0.25))
     else:  # while it commits (and now and then compacts)
-        first = process.stdout.readline()
-        assert first, f"the writer died on its own: {process.stderr.read()}"
-        time.sleep(rng.uniform(0.0, 0.08))
+        # a count of acknowledged changes, not a time, so that a loaded machine still gets the
+        # writer through many compactions; the kill then lands at a random moment after it
+        for _ in range(rng.randint(1, 25)):
+            line = process.stdout.readline()
+            assert line, f"the writer died on its own: {process.stderr.read()}"
+            first += line
+        time.sleep(rng.uniform(0.0, 0.02))
     process.kill()
     out, err = process.communicate(timeout=30)
     assert "Traceback" not in err, err
