@@ -41,8 +41,11 @@ CLOSE_SESSION_SECONDS = 6.0  # the notice that the account was closed stays this
 LogIn = Callable[[str, str], "Application"]  # login, password -> the clerk's services (TrackerError if refused)
 
 
-class TrackerApp(App[None]):
-    """Modes are the desk's sections; each keeps its own stack (a card opened from a table)."""
+class TrackerApp(App[object]):
+    """Modes are the desk's sections; each keeps its own stack (a card opened from a table).
+
+    App[object], as Textual itself types every app (`self.app`, `CommandPalette.is_open`): the
+    desk returns nothing, and its ReturnType is invariant, so App[None] is not an App[object]."""
 
     CSS_PATH = "app.tcss"
     TITLE = "Контроль исполнения поручений"
@@ -85,7 +88,9 @@ class TrackerApp(App[None]):
         self._session_ending = False  # the session is ending (close_session)
         self.import_dir = import_dir or Path.cwd()
         if log_in is not None:
-            self.DEFAULT_MODE = "login"  # read by App.__init__: the desk starts on the login screen
+            # read by App.__init__: the desk starts on the login screen. Textual declares DEFAULT_MODE a
+            # ClassVar but reads it through the instance; set on this desk only, not on the class.
+            setattr(self, "DEFAULT_MODE", "login")
         self.drafts_dir = drafts_dir  # where files made on the desk go in a terminal (None: the current folder)
         super().__init__()
         if log_in is not None:
@@ -178,8 +183,10 @@ class TrackerApp(App[None]):
             screen = self.screen
             if isinstance(screen, OrdersScreen):
                 screen.reload(keep_cursor=True)
-            elif callable(getattr(screen, "reload", None)):
-                screen.reload()
+            else:
+                reload = getattr(screen, "reload", None)  # the screens that show the service's data
+                if callable(reload):
+                    reload()
         return changed
 
     def close_session(self, why: str) -> None:
@@ -196,9 +203,12 @@ class TrackerApp(App[None]):
         """First run: ask once for the letterhead the drafts would leave blank (tui/dialogs/letterhead)."""
         from tui.dialogs.letterhead import LetterheadDialog
 
-        questions = self.drafting.first_run_questions()
+        drafting = self.drafting
+        if drafting is None:  # both callers ask only with a drafting service
+            return
+        questions = drafting.first_run_questions()
         if questions:
-            self.push_screen(LetterheadDialog(questions), self.drafting.answer_first_run)
+            self.push_screen(LetterheadDialog(questions), drafting.answer_first_run)
 
     @property
     def today(self) -> date:

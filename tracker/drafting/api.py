@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
-    from tracker.drafting.service import DraftKind, DraftResult
+    from tracker.drafting.service import DraftKind, DraftResult, Question
 
 
 class DraftingServiceAPI(Protocol):
@@ -22,3 +22,6 @@ class DraftingServiceAPI(Protocol):
                template: Path | None = None) -> DraftResult: ...
     def reminders(self, out: Path, within_days: int = 7, today: date | None = None,
                   executor_id: str | None = None, template: Path | None = None) -> DraftResult: ...
+    # the desk's first run (tui/app.py ask_letterhead): the letterhead still blank, and the clerk's answers
+    def first_run_questions(self) -> list[Question]: ...
+    def answer_first_run(self, values: dict[str, str] | None) -> None: ...

@@ -4,6 +4,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.dom import DOMNode
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Label, Static
 
@@ -35,7 +36,7 @@ def binding_sections() -> list[tuple[str, list[Binding]]]:
     from tui.screens.orders import OrdersScreen
     from tui.screens.review import ReviewScreen
 
-    sections: list[tuple[str, type]] = [
+    sections: list[tuple[str, type[DOMNode]]] = [
         ("Везде", TrackerApp), ("Сводка", DashboardScreen), ("Поручения", OrdersScreen),
         ("Карточка поручения", CardScreen), ("Акты", ActsScreen), ("Импорт", ImportScreen),
         ("Проверка найденного", ReviewScreen), ("Выбор файлов", FilePickerDialog),
@@ -49,8 +50,8 @@ def binding_sections() -> list[tuple[str, list[Binding]]]:
     return result
 
 
-def _optional_sections() -> list[tuple[str, type]]:
-    found = []
+def _optional_sections() -> list[tuple[str, type[DOMNode]]]:
+    found: list[tuple[str, type[DOMNode]]] = []
     try:
         from tui.screens.registry import RegistryScreen
 

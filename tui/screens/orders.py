@@ -8,6 +8,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.widgets import Footer, Header, Input, Label, Select
+from textual.widgets.select import NoSelection
 
 from russian_errors import os_problem
 from tracker.control.api import OrderFilter, OrdersPage, SortKey
@@ -104,7 +105,8 @@ class OrdersScreen(DeskScreen):
         act_select = self.query_one("#act", Select)
         executor_value, act_value = executor_select.value, act_select.value
         with self.prevent(Select.Changed):
-            executor_select.set_options(sorted(((e.name, e.id) for e in executors), key=lambda o: o[0].lower()))
+            executor_options = sorted(((e.name, e.id) for e in executors), key=lambda o: o[0].lower())
+            executor_select.set_options(executor_options)
             act_select.set_options([(act_label(a.kind, a.number, a.date), a.id) for a in acts])
             ids = {e.id for e in executors}
             if executor_value in ids:
@@ -117,9 +119,12 @@ class OrdersScreen(DeskScreen):
         text = self.query_one("#search", Input).value.strip() or None
         executor = self.query_one("#executor", Select).value
         act = self.query_one("#act", Select).value
+        # status, period and sort are never blank (allow_blank=False); were one blank, it would
+        # restrict nothing, as a blank executor or act does, and the table keeps its default order
         status = self.query_one("#status", Select).value
         period = self.query_one("#period", Select).value
-        sort = SortKey(self.query_one("#sort", Select).value)
+        sort_value = self.query_one("#sort", Select).value
+        sort = SortKey.DEADLINE if isinstance(sort_value, NoSelection) else SortKey(sort_value)
         flt = OrderFilter(
             text=text,
             executor_id=None if executor is Select.NULL else str(executor),
@@ -129,7 +134,7 @@ class OrdersScreen(DeskScreen):
         if status == "open":
             flt.statuses = set(OPEN_STATUSES)
             flt.include_closed = False
-        elif status != ANY:
+        elif status != ANY and not isinstance(status, NoSelection):
             flt.statuses = {Status(status)}
         today = self.today
         if period == "overdue":

@@ -147,7 +147,10 @@ class RegistryScreen(DeskScreen):
         if not table.row_count:
             return
         key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
-        record = self.call_service(lambda: self.registry.get(key.value))
+        rid = key.value
+        if rid is None:  # never: every row is added with its record's id as the key (reload)
+            return
+        record = self.call_service(lambda: self.registry.get(rid))
         if record is None:
             return
         employee = record.employee

@@ -8,6 +8,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.notifications import SeverityLevel
 from textual.widgets import DataTable, Footer, Header, Label, Static
 
 from tracker.control.api import DraftOrder, ImportOutcome, ImportPreview
@@ -244,7 +245,7 @@ class ReviewScreen(DeskScreen):
         if outcome is None:
             return
         self.outcomes[self.index] = outcome
-        severity = "error" if outcome.status == "ошибка" else "information"
+        severity: SeverityLevel = "error" if outcome.status == "ошибка" else "information"
         self.app.notify(outcome.message or f"{outcome.status}: поручений {outcome.added_orders}",
                         title=Path(outcome.source).name, severity=severity)
         self._advance()

@@ -4,6 +4,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from rich.text import Text
+from textual.coordinate import Coordinate
 from textual.message import Message
 from textual.widgets import DataTable
 
@@ -126,7 +127,7 @@ class OrdersTable(DataTable):
     def _near_end(self, row_index: int) -> bool:
         return not self._busy and self.loaded < self.total and row_index >= self.loaded - self.PREFETCH_MARGIN
 
-    def watch_cursor_coordinate(self, old, new) -> None:  # type: ignore[override]
+    def watch_cursor_coordinate(self, old: Coordinate, new: Coordinate) -> None:
         super().watch_cursor_coordinate(old, new)
         if self._near_end(new.row):
             self._schedule_more()
