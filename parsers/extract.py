@@ -10,7 +10,8 @@ import re
 
 from parsers.model import DocumentInfo, ParseResult, ReadDocument
 from parsers.rules import amendments, controller, deadlines, doubts, header, listing, orders, structure, sureness
-from parsers.rules.text import Deglued, blank_editorial_notes, deglue, repair_signs, squash, unpipe_card_rows
+from parsers.rules.text import (Deglued, blank_editorial_notes, deglue, repair_signs, squash, unpipe_card_rows,
+                                unpipe_cell_lines)
 
 
 def extract(document: ReadDocument, source: str | None = None) -> ParseResult:
@@ -25,7 +26,8 @@ def extract(document: ReadDocument, source: str | None = None) -> ParseResult:
         # back to the document's own text
         glued = deglue(repair_signs(document.text))  # same length: a repaired sign keeps every offset
         # same length again: notes blanked, a card's «| Ответственный | X |» rows read as lines
-        glued = Deglued(unpipe_card_rows(blank_editorial_notes(glued.text)), glued.cuts)
+        # and a table flattened one cell a line read as a line-bound plan
+        glued = Deglued(unpipe_cell_lines(unpipe_card_rows(blank_editorial_notes(glued.text))), glued.cuts)
         table = [(glued.new(b.start), glued.new(b.start + len(b.text))) for b in document.blocks if b.in_table]
         _extract_into(result, glued.text, table)
         if glued.cuts:
@@ -49,8 +51,18 @@ def _extract_into(result: ParseResult, text: str, table: list[tuple[int, int]]) 
     head = header.Header() if main and not text[:first_item].strip() else header.find_header(text, head_end)
     info = DocumentInfo(kind=head.kind, number=head.number, date=head.date, issuer=head.issuer, title=head.title,
                         confidence=dict(head.confidence))
-    if info.kind is None and info.number is None and (stamp := header.approval_stamp(text[:head_end]))[0]:
+    if info.kind is None and (stamp := header.approval_stamp(text[:head_end] or text[:1000], across_lines=True))[0] \
+            and (info.number == stamp[1] or info.number is None and head_end > 0):
         # a page showing a plan «(утверждён постановлением … от 10.02.2021 № 122)»: that act's details
+        # (its number and date may have been read from the stamp already, its kind not)
+        known = info.number is not None
+        info.kind, info.number, info.date = stamp[0], stamp[1], info.date if known else stamp[2]
+        info.confidence.update({"kind": sureness.GOOD} if known else
+                               {"kind": sureness.GOOD, "number": sureness.GOOD, "date": sureness.GOOD})
+    if info.kind is None and info.number is None and main \
+            and (stamp := header.approval_stamp(text[main[-1].start:], across_lines=True))[0]:
+        # a page that starts at the preamble, with the annex's stamp after the signature
+        # («УТВЕРЖДЁН / распоряжением Правительства … / от 25 июня 2019 года N 203-р»): this act's details
         info.kind, info.number, info.date = stamp
         info.confidence.update({"kind": sureness.GOOD, "number": sureness.GOOD, "date": sureness.GOOD})
     result.document = info

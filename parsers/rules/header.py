@@ -689,15 +689,21 @@ def find_inline_tail(tail: str, in_item: bool = False) -> tuple[str | None, date
     return found if found else (None, None)
 
 
-_APPROVAL_STAMP = re.compile(r"^\W*(?:утвержд[её]н[аоы]?|УТВЕРЖДЕН[АОЫ]?|принят[аоы]?)\s+(?P<instr>[а-яё]+)\s+"
+_APPROVAL_STAMP = re.compile(r"^\W*(?:утвержд[её]н[аоы]?|УТВЕРЖДЕН[АОЫ]?|принят[аоы]?|"
+                             r"приложение(?:\s*(?:№|N)?\s*\d+)?\s+к)\s+(?P<instr>[а-яё]+)\s+"
                              r"(?P<rest>[^()\n]{0,120}?)\bот\s+(?P<date>[^№N\n]{6,22}?)\s*(?:г\.|года)?\s*(?:№|N)\s*"
                              r"(?P<number>[\w/-]*\d[\w/-]*)", re.IGNORECASE | re.MULTILINE)
 
 
-def approval_stamp(head: str) -> tuple[str | None, str | None, date | None]:
+def approval_stamp(head: str, across_lines: bool = False) -> tuple[str | None, str | None, date | None]:
     """The act a page's document was approved by, from a stamp above it («(утверждён постановлением
-    администрации города от 10.02.2021 № 122)» over a plan of measures): its kind, number and date.
-    A page showing only the approved document (a plan, a list) has no other details of its act."""
+    администрации города от 10.02.2021 № 122)» over a plan of measures, or the annex's heading
+    «Приложение 2 к постановлению администрации … от 17 июня 2016 г. N 956»): its kind, number and date.
+    A page showing only the approved document (a plan, a list) has no other details of its act.
+    `across_lines`: the stamp may be set on several lines («УТВЕРЖДЁН / распоряжением Правительства
+    / … / от 25 июня 2019 года N 203-р» over the annex after the act's signature)."""
+    if across_lines:
+        head = re.sub(r"[ \t]*\n[ \t]*(?=[а-яёА-ЯЁ]|от\s)(?![Уу]твержд|УТВЕРЖД|[Пп]ринят|Приложени|ПРИЛОЖЕНИ)", " ", head)
     m = _APPROVAL_STAMP.search(head)
     if not m:
         return None, None, None

@@ -327,6 +327,28 @@ def _appointee(own: str, after: int, offset: int) -> list[Party]:
                   span=(offset + begin, offset + begin + len(written)), confidence=sureness.FALLBACK)]
 
 
+def _before_role(appointee: str) -> int:
+    """Where the accusative of «назначить/определить кого кем» ends: before the instrumental role
+    that closes it («Министерство образования … региональным координатором, ответственным за …»)."""
+    end = len(appointee.rstrip(" ,\t\n"))
+    cut = end
+    for m in reversed(list(executors.WORD.finditer(appointee, 0, end))):
+        readings = nlp.parses(m.group(0))
+        if not any(r.tag.case == "ablt" and r.tag.POS in ("NOUN", "ADJF", "PRTF") for r in readings):
+            break
+        cut = m.start()
+    if cut == end or not any(r.tag.POS == "NOUN" for r in nlp.parses(appointee[cut:end].split()[-1])):
+        return end
+    governor = list(executors.WORD.finditer(appointee, 0, cut))[-1:]
+    if governor and (nlp.lemmas(governor[0].group(0)) & {"с", "со", "под", "над", "между", "за", "перед"}
+                     or governor[0].group(0).lower().startswith("заведующ")
+                     or any(lemma.endswith(("ние", "ство")) and (lemma not in words.body_heads() or re.search(
+                         r"(?<![а-яё])по\s+$", appointee[:governor[0].start()], re.IGNORECASE))
+                            for lemma in nlp.lemmas(governor[0].group(0)))):
+        return end  # «комитета по управлению муниципальным имуществом»: the instrumental is the name's own
+    return len(appointee[:cut].rstrip())
+
+
 def _read_item(own: str, offset: int) -> Reading:
     verbs = _verbs(own)
     if not verbs:
@@ -358,7 +380,7 @@ def _read_item(own: str, offset: int) -> Reading:
     if lemma in ("определить", "назначить") and named_for:
         # «Определить заместителя главы ... Бульс Ольгу Викторовну ответственным за ...»: the
         # accusative named for a duty is its executor
-        found = executors.parties(own[end:end + named_for.start()], offset + end, "accs")
+        found = executors.parties(own[end:end + _before_role(own[end:end + named_for.start()])], offset + end, "accs")
         if found:
             return Reading("order", (start, end), lemma, found)
     appointed = _APPOINTED.match(own, end) if lemma in ("определить", "назначить") else None
@@ -407,8 +429,35 @@ def _read_item(own: str, offset: int) -> Reading:
             party = [Party(as_written=squash(subject.group(1)), name=squash(subject.group(1)),
                            confidence=sureness.FALLBACK)] if subject else []
             return Reading("order", (start, end), lemma, party, co)
+        if lemma == "установить":
+            bearer = _established_duty(own[end:])
+            if bearer:
+                return Reading("order", (start, end), lemma, [bearer], co)
         return Reading("norm", (start, end), lemma)
     return Reading("order", (start, end), lemma, [], co)
+
+
+# «Установить, что Комитет ветеринарии города Москвы обеспечивает контроль …»: a body named as
+# the subject of an active verb in the present assigns it a standing duty (the contract: an ongoing
+# duty is an order); «исполнение бюджета осуществляется …» (no body, a passive) and «председателем
+# комиссии является …» (the subject is no body at the clause's head) stay norms
+_THAT_SUBJECT = re.compile(r"\s*,\s*что\s+(?P<name>[А-ЯЁ][^,;:.]{2,160}?)\s+(?P<verb>[а-яё]+(?:ет|ит|ют|ят|ут|ат))(?=\s)")
+
+
+def _established_duty(after_verb: str) -> Party | None:
+    m = _THAT_SUBJECT.match(after_verb)
+    if m is None:
+        return None
+    head = executors.WORD.match(m.group("name"))
+    if head is None or not (nlp.lemmas(head.group(0)) & words.body_heads()):
+        return None
+    if not any(r.tag.case == "nomn" for r in nlp.parses(head.group(0))):
+        return None
+    verb = nlp.parses(m.group("verb"))
+    if not verb or verb[0].tag.POS != "VERB" or "pres" not in verb[0].tag or "3per" not in verb[0].tag:
+        return None
+    name = squash(m.group("name"))
+    return Party(as_written=name, name=name, confidence=sureness.FALLBACK)
 
 
 # «Завершить отопительный период 2023-2024 годов … с 20 мая 2024 года»: a verb that closes a
@@ -519,7 +568,7 @@ def order_confidence(order: ExtractedOrder, impersonal: bool) -> float:
 
 # the titles of a plan's columns, each on a line of its own above the rows («Наименование
 # мероприятий / Срок исполнения / Ответственный исполнитель»): a table a page flattened into lines
-_COLUMN_TITLE = re.compile(r"^[ \t]*(?:(?P<term>Срок[а-я]*(?:\s+(?:исполнения|выполнения|реализации|проведения))?)"
+_COLUMN_TITLE = re.compile(r"^[ \t]*(?:(?P<term>(?:Срок[а-я]*|Время|Дата)(?:\s+(?:исполнения|выполнения|реализации|проведения))?)"
                            r"|(?P<who>Ответственн[а-я]*(?:\s+(?:исполнител[а-я]*|за\s+исполнение))?|Исполнител[а-я]*))"
                            r"[ \t]*$", re.IGNORECASE | re.MULTILINE)
 
@@ -529,6 +578,25 @@ def column_titles(head: str) -> tuple[str, ...]:
     text above the items names no such pair of columns."""
     found = tuple("term" if m.group("term") else "who" for m in _COLUMN_TITLE.finditer(head))
     return found if sorted(found) == ["term", "who"] else ()
+
+
+_OFFICIAL_ALONE = re.compile(rf"(?P<name>{executors.INITIALS_AND_SURNAME})(?:\s*\([^()]{{1,40}}\))?[\s,;]*")
+
+
+def _officials_alone(cell: str, offset: int) -> list[Party]:
+    """An executor cell that only names officials («Гладкий И.А. (по согласованию) Мацалышенко В.М.»):
+    each official, with a remark in brackets left out; nothing when the cell holds any other word."""
+    found: list[Party] = []
+    at = 0
+    while at < len(cell):
+        m = _OFFICIAL_ALONE.match(cell, at)
+        if m is None:
+            return []
+        name = m.group("name")
+        found.append(Party(as_written=name, name=name, person=name, span=(offset + m.start("name"), offset + m.end("name")),
+                           confidence=sureness.GOOD))
+        at = m.end()
+    return found
 
 
 def _row_cells(own: str, offset: int, columns: tuple[str, ...], reference: date | None
@@ -545,11 +613,13 @@ def _row_cells(own: str, offset: int, columns: tuple[str, ...], reference: date 
         cell = cell.strip()
         if len(cell) > 120 or _has_verb(cell):
             return [], None
-        if column == "who" and executors.opens_with_head(cell, "nomn"):
+        if column == "who" and (officials := _officials_alone(cell, offset + at + own[at:].find(cell))):
+            who = officials  # «Нерубленко О.М. Перегуда Н.В.»: the officials the row names, each an executor
+        elif column == "who" and executors.opens_with_head(cell, "nomn"):
             who = _capped(executors.parties(cell, offset + at + own[at:].find(cell), "nomn"), sureness.GOOD)
         elif column == "term":
             found = deadline_from_phrase(cell, offset + at + own[at:].find(cell), reference)
-            if found.date or found.recurrence or re.search(r"(?:декад|квартал|полугод|месяц|недел|года?\b|\d)", cell):
+            if found.date or found.recurrence or re.search(r"(?:декад|квартал|полугод|месяц|недел|года?\b|\d|график)", cell):
                 term = found
                 term.confidence = min(term.confidence, sureness.GOOD)
     return who, term
@@ -592,6 +662,11 @@ def extract_orders(text: str, items: list[Item], reference: date | None,
                 # a task under an addressed item is that addressee's, even «утвердить план»
                 cache[key] = any(k in ("order", "addressee") for k in above[:1]) and (
                     kind == "neutral" or bool(readings[id(next(ancestors(item)))].responsible))
+                if not cache[key] and kind == "neutral" and columns:
+                    # a plan's row named by a noun («Уборка территории ярмарок …») is a measure
+                    # when its cells read as a term or an executor
+                    cache[key] = any(_row_cells(text[item.body_start:item.lead_end], item.body_start, columns,
+                                                reference))
             elif kind == "addressee":
                 cache[key] = any(k == "order" for k in above[:1])
             else:

@@ -470,6 +470,15 @@ _ACT_DETAILS = re.compile(r"(?:№|(?<![А-Яа-яЁё])N)\s*\d|(?<![А-ЯЁ])(?
 _NEW_PARAGRAPH = re.compile(r"[.;!?][ \t]*\n[ \t]*(?![-–—•])\S")
 
 
+def _has_infinitive(line: str) -> bool:
+    """Does a line hold a verb of its own (an infinitive: a duty), rather than only name the
+    objects of the verb above its colon?"""
+    from parsers import nlp
+
+    return any(nlp.parses(w.lower())[:1] and nlp.parses(w.lower())[0].tag.POS == "INFN"
+               for w in re.findall(r"[А-Яа-яЁё]{3,}(?:ть|ти|чь)(?![а-яё])", line))
+
+
 def _dash_items(text: str, start: int, cands: list[_Cand]) -> list[_Cand]:
     """A web page that lost the numbers of a Word list shows its items as dashes right after the
     enacting formula («ПОСТАНОВЛЯЕТ: / - Запретить … / - Рекомендовать: / 2.1. …»), or after a
@@ -495,12 +504,15 @@ def _dash_items(text: str, start: int, cands: list[_Cand]) -> list[_Cand]:
     out: list[_Cand] = []
     number, under_colon = 0, False
     dashes = _DASH_INLINE if one_line else _DASH_LINE
-    for m in dashes.finditer(text, start if one_line else text.rfind("\n", 0, at) + 1):
+    found = list(dashes.finditer(text, start if one_line else text.rfind("\n", 0, at) + 1))
+    for k, m in enumerate(found):
         before = text[:m.start()].rstrip()
         if out and _NEW_PARAGRAPH.search(text, out[-1].body_start, m.start()):
             break  # a signature or a site's line stands between: the list is over
-        if out and (before.endswith(":") or under_colon and before.endswith(";")):
-            under_colon = True
+        own = text[m.end():found[k + 1].start() if k + 1 < len(found) else len(text)]
+        if out and (before.endswith(":") or under_colon and (before.endswith(";") or not _has_infinitive(
+                re.split(r"(?<=[.;:])\s*\n", own, maxsplit=1)[0]))):
+            under_colon = True  # «- Утвердить: / - Состав оргкомитета … / - План …»: objects with no verb
             continue
         number, under_colon = number + 1, False
         out.append(_Cand(m.start() + len(m.group(0)) - len(m.group(0).lstrip()), m.end(), "dot", ((number, 0),), "",

@@ -108,11 +108,14 @@ def _split(word: str, depth: int = 0) -> list[int] | None:
     for i in range(1, len(word)):
         left, right = word[:i], word[i:]
         capital = left[0].isupper()
-        if capital and len(left) < 8 and not (len(left) >= 2 and _function_word(left.lower())):
+        # «Кузьминуразобраться», «города Канашпринять»: a name glued to the infinitive of the task
+        named = capital and len(left) >= 4 and len(right) >= 5 and nlp.is_known(right) and nlp.is_infinitive(right)
+        if capital and len(left) < 8 and not named and not (len(left) >= 2 and _function_word(left.lower())):
             continue  # «Коростелеву», «Аманская»: a name is no «Ко» + «ростелеву»
         # «срокобеспечить»: a short noun glued to the infinitive that follows it
-        whole = _whole_word(left, True) or (len(left) >= 3 and not capital and nlp.is_known(left)
-                                            and nlp.parses(left)[0].tag.POS == "NOUN" and nlp.is_infinitive(right))
+        whole = named or _whole_word(left, True) or (
+            len(left) >= 3 and not capital and nlp.is_known(left) and nlp.parses(left)[0].tag.POS == "NOUN"
+            and nlp.is_infinitive(right))
         if not (whole or _function_word(left.lower(), conjunction=depth == 0)):
             continue
         if _whole_word(right, False) or (whole and right not in "аоуыэюяие" and _function_word(right, False)):
@@ -150,6 +153,36 @@ class Deglued:
 _GLUED_TERM = re.compile(r"(?<![А-ЯЁа-яё])[иа](до|не\s+позднее|с|по|к)(?=\s+\d{1,2}(?:\s+[а-яё]+|\.\d{2}\.))")
 
 
+# «в срокдо 30 марта 2016 года»: a word glued to the «до» of a term before its date
+_GLUED_BEFORE_DATE = re.compile(r"(?<![А-Яа-яЁё])([а-яё]{3,})(до)(?=\s+\d{1,2}(?:\s+[а-яё]+|\.\d{2}\.))")
+# «хозяйствующим субъектами владельцам»: «субъектам и» glued into a word in another case
+_PLURAL_AND = re.compile(r"(?<![А-Яа-яЁё])([а-яё]{4,})\s+([а-яё]{3,}[ая]м)(и)\s+([а-яё]{4,})(?![А-Яа-яЁё])")
+
+
+def _term_cut(m: re.Match[str]) -> int | None:
+    from parsers import nlp
+
+    glued = m.group(1) + m.group(2)
+    return m.start(2) if not nlp.is_known(glued) and nlp.is_known(m.group(1)) else None
+
+
+def _and_cut(m: re.Match[str]) -> int | None:
+    """The cut before «и» when the words on both sides are in the dative plural and the glued word
+    cannot agree with the one before it (an adjective in the dative plural has no instrumental
+    plural reading: «хозяйствующим», not «хозяйствующими»)."""
+    from parsers import nlp
+
+    def dative_plural(word: str) -> bool:
+        return any(p.tag.case == "datv" and p.tag.number == "plur" for p in nlp.parses(word))
+
+    before, noun, after = m.group(1), m.group(2), m.group(4)
+    if not (nlp.is_known(noun) and dative_plural(noun) and dative_plural(before) and dative_plural(after)):
+        return None
+    if any(p.tag.case == "ablt" and p.tag.number == "plur" for p in nlp.parses(before)):
+        return None  # «хозяйствующими субъектами»: the instrumental agrees, nothing is glued
+    return m.start(3)
+
+
 def deglue(text: str) -> Deglued:
     """Put back the spaces a web page lost at line ends («Министерствуобразования»,
     «Провести24.06.2017»): a word the dictionary does not know that splits into two it knows."""
@@ -158,6 +191,8 @@ def deglue(text: str) -> Deglued:
         cuts.extend(m.start() + at for at in _split(m.group(0)) or ())
     cuts.extend(m.start() for m in _GLUED.finditer(text))
     cuts.extend(m.start(1) for m in _GLUED_TERM.finditer(text))
+    cuts.extend(at for m in _GLUED_BEFORE_DATE.finditer(text) if (at := _term_cut(m)) is not None)
+    cuts.extend(at for m in _PLURAL_AND.finditer(text) if (at := _and_cut(m)) is not None)
     if not cuts:
         return Deglued(text, [])
     cuts.sort()
@@ -235,11 +270,18 @@ def unpipe_card_rows(text: str) -> str:
     return _CARD_ROW.sub(lambda m: f" {m.group('label')}:{m.group('value')}".ljust(len(m.group(0)) - 1) + "\n", text)
 
 
+# «См. Постановление Правительства … от 25 июня 2019 г. N 224 "Об утверждении …"»: a reference
+# system's pointer to another act, on a line of its own; an act's own sentence never opens so
+_SEE_ALSO = re.compile(r"(?m)^[ \t]*См\.[ \t]+[А-ЯЁа-яё][^\n]*(?:от\s+\d|N\s*\d|№\s*\d|редакци|комментари|справк)[^\n]*$")
+
+
 def blank_editorial_notes(text: str) -> str:
     """The text with reference systems' editorial notes and page footers blanked (spaces, the
     line breaks kept), so that every offset stays where it was."""
     if "(" in text and _EDITION_NOTE.search(text):
         text = _EDITION_NOTE.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
+    if "См." in text:
+        text = _SEE_ALSO.sub(lambda m: " " * len(m.group(0)), text)
     if "Информация об изменениях" not in text and "Система ГАРАНТ" not in text:
         return text
     chars = list(text)
@@ -256,3 +298,107 @@ def blank_editorial_notes(text: str) -> str:
             end += (line_end if line_end >= 0 and "\n" in first[:200] else lead + len(title))
         _blank(chars, m.start(), end)
     return "".join(chars)
+
+
+# A table a web page flattened one cell a line, each cell closed by a bar («N |» / «Мероприятия |» /
+# «Время проведения |» / «Ответственные исполнители |», then «1 |» / «Уборка … |» / «с 18.06.2016 по
+# 01.10.2016 |» / «МКУ … |»): the header's first cell is the row number's column.
+_NUMBER_TITLE = re.compile(r"^(?:N|№)(?:\s*п/п)?$", re.IGNORECASE)
+_TERM_TITLE = re.compile(r"^(?:Срок\w*|Время|Дата|Период)(?:\s+\w+)?$", re.IGNORECASE)
+_WHO_TITLE = re.compile(r"^(?:Ответственн\w*|Исполнител\w*)(?:\s+\w+){0,2}$", re.IGNORECASE)
+_TASK_TITLE = re.compile(r"^(?:Наименовани\w*|Мероприяти\w*|Содержание|Поручени\w*)", re.IGNORECASE)
+
+
+def unpipe_cell_lines(text: str) -> str:
+    """A plan flattened one cell a line read as the line-bound plans the rules know (items «1.» with
+    their task, then a line for the term and a line for the executor, under the columns' titles),
+    of the same length: the bars go, a row's number joins its task's line, the column-number row
+    («1 | 2 | 3 | 4 |») and the cells of other columns (a place) are blanked. A table whose header
+    names no term or executor column, or whose rows do not open with their numbers, is left."""
+    if " |\n" not in text and "|\n" not in text:
+        return text
+    chars = list(text)
+    lines, at = [], 0
+    for line in text.split("\n"):
+        lines.append((at, line))
+        at += len(line) + 1
+    i = 0
+    while i < len(lines):
+        start, line = lines[i]
+        if not _NUMBER_TITLE.match(line.rstrip().removesuffix("|").strip()) or not line.rstrip().endswith("|"):
+            i += 1
+            continue
+        i = _unpipe_table(text, chars, lines, i)
+    return "".join(chars)
+
+
+def _cells(lines: list[tuple[int, str]], i: int) -> list[tuple[int, int, int]]:
+    """The cells from line i on: (first line, last line, start of the bar) while lines close with «|»;
+    a line without a bar goes on in the same cell; an empty line or the text's end closes the run."""
+    out: list[tuple[int, int, int]] = []
+    first = i
+    while i < len(lines):
+        start, line = lines[i]
+        if not line.strip():
+            break
+        if line.rstrip().endswith("|"):
+            out.append((first, i, start + line.rstrip().rfind("|")))
+            first = i + 1
+        i += 1
+    if first < i and first < len(lines):  # a cell the page cut before its bar
+        out.append((first, i - 1, -1))
+    return out
+
+
+def _unpipe_table(text: str, chars: list[str], lines: list[tuple[int, str]], i: int) -> int:
+    cells = _cells(lines, i)
+    def value(cell: tuple[int, int, int]) -> str:
+        first, last, bar = cell
+        begin = lines[first][0]
+        end = bar if bar >= 0 else lines[last][0] + len(lines[last][1])
+        return " ".join(text[begin:end].split())
+    titles: list[str] = []
+    for cell in cells:
+        if value(cell) in ("1", "1.") and titles:
+            break
+        titles.append(value(cell))
+    width = len(titles)
+    kinds = ["number"] + ["term" if _TERM_TITLE.match(t) else "who" if _WHO_TITLE.match(t) else
+                          "task" if _TASK_TITLE.match(t) else "other" for t in titles[1:]]
+    if width < 3 or "term" not in kinds and "who" not in kinds or "task" not in kinds[1:2]:
+        return cells[-1][1] + 1 if cells else i + 1
+    rest = cells[width:]
+    if [value(c).rstrip(".") for c in rest[:width]] == [str(n) for n in range(1, width + 1)]:
+        for first, last, bar in rest[:width]:  # the column-number row under the titles
+            for k in range(lines[first][0], bar + 1):
+                chars[k] = " " if chars[k] != "\n" else chars[k]
+        rest = rest[width:]
+    for at in range(0, len(rest), width):
+        row = rest[at:at + width]
+        if not re.fullmatch(r"\d{1,3}\.?", value(row[0])):
+            break  # not a row that opens with its number: the table is read no further
+    else:
+        at = len(rest)
+    for n, cell in enumerate(cells[:width] + rest[:at]):
+        first, last, bar = cell
+        kind = kinds[n % width]
+        for k in range(first, last):  # a cell the page wrapped goes on one line
+            chars[lines[k][0] + len(lines[k][1])] = " "
+        if bar >= 0:
+            chars[bar] = " "
+        if n < width:
+            if kind == "number" or kind == "other":
+                _blank(chars, lines[first][0], bar if bar >= 0 else lines[last][0] + len(lines[last][1]))
+            continue
+        if kind == "other":
+            _blank(chars, lines[first][0], bar if bar >= 0 else lines[last][0] + len(lines[last][1]))
+        elif kind == "number":
+            m = re.match(r"[ \t]*(\d{1,3})\.?[ \t]*", text[lines[first][0]:])
+            assert m is not None
+            begin = lines[first][0] + m.start(1)
+            end = lines[last][0] + len(lines[last][1])  # the line break after the number joins the task's line
+            label = m.group(1) + "."
+            for k in range(begin, min(end + 1, len(chars))):
+                chars[k] = " "
+            chars[begin:begin + len(label)] = list(label)
+    return (cells[width + at - 1][1] + 1) if len(cells) > width else i + 1

@@ -15,6 +15,7 @@ from pathlib import Path
 from builders import DocxBuilder, abstract_num, lvl, num, numbering_xml
 
 from parsers.rules import orders, structure
+from parsers.rules.text import unpipe_cell_lines
 
 _SENTENCE_END = re.compile(r"(?<=[а-яё»)][.;])[ \t]+(?=[А-ЯЁ«])")
 
@@ -67,10 +68,18 @@ def _has_inserted_items(text: str) -> bool:
 def _has_line_bound_layout(text: str) -> bool:
     """Is the act laid out by its lines: a plan flattened from a table (its columns' titles above
     the rows, each cell a line) or sections headed by roman numerals at line starts («I.», «II.»),
-    which inside a line are no headings? On one line that layout is gone."""
+    which inside a line are no headings? On one line that layout is gone. A table flattened one
+    cell a line («Время проведения |») is read as such a plan."""
+    main, _ = structure.segment(unpipe_cell_lines(text))
+    return _is_flattened_plan(text) or any(re.match(r"[IVX]+\.", item.number) for item in main)
+
+
+def _is_flattened_plan(text: str) -> bool:
+    """A plan flattened from its table: its columns' titles above the rows (read as the parser
+    reads them, a table of one cell a line included)."""
+    text = unpipe_cell_lines(text)
     main, _ = structure.segment(text)
-    first = main[0].start if main else len(text)
-    return bool(orders.column_titles(text[:first])) or any(re.match(r"[IVX]+\.", item.number) for item in main)
+    return bool(orders.column_titles(text[:main[0].start if main else len(text)]))
 
 
 def _has_restarted_lists(text: str) -> bool:
@@ -141,10 +150,9 @@ def word_numbered(text: str, path: Path) -> Path | None:
 def orders_table(text: str, path: Path) -> Path | None:
     """A .docx whose items are rows of a two-column table «№ | Поручение» (with the heading
     row), the header above it and the signature below as paragraphs. None for a plan that is
-    itself a table flattened into lines (`_has_line_bound_layout` with column titles): its rows'
+    itself a table flattened into lines (`_is_flattened_plan`): its rows'
     term and executor cells cannot go into one «Поручение» cell."""
-    main, _ = structure.segment(text)
-    if orders.column_titles(text[:main[0].start if main else len(text)]):
+    if _is_flattened_plan(text):
         return None
     items = _items(text)
     builder = DocxBuilder()
