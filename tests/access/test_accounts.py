@@ -126,3 +126,38 @@ def test_the_administrator_reopens_a_closed_login_at_once(store, reopen, passwor
             accounts.authenticate("ivanova", "подбираемый")
     reopen(accounts)
     assert accounts.authenticate("ivanova", password).login == "ivanova"
+
+
+class _SecondDeskFailsBetween:
+    """A store on which another desk enters a wrong password right after this one read the account."""
+
+    def __init__(self, store, other: Accounts):
+        self.store, self.other, self.raced = store, other, False
+
+    def __getattr__(self, name):
+        return getattr(self.store, name)
+
+    def table(self, name):
+        table, outer = self.store.table(name), self
+
+        class Racing:
+            def __getattr__(self, attr):
+                return getattr(table, attr)
+
+            def get(self, record_id):
+                record = table.get(record_id)
+                if not outer.raced:
+                    outer.raced = True
+                    with pytest.raises(AuthenticationError):
+                        outer.other.authenticate("ivanova", "подбираемый-на-другом-месте")
+                return record
+        return Racing()
+
+
+def test_wrong_passwords_entered_at_the_same_moment_are_each_counted(store):
+    clock = Clock()
+    Accounts(store, now=clock).add("ivanova", "контролёр", "верный-пароль-1")
+    racing = Accounts(_SecondDeskFailsBetween(store, Accounts(store, now=clock)), now=clock)
+    with pytest.raises(AuthenticationError):
+        racing.authenticate("ivanova", "подбираемый")
+    assert store.table("users").get("ivanova")["failed_logins"] == 2  # neither overwrote the other

@@ -5,6 +5,7 @@ import re
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
+from db import errors as store_errors
 from db.api import Store
 from tracker.access import passwords
 from tracker.access.models import Principal, Role, User
@@ -16,6 +17,7 @@ _LOGIN = re.compile(r"^[A-Za-zА-Яа-яЁё0-9._@-]{2,64}$")
 WRONG = "Неверное имя пользователя или пароль (или учётная запись отключена)."
 FAILURES_TO_LOCK = 5
 LOCK_MINUTES = 15
+_COUNT_TRIES = 20  # a wrong password written over concurrent ones: the retries of one compare-and-set
 
 
 class AuthenticationError(AccessDeniedError):
@@ -95,8 +97,7 @@ class Accounts:
                     f"повторите через {minutes} мин. или попросите администратора открыть его раньше "
                     f"(`tracker users enable {raw['id']}`).")
         if not passwords.verify(raw.get("password_hash") or "", password):
-            table.update(raw["id"], {"failed_logins": failures + 1,
-                                     "last_failed_login": now.isoformat(timespec="seconds")})
+            self._count_failure(raw, now)
             raise AuthenticationError(WRONG)
         user = _user(raw)
         changes: dict = {"failed_logins": 0} if failures else {}
@@ -105,6 +106,23 @@ class Accounts:
         if changes:
             table.update(user.login, changes)
         return user.principal()
+
+    def _count_failure(self, raw: dict, now: datetime) -> None:
+        """One more wrong password, written only over the record as read (expected_rev): two
+        desks that fail at once on a region's server each add theirs instead of one overwriting
+        the other, so trying passwords in parallel does not slip past the lock."""
+        table = self.store.table(USERS)
+        for _ in range(_COUNT_TRIES):
+            try:
+                table.update(raw["id"], {"failed_logins": int(raw.get("failed_logins") or 0) + 1,
+                                         "last_failed_login": now.isoformat(timespec="seconds")},
+                             expected_rev=raw["_rev"])
+                return
+            except store_errors.ConflictError:
+                fresh = table.get(raw["id"])
+                if fresh is None:
+                    return
+                raw = fresh
 
     def any(self) -> bool:
         return len(self.store.table(USERS)) > 0
