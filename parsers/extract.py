@@ -9,9 +9,19 @@ from __future__ import annotations
 import re
 
 from parsers.model import DocumentInfo, ParseResult, ReadDocument
-from parsers.rules import amendments, controller, deadlines, doubts, header, listing, orders, structure, sureness
-from parsers.rules.text import (Deglued, blank_editorial_notes, deglue, repair_signs, squash, unpipe_card_rows,
-                                unpipe_cell_lines)
+from parsers.rules import (
+    amendments,
+    controller,
+    deadlines,
+    doubts,
+    header,
+    listing,
+    orders,
+    structure,
+    sureness,
+)
+from parsers.rules.flat_tables import unpipe_card_rows, unpipe_cell_lines
+from parsers.rules.text import Deglued, blank_editorial_notes, deglue, repair_signs, squash
 
 
 def extract(document: ReadDocument, source: str | None = None) -> ParseResult:

@@ -90,7 +90,7 @@ class TrackerApp(App[object]):
         if log_in is not None:
             # read by App.__init__: the desk starts on the login screen. Textual declares DEFAULT_MODE a
             # ClassVar but reads it through the instance; set on this desk only, not on the class.
-            setattr(self, "DEFAULT_MODE", "login")
+            self.DEFAULT_MODE = "login"  # type: ignore[misc]  # Textual's ClassVar, read per instance
         self.drafts_dir = drafts_dir  # where files made on the desk go in a terminal (None: the current folder)
         super().__init__()
         if log_in is not None:

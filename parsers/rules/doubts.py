@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 
 from parsers import nlp
-from parsers.model import SURE, ExtractedOrder, Party, ParseResult
+from parsers.model import SURE, ExtractedOrder, ParseResult, Party
 from parsers.rules import sureness
 from parsers.rules.orders import TERM_WEIGHT
 

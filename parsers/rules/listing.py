@@ -8,7 +8,7 @@ kremlin.ru lists the President's instructions one item at a time:
 
 The label carries the перечень's number («Пр-77»), the item («п.3 д)» is order 3.д) and the
 term; the text under it is the task, and the card row (read as an «Ответственный:» line by
-`text.unpipe_card_rows`) its official. The page is a listing, not the act: the kind and the
+`flat_tables.unpipe_card_rows`) its official. The page is a listing, not the act: the kind and the
 number come from the labels and are marked for checking.
 """
 from __future__ import annotations

@@ -609,7 +609,7 @@ def _row_cells(own: str, offset: int, columns: tuple[str, ...], reference: date 
         return [], None
     who: list[Party] = []
     term: Deadline | None = None
-    for (at, cell), column in zip(lines[-len(columns):], columns):
+    for (at, cell), column in zip(lines[-len(columns):], columns, strict=True):
         cell = cell.strip()
         if len(cell) > 120 or _has_verb(cell):
             return [], None

@@ -162,13 +162,13 @@ def _renumber_restarted_lists(cands: list[_Cand]) -> None:
         return
     printed = [c.value[0][0] if c.style == "dot" else c.value[0] for c in top]
     places = range(1, len(top) + 1)
-    kept = [place for place, value in zip(places, printed) if value == place]
+    kept = [place for place, value in zip(places, printed, strict=True) if value == place]
     if len(kept) < 3 or kept[-1] != len(top) or len(kept) == len(top):
         return
-    for place, value in zip(places, printed):
+    for place, value in zip(places, printed, strict=True):
         if value != place and not (value == 1 or (place > 1 and value == printed[place - 2] + 1)):
             return  # neither kept nor a step of a list restarting at 1
-    for place, cand in zip(places, top):
+    for place, cand in zip(places, top, strict=True):
         cand.value = ((place, 0),) if cand.style == "dot" else (place,)
 
 

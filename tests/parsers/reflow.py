@@ -15,7 +15,7 @@ from pathlib import Path
 from builders import DocxBuilder, abstract_num, lvl, num, numbering_xml
 
 from parsers.rules import orders, structure
-from parsers.rules.text import unpipe_cell_lines
+from parsers.rules.flat_tables import unpipe_cell_lines
 
 _SENTENCE_END = re.compile(r"(?<=[а-яё»)][.;])[ \t]+(?=[А-ЯЁ«])")
 
@@ -134,7 +134,7 @@ def word_numbered(text: str, path: Path) -> Path | None:
     # a paragraph per line, and one per item that opens inside a line («постановляю: 1. Утвердить»):
     # in Word each numbered item is a paragraph of its own
     cuts = sorted({0, len(text)} | {m.end() for m in re.finditer("\n", text)} | set(items))
-    for a, b in zip(cuts, cuts[1:]):
+    for a, b in zip(cuts, cuts[1:], strict=False):
         piece = text[a:b].rstrip("\n")
         stripped = piece.lstrip()
         if not stripped.strip():

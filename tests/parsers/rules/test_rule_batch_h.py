@@ -15,7 +15,7 @@ from act_text import extract_text
 
 from parsers.model import Deadline, DocumentInfo, ExtractedOrder, ParseResult, Party
 from parsers.rules import doubts
-from parsers.rules.text import unpipe_card_rows
+from parsers.rules.flat_tables import unpipe_card_rows
 
 KREMLIN_PR77 = "http://www.kremlin.ru/acts/assignments/items/topic/10/desc/page/7 (перечень Пр-77)"
 GOVNEWS_645 = "https://gov-news.ru/news/1163369 (указания Председателя Правительства по Указу N 645)"

@@ -22,7 +22,8 @@ snippets copied verbatim (the source on each row).
 import pytest
 from act_text import extract_text
 
-from parsers.rules.text import deglue, unpipe_cell_lines
+from parsers.rules.flat_tables import unpipe_cell_lines
+from parsers.rules.text import deglue
 
 MUROM = "http://murom.info/2019/02/ (постановление администрации округа Муром от 26.02.2019 №148)"
 LAWMIX_631 = "https://lawmix.ru/zakonodatelstvo/2703034"
