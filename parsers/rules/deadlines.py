@@ -232,7 +232,7 @@ def relative_in(text: str) -> tuple[int, int] | None:
     """The first term, window or condition («в течение 3 рабочих дней ...», «при получении ...»)."""
     best: tuple[int, int] | None = None
     for pattern in words.patterns("relative_terms.txt"):
-        m = pattern.search(text)
+        m = next((m for m in pattern.finditer(text) if not _after_participle(text, m.start())), None)
         if m and (best is None or m.start() < best[0]):
             best = (m.start(), m.end())
     if best is None:
@@ -245,6 +245,18 @@ def relative_in(text: str) -> tuple[int, int] | None:
     else:
         end = _genitive_tail(text, end)
     return start, end
+
+
+def _after_participle(text: str, start: int) -> bool:
+    """Does a participle stand right before the phrase («недостатков, выявленных в ходе проведения
+    оценки»)? Then the phrase says when the thing was done, not when the order falls due."""
+    from parsers import nlp
+
+    before = re.search(r"([А-Яа-яЁё]+)\s*$", text[:start])
+    if before is None:
+        return False
+    readings = nlp.parses(before.group(1))
+    return bool(readings) and readings[0].tag.POS == "PRTF"
 
 
 def _genitive_tail(text: str, end: int, limit: int = 6) -> int:
@@ -316,11 +328,19 @@ def _event_date(text: str, d: DateMatch, verb_span: tuple[int, int]) -> bool:
 
     if d.month_only or not d.year_written or d.start < verb_span[1]:
         return False
-    before = re.search(r"([А-Яа-яЁё]+)[\s,]*$", text[verb_span[1]:d.start])
-    if before is None or re.search(r"[,;:()]", text[verb_span[1]:d.start]):  # another clause stands between
+    between = text[verb_span[1]:d.start]
+    before = re.search(r"([А-Яа-яЁё]+)[\s,]*$", between)
+    if before is None:
         return False
     readings = nlp.parses(before.group(1))
-    return bool(readings) and readings[0].tag.POS == "NOUN" and len(text[verb_span[1]:d.start].split()) <= 6
+    if not readings or readings[0].tag.POS != "NOUN":
+        return False
+    if text[verb_span[0]:verb_span[1]].lower() == "провести" and not re.search(r"[;:()]|\.\s", between):
+        # «Провести мероприятия, посвященные празднику «…» на Красной площади 1 июня 2015 года»: what
+        # is held, however long its description, is held on the one whole date the sentence gives
+        return True
+    # otherwise another clause between (a comma) may own the date
+    return not re.search(r"[,;:()]", between) and len(between.split()) <= 6
 
 
 def find_deadline(text: str, offset: int = 0, reference: date | None = None,

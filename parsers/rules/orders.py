@@ -277,12 +277,18 @@ def _executor_cell(own: str, offset: int, after: int, in_table: bool) -> list[Pa
     return []
 
 
+_TERRITORY = frozenset({"район", "округ", "поселение", "город", "село", "посёлок", "поселок", "деревня", "станица",
+                        "область", "край", "республика", "городок"})
+
+
 def _dependent_of(previous: str, cell: str) -> bool:
     """After a noun («сотрудников», «зданием»), a capitalized name that can be its genitive or
     instrumental («Администрации города», «МАУ …») continues the sentence: no cell starts there.
     «школ Министерство образования»: a nominative cannot depend on «школ», so a cell does."""
     if not any(p.tag.POS == "NOUN" for p in nlp.parses(previous)[:2]):
         return False
+    if nlp.lemmas(previous) & _TERRITORY:
+        return True  # «муниципального района Похвистневский», «городского округа Тольятти»: its name
     first = executors.WORD.match(cell)
     if first is None or first.group(0).isupper():
         return True  # an abbreviation does not decline: it may be either

@@ -32,7 +32,7 @@ _CANDIDATE = re.compile(
     # an item may open with its date: «1.1. 13, 15 июля 2018 года с 08.00 …»
     rf"|{_DATE_OPENING})"
 )
-_LONE_NUMBER = re.compile(r"(?m)^[ \t]*(?P<n>\d{1,3}(?:\.\d{1,3}){0,3})\.?[ \t]*\n[ \t]*"
+_LONE_NUMBER = re.compile(r"(?m)^[ \t]*(?P<n>\d{1,3}(?:\.\d{1,3}){0,3})(?:\.?|(?P<paren>\)))[ \t]*\n[ \t]*"
                           rf"(?=[А-ЯЁа-яё«]|{_DATE_OPENING})")
 
 
@@ -139,7 +139,10 @@ def _candidates(text: str, start: int, end: int, table: Sequence[tuple[int, int]
         in_table = any(s <= m.start("n") < e for s, e in table)
         if not in_table and (text[:m.start()].rstrip()[-1:] not in ("", ".", ";", ":") or text[m.end()].islower()):
             continue  # a page number left in a copied text, inside a sentence running on
-        out.append(_Cand(m.start("n"), m.end(), "dot", _parse_dotted(m.group("n")), "", True))
+        if m.group("paren") and "." not in m.group("n"):  # «1)⏎Направить …»: the same item numbered «N)»
+            out.append(_Cand(m.start("n"), m.end(), "paren", (int(m.group("n")),), "", True))
+        elif not m.group("paren"):
+            out.append(_Cand(m.start("n"), m.end(), "dot", _parse_dotted(m.group("n")), "", True))
     out.sort(key=lambda cand: cand.start)
     for cand in out:  # the item starts at its number, not at leading spaces or a quote
         while cand.start < cand.body_start and text[cand.start] in " \t\u00a0«\"“":

@@ -159,6 +159,20 @@ _GLUED_BEFORE_DATE = re.compile(r"(?<![А-Яа-яЁё])([а-яё]{3,})(до)(?=\
 _PLURAL_AND = re.compile(r"(?<![А-Яа-яЁё])([а-яё]{4,})\s+([а-яё]{3,}[ая]м)(и)\s+([а-яё]{4,})(?![А-Яа-яЁё])")
 
 
+# «во времяпроведения», «в течениемесяца», «в целяхобеспечения»: a compound preposition glued to the
+# word it governs (its noun is a whole word, so the dictionary test alone would take it for a prefix)
+_GLUED_PREPOSITION = re.compile(
+    r"(?<![А-Яа-яЁё])((?:во\s+время|в\s+течение|в\s+ходе|в\s+целях|в\s+связи|по\s+мере|в\s+период|в\s+случае"
+    r"|в\s+рамках|в\s+результате|в\s+соответствии|по\s+окончании|по\s+завершении))([а-яё]{3,})", re.IGNORECASE)
+
+
+def _glued_after_preposition(m: re.Match[str]) -> bool:
+    from parsers import nlp
+
+    glued = m.group(1).split()[-1] + m.group(2)
+    return not nlp.is_known(glued) and nlp.is_known(m.group(2))
+
+
 def _term_cut(m: re.Match[str]) -> int | None:
     from parsers import nlp
 
@@ -176,7 +190,8 @@ def _and_cut(m: re.Match[str]) -> int | None:
         return any(p.tag.case == "datv" and p.tag.number == "plur" for p in nlp.parses(word))
 
     before, noun, after = m.group(1), m.group(2), m.group(4)
-    if not (nlp.is_known(noun) and dative_plural(noun) and dative_plural(before) and dative_plural(after)):
+    if not (nlp.is_known(noun) and nlp.is_known(after) and dative_plural(noun) and dative_plural(before)
+            and dative_plural(after)):
         return None
     if any(p.tag.case == "ablt" and p.tag.number == "plur" for p in nlp.parses(before)):
         return None  # «хозяйствующими субъектами»: the instrumental agrees, nothing is glued
@@ -193,6 +208,7 @@ def deglue(text: str) -> Deglued:
     cuts.extend(m.start(1) for m in _GLUED_TERM.finditer(text))
     cuts.extend(at for m in _GLUED_BEFORE_DATE.finditer(text) if (at := _term_cut(m)) is not None)
     cuts.extend(at for m in _PLURAL_AND.finditer(text) if (at := _and_cut(m)) is not None)
+    cuts.extend(m.end(1) for m in _GLUED_PREPOSITION.finditer(text) if _glued_after_preposition(m))
     if not cuts:
         return Deglued(text, [])
     cuts.sort()

@@ -134,15 +134,21 @@ def word_numbered(text: str, path: Path) -> Path | None:
     # a paragraph per line, and one per item that opens inside a line («постановляю: 1. Утвердить»):
     # in Word each numbered item is a paragraph of its own
     cuts = sorted({0, len(text)} | {m.end() for m in re.finditer("\n", text)} | set(items))
+    pending: structure.Item | None = None  # an item whose number stands alone on its line («1.⏎Направить …»)
     for a, b in zip(cuts, cuts[1:], strict=False):
         piece = text[a:b].rstrip("\n")
         stripped = piece.lstrip()
         if not stripped.strip():
             continue  # the indent before an item that opens its line
         item = items.get(a + len(piece) - len(stripped))
-        if item is not None:
+        if item is not None and item.body_start >= a + len(piece):
+            pending = item  # its text is the next line: Word shows the number before that text
+        elif item is not None:
             builder.paragraph(text[item.body_start:a + len(piece)].strip(), num_id=1, ilvl=item.number.count("."))
-        elif stripped.strip():
+        elif pending is not None:
+            builder.paragraph(stripped.strip(), num_id=1, ilvl=pending.number.count("."))
+            pending = None
+        else:
             builder.paragraph(stripped.strip())
     return builder.save(path)
 

@@ -50,9 +50,15 @@ def published() -> dict[Path, Counter]:
     return {act: _facts_of(act) for act in ACTS}
 
 
+def _lines_of(act: Path) -> str:
+    """The act's text with its lines as the reader takes them: a Unicode line separator (U+2028,
+    which some datasets use instead of a line feed) is a line break."""
+    return act.read_text(encoding="utf-8").replace("\u2028", "\n").replace("\u2029", "\n")
+
+
 def _as_text(make):
     def variant(act: Path, tmp: Path) -> Path | None:
-        text = make(act.read_text(encoding="utf-8"))
+        text = make(_lines_of(act))
         if text is None:
             return None
         path = tmp / act.name
@@ -63,7 +69,7 @@ def _as_text(make):
 
 def _as_docx(make):
     def variant(act: Path, tmp: Path) -> Path | None:
-        return make(act.read_text(encoding="utf-8"), tmp / f"{act.stem}.docx")
+        return make(_lines_of(act), tmp / f"{act.stem}.docx")
     return variant
 
 

@@ -177,3 +177,61 @@ def test_unpiping_keeps_every_offset_and_wraps_a_cut_cell_into_one_line():
 def test_words_a_page_glued_at_its_line_ends_split_by_grammar(glued, read):
     # the glued variants of real lines (base.garant.ru/26973378, MEGION_154, base.garant.ru Sakhalin)
     assert deglue(glued).text == read
+
+
+# -- batches q and r (corpus/real/rules/docs/q0*, r0*) ------------------------------------------------
+CHEBOKSARY_1807 = "https://gcheb.cap.ru/doc/laws/2015/05/27/postanovlenie1807"
+ELBRUS_PLAN = "https://base.garant.ru/400391299/"
+POKHVISTNEVO_12 = ("https://github.com/pavelyolvev/publisher/blob/1d50b3f5b5bc2749ed52bc702e08c6f53ccf72c7/"
+                   "html_extractor.py")
+
+
+def test_what_is_held_is_held_on_the_one_date_its_sentence_gives():
+    found = extract_text(  # source: CHEBOKSARY_1807
+        "г. Чебоксары Чувашской Республики\n\nп о с т а н о в л я ю:\n\n"
+        "1. Провести мероприятия, посвященные празднику «День детей. Утренняя зарядка дошколят» на Красной площади "
+        "1 июня 2015 года.\n\n2. Утвердить план мероприятий.\n").orders
+    assert str(found[0].deadline.date) == "2015-06-01"
+
+
+def test_a_phrase_of_time_after_a_participle_says_when_the_thing_was_done_not_a_term():
+    found = extract_text(  # source: ELBRUS_PLAN
+        "постановляю:\n2. Руководителям учреждений образования и культуры:\n"
+        "- ежеквартально в срок до 3 числа следующего за отчетным кварталом представлять информацию о ходе "
+        "реализации мероприятий Плана по устранению недостатков, выявленных в 2020 году в ходе проведения "
+        "независимой оценки качества условий оказания образовательных услуг;\n"
+        "- своевременно размещать информацию о реализации Плана по устранению недостатков, выявленных в ходе "
+        "проведения независимой оценки качества условий оказания образовательных услуг в\n").orders
+    assert [(o.number, o.deadline.recurrence) for o in found] == [("2", "ежеквартально")]  # one term: no split
+
+
+def test_a_capital_after_a_district_is_its_name_not_an_executor_cell():
+    from parsers.rules.orders import _executor_cell
+
+    row = ("Настоящее Постановление и информационное сообщение о проведении торгов посредством публичного "
+           "предложения разместить на официальном сайте Российской Федерации для размещения информации о проведении "
+           "торгов и на сайте Администрации муниципального района Похвистневский Самарской области в сети "
+           "«Интернет».")  # source: POKHVISTNEVO_12, item 3 as a table row
+    assert _executor_cell(row, 0, 0, in_table=True) == []
+
+
+def test_a_number_alone_on_its_line_opens_its_item_whether_printed_1_dot_or_1_paren():
+    # written in the manner of a municipal act kept as a dataset's lines (the number, then the text)
+    for stop in (".", ")"):
+        text = (f"Администрация сельсовета ПОСТАНОВЛЯЕТ : \n1{stop} \nНаправить проект бюджета в Думу.\n"
+                f"2{stop} \nОбнародовать настоящее постановление путем размещения его на информационном стенде.\n"
+                f"3{stop} \nКонтроль оставляю за собой.\n")
+        assert [o.number for o in extract_text(text).orders] == ["1", "2"], stop
+
+
+@pytest.mark.parametrize("glued, read", [
+    ("медицинское сопровождение во времяпроведения праздничных мероприятий",
+     "медицинское сопровождение во время проведения праздничных мероприятий"),
+    ("в течениемесяца со дня", "в течение месяца со дня"),
+    # a participle governs the instrumental: «являющимся исполнителями» is whole, nothing glued
+    ("подразделениям, являющимся исполнителями мероприятий по подготовке",
+     "подразделениям, являющимся исполнителями мероприятий по подготовке"),
+])
+def test_a_compound_preposition_glued_to_its_word_splits(glued, read):
+    # written: the glued shapes of real lines (a compound preposition at a line end)
+    assert deglue(glued).text == read
