@@ -287,9 +287,10 @@ def _dependent_of(previous: str, cell: str) -> bool:
     «школ Министерство образования»: a nominative cannot depend on «школ», so a cell does."""
     if not any(p.tag.POS == "NOUN" for p in nlp.parses(previous)[:2]):
         return False
-    if nlp.lemmas(previous) & _TERRITORY:
-        return True  # «муниципального района Похвистневский», «городского округа Тольятти»: its name
     first = executors.WORD.match(cell)
+    if nlp.lemmas(previous) & _TERRITORY and first is not None and not nlp.lemmas(first.group(0)) & words.body_heads():
+        return True  # «муниципального района Похвистневский», «городского округа Тольятти»: its name
+    # («на территории района Администрация района»: a body's name starts a cell after it all the same)
     if first is None or first.group(0).isupper():
         return True  # an abbreviation does not decline: it may be either
     return any(p.tag.case in ("gent", "ablt") for p in nlp.parses(first.group(0)))

@@ -213,6 +213,9 @@ def test_a_capital_after_a_district_is_its_name_not_an_executor_cell():
            "торгов и на сайте Администрации муниципального района Похвистневский Самарской области в сети "
            "«Интернет».")  # source: POKHVISTNEVO_12, item 3 as a table row
     assert _executor_cell(row, 0, 0, in_table=True) == []
+    # written: a body's name after the district still starts the executor cell of a row
+    found = _executor_cell("Провести субботник на территории района Администрация района", 0, 0, in_table=True)
+    assert [p.as_written for p in found] == ["Администрация района"]
 
 
 def test_a_number_alone_on_its_line_opens_its_item_whether_printed_1_dot_or_1_paren():
