@@ -7,6 +7,7 @@ amended or cancelled. Uncertainty becomes warnings on the result, never exceptio
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from parsers.model import DocumentInfo, ParseResult, ReadDocument
 from parsers.rules import (
@@ -65,16 +66,12 @@ def _extract_into(result: ParseResult, text: str, table: list[tuple[int, int]]) 
             and (info.number == stamp[1] or info.number is None and head_end > 0):
         # a page showing a plan «(утверждён постановлением … от 10.02.2021 № 122)»: that act's details
         # (its number and date may have been read from the stamp already, its kind not)
-        known = info.number is not None
-        info.kind, info.number, info.date = stamp[0], stamp[1], info.date if known else stamp[2]
-        info.confidence.update({"kind": sureness.GOOD} if known else
-                               {"kind": sureness.GOOD, "number": sureness.GOOD, "date": sureness.GOOD})
+        _take_stamp(info, stamp)
     if info.kind is None and info.number is None and main \
             and (stamp := header.approval_stamp(text[main[-1].start:], across_lines=True))[0]:
         # a page that starts at the preamble, with the annex's stamp after the signature
         # («УТВЕРЖДЁН / распоряжением Правительства … / от 25 июня 2019 года N 203-р»): this act's details
-        info.kind, info.number, info.date = stamp
-        info.confidence.update({"kind": sureness.GOOD, "number": sureness.GOOD, "date": sureness.GOOD})
+        _take_stamp(info, stamp)
     result.document = info
     reference = info.date
     found = orders.extract_orders(text, main, reference, table, orders.column_titles(text[:first_item]))
@@ -113,6 +110,16 @@ def _extract_into(result: ParseResult, text: str, table: list[tuple[int, int]]) 
         info.confidence["issuer"] = sureness.GUESS
     doubts.second_look(result, text)
     _warn(result)
+
+
+def _take_stamp(info: DocumentInfo, stamp: tuple[str | None, str | None, date | None]) -> None:
+    """The kind an approval stamp names, and its number and date where the act has no number yet."""
+    kind, number, day = stamp
+    info.kind = kind
+    info.confidence["kind"] = sureness.GOOD
+    if info.number is None:
+        info.number, info.date = number, day
+        info.confidence.update({"number": sureness.GOOD, "date": sureness.GOOD})
 
 
 def _take_listing(result: ParseResult, page: listing.Listing, text: str) -> None:

@@ -46,7 +46,7 @@ def unpipe_cell_lines(text: str) -> str:
         at += len(line) + 1
     i = 0
     while i < len(lines):
-        start, line = lines[i]
+        line = lines[i][1]
         if not _NUMBER_TITLE.match(line.rstrip().removesuffix("|").strip()) or not line.rstrip().endswith("|"):
             i += 1
             continue
@@ -67,18 +67,22 @@ def _cells(lines: list[tuple[int, str]], i: int) -> list[tuple[int, int, int]]:
             out.append((first, i, start + line.rstrip().rfind("|")))
             first = i + 1
         i += 1
-    if first < i and first < len(lines):  # a cell the page cut before its bar
+    if first < i:  # a cell the page cut before its bar
         out.append((first, i - 1, -1))
     return out
 
 
 def _unpipe_table(text: str, chars: list[str], lines: list[tuple[int, str]], i: int) -> int:
     cells = _cells(lines, i)
+
+    def end(cell: tuple[int, int, int]) -> int:
+        """Where the cell's text ends: at its bar, or at its last line's end when the page cut it."""
+        _first, last, bar = cell
+        return bar if bar >= 0 else lines[last][0] + len(lines[last][1])
+
     def value(cell: tuple[int, int, int]) -> str:
-        first, last, bar = cell
-        begin = lines[first][0]
-        end = bar if bar >= 0 else lines[last][0] + len(lines[last][1])
-        return " ".join(text[begin:end].split())
+        return " ".join(text[lines[cell[0]][0]:end(cell)].split())
+
     titles: list[str] = []
     for cell in cells:
         if value(cell) in ("1", "1.") and titles:
@@ -92,8 +96,7 @@ def _unpipe_table(text: str, chars: list[str], lines: list[tuple[int, str]], i: 
     rest = cells[width:]
     if [value(c).rstrip(".") for c in rest[:width]] == [str(n) for n in range(1, width + 1)]:
         for first, _last, bar in rest[:width]:  # the column-number row under the titles
-            for k in range(lines[first][0], bar + 1):
-                chars[k] = " " if chars[k] != "\n" else chars[k]
+            blank(chars, lines[first][0], bar + 1)
         rest = rest[width:]
     for at in range(0, len(rest), width):
         row = rest[at:at + width]
@@ -108,19 +111,15 @@ def _unpipe_table(text: str, chars: list[str], lines: list[tuple[int, str]], i: 
             chars[lines[k][0] + len(lines[k][1])] = " "
         if bar >= 0:
             chars[bar] = " "
-        if n < width:
-            if kind == "number" or kind == "other":
-                blank(chars, lines[first][0], bar if bar >= 0 else lines[last][0] + len(lines[last][1]))
-            continue
-        if kind == "other":
-            blank(chars, lines[first][0], bar if bar >= 0 else lines[last][0] + len(lines[last][1]))
-        elif kind == "number":
+        if kind == "other" or n < width and kind == "number":
+            blank(chars, lines[first][0], end(cell))  # another column's cell, or the number column's title
+        elif n >= width and kind == "number":
             m = re.match(r"[ \t]*(\d{1,3})\.?[ \t]*", text[lines[first][0]:])
             assert m is not None
             begin = lines[first][0] + m.start(1)
-            end = lines[last][0] + len(lines[last][1])  # the line break after the number joins the task's line
+            line_end = lines[last][0] + len(lines[last][1])  # the line break after the number joins the task's line
             label = m.group(1) + "."
-            for k in range(begin, min(end + 1, len(chars))):
+            for k in range(begin, min(line_end + 1, len(chars))):
                 chars[k] = " "
             chars[begin:begin + len(label)] = list(label)
     return (cells[width + at - 1][1] + 1) if len(cells) > width else i + 1

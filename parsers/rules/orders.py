@@ -347,13 +347,23 @@ def _before_role(appointee: str) -> int:
     if cut == end or not any(r.tag.POS == "NOUN" for r in nlp.parses(appointee[cut:end].split()[-1])):
         return end
     governor = list(executors.WORD.finditer(appointee, 0, cut))[-1:]
-    if governor and (nlp.lemmas(governor[0].group(0)) & {"с", "со", "под", "над", "между", "за", "перед"}
-                     or governor[0].group(0).lower().startswith("заведующ")
-                     or any(lemma.endswith(("ние", "ство")) and (lemma not in words.body_heads() or re.search(
-                         r"(?<![а-яё])по\s+$", appointee[:governor[0].start()], re.IGNORECASE))
-                            for lemma in nlp.lemmas(governor[0].group(0)))):
+    if governor and _governs_instrumental(governor[0].group(0), appointee[:governor[0].start()]):
         return end  # «комитета по управлению муниципальным имуществом»: the instrumental is the name's own
     return len(appointee[:cut].rstrip())
+
+
+_INSTRUMENTAL_PREPOSITIONS = frozenset({"с", "со", "под", "над", "между", "за", "перед"})
+
+
+def _governs_instrumental(word: str, before: str) -> bool:
+    """Does the word before an instrumental govern it inside a name: a preposition («с …»),
+    «заведующего (складом)», or a verbal noun («по управлению (имуществом)»; a body's head noun
+    such as «Управление» only after «по»)?"""
+    lemmas = nlp.lemmas(word)
+    if lemmas & _INSTRUMENTAL_PREPOSITIONS or word.lower().startswith("заведующ"):
+        return True
+    after_po = re.search(r"(?<![а-яё])по\s+$", before, re.IGNORECASE) is not None
+    return any(lemma.endswith(("ние", "ство")) and (lemma not in words.body_heads() or after_po) for lemma in lemmas)
 
 
 def _read_item(own: str, offset: int) -> Reading:
@@ -620,12 +630,13 @@ def _row_cells(own: str, offset: int, columns: tuple[str, ...], reference: date 
         cell = cell.strip()
         if len(cell) > 120 or _has_verb(cell):
             return [], None
-        if column == "who" and (officials := _officials_alone(cell, offset + at + own[at:].find(cell))):
+        cell_at = offset + at + own[at:].find(cell)
+        if column == "who" and (officials := _officials_alone(cell, cell_at)):
             who = officials  # «Нерубленко О.М. Перегуда Н.В.»: the officials the row names, each an executor
         elif column == "who" and executors.opens_with_head(cell, "nomn"):
-            who = _capped(executors.parties(cell, offset + at + own[at:].find(cell), "nomn"), sureness.GOOD)
+            who = _capped(executors.parties(cell, cell_at, "nomn"), sureness.GOOD)
         elif column == "term":
-            found = deadline_from_phrase(cell, offset + at + own[at:].find(cell), reference)
+            found = deadline_from_phrase(cell, cell_at, reference)
             if found.date or found.recurrence or re.search(r"(?:декад|квартал|полугод|месяц|недел|года?\b|\d|график)", cell):
                 term = found
                 term.confidence = min(term.confidence, sureness.GOOD)
@@ -653,6 +664,14 @@ def extract_orders(text: str, items: list[Item], reference: date | None,
             yield parent
             parent = parents.get(id(parent))
 
+    cells: dict[int, tuple[list[Party], Deadline | None]] = {}
+
+    def row_cells(item: Item) -> tuple[list[Party], Deadline | None]:
+        """A plan row's executor and term cells, read once for the row."""
+        if id(item) not in cells:
+            cells[id(item)] = _row_cells(text[item.body_start:item.lead_end], item.body_start, columns, reference)
+        return cells[id(item)]
+
     cache: dict[int, bool] = {}
 
     def is_order(item: Item) -> bool:
@@ -672,8 +691,7 @@ def extract_orders(text: str, items: list[Item], reference: date | None,
                 if not cache[key] and kind == "neutral" and columns:
                     # a plan's row named by a noun («Уборка территории ярмарок …») is a measure
                     # when its cells read as a term or an executor
-                    cache[key] = any(_row_cells(text[item.body_start:item.lead_end], item.body_start, columns,
-                                                reference))
+                    cache[key] = any(row_cells(item))
             elif kind == "addressee":
                 cache[key] = any(k == "order" for k in above[:1])
             else:
@@ -721,7 +739,7 @@ def extract_orders(text: str, items: list[Item], reference: date | None,
         if deadline is None:
             deadline = _closing_term(text, item, parents)
         if columns and not item.children:
-            cell_who, cell_term = _row_cells(own, item.body_start, columns, reference)
+            cell_who, cell_term = row_cells(item)
             responsible = responsible or cell_who
             deadline = deadline or cell_term
         body = text[item.body_start:item.end].rstrip()

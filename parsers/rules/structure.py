@@ -478,8 +478,11 @@ def _has_infinitive(line: str) -> bool:
     objects of the verb above its colon?"""
     from parsers import nlp
 
-    return any(nlp.parses(w.lower())[:1] and nlp.parses(w.lower())[0].tag.POS == "INFN"
-               for w in re.findall(r"[А-Яа-яЁё]{3,}(?:ть|ти|чь)(?![а-яё])", line))
+    for word in re.findall(r"[А-Яа-яЁё]{3,}(?:ть|ти|чь)(?![а-яё])", line):
+        readings = nlp.parses(word.lower())
+        if readings and readings[0].tag.POS == "INFN":
+            return True
+    return False
 
 
 def _dash_items(text: str, start: int, cands: list[_Cand]) -> list[_Cand]:

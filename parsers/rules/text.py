@@ -150,11 +150,12 @@ class Deglued:
 
 # «идо 1 ноября 2024 г.»: a conjunction glued to the preposition of a term before its date (too
 # short for the dictionary test: «идо» is no word, but three letters are no evidence either)
-_GLUED_TERM = re.compile(r"(?<![А-ЯЁа-яё])[иа](до|не\s+позднее|с|по|к)(?=\s+\d{1,2}(?:\s+[а-яё]+|\.\d{2}\.))")
+_DATE_AHEAD = r"(?=\s+\d{1,2}(?:\s+[а-яё]+|\.\d{2}\.))"  # a day and its month, in words or figures
+_GLUED_TERM = re.compile(rf"(?<![А-ЯЁа-яё])[иа](до|не\s+позднее|с|по|к){_DATE_AHEAD}")
 
 
 # «в срокдо 30 марта 2016 года»: a word glued to the «до» of a term before its date
-_GLUED_BEFORE_DATE = re.compile(r"(?<![А-Яа-яЁё])([а-яё]{3,})(до)(?=\s+\d{1,2}(?:\s+[а-яё]+|\.\d{2}\.))")
+_GLUED_BEFORE_DATE = re.compile(rf"(?<![А-Яа-яЁё])([а-яё]{{3,}})(до){_DATE_AHEAD}")
 # «хозяйствующим субъектами владельцам»: «субъектам и» glued into a word in another case
 _PLURAL_AND = re.compile(r"(?<![А-Яа-яЁё])([а-яё]{4,})\s+([а-яё]{3,}[ая]м)(и)\s+([а-яё]{4,})(?![А-Яа-яЁё])")
 
@@ -166,18 +167,11 @@ _GLUED_PREPOSITION = re.compile(
     r"|в\s+рамках|в\s+результате|в\s+соответствии|по\s+окончании|по\s+завершении))([а-яё]{3,})", re.IGNORECASE)
 
 
-def _glued_after_preposition(m: re.Match[str]) -> bool:
+def _glued(whole: str, part: str) -> bool:
+    """A word the dictionary does not know, one of whose two parts it does: a lost space."""
     from parsers import nlp
 
-    glued = m.group(1).split()[-1] + m.group(2)
-    return not nlp.is_known(glued) and nlp.is_known(m.group(2))
-
-
-def _term_cut(m: re.Match[str]) -> int | None:
-    from parsers import nlp
-
-    glued = m.group(1) + m.group(2)
-    return m.start(2) if not nlp.is_known(glued) and nlp.is_known(m.group(1)) else None
+    return not nlp.is_known(whole) and nlp.is_known(part)
 
 
 def _and_cut(m: re.Match[str]) -> int | None:
@@ -206,9 +200,10 @@ def deglue(text: str) -> Deglued:
         cuts.extend(m.start() + at for at in _split(m.group(0)) or ())
     cuts.extend(m.start() for m in _GLUED.finditer(text))
     cuts.extend(m.start(1) for m in _GLUED_TERM.finditer(text))
-    cuts.extend(at for m in _GLUED_BEFORE_DATE.finditer(text) if (at := _term_cut(m)) is not None)
+    cuts.extend(m.start(2) for m in _GLUED_BEFORE_DATE.finditer(text) if _glued(m.group(1) + m.group(2), m.group(1)))
     cuts.extend(at for m in _PLURAL_AND.finditer(text) if (at := _and_cut(m)) is not None)
-    cuts.extend(m.end(1) for m in _GLUED_PREPOSITION.finditer(text) if _glued_after_preposition(m))
+    cuts.extend(m.end(1) for m in _GLUED_PREPOSITION.finditer(text)
+                if _glued(m.group(1).split()[-1] + m.group(2), m.group(2)))
     if not cuts:
         return Deglued(text, [])
     cuts.sort()

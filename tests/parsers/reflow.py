@@ -70,16 +70,20 @@ def _has_line_bound_layout(text: str) -> bool:
     the rows, each cell a line) or sections headed by roman numerals at line starts («I.», «II.»),
     which inside a line are no headings? On one line that layout is gone. A table flattened one
     cell a line («Время проведения |») is read as such a plan."""
-    main, _ = structure.segment(unpipe_cell_lines(text))
-    return _is_flattened_plan(text) or any(re.match(r"[IVX]+\.", item.number) for item in main)
+    read = unpipe_cell_lines(text)
+    main, _ = structure.segment(read)
+    return _has_column_titles(read, main) or any(re.match(r"[IVX]+\.", item.number) for item in main)
 
 
 def _is_flattened_plan(text: str) -> bool:
     """A plan flattened from its table: its columns' titles above the rows (read as the parser
     reads them, a table of one cell a line included)."""
-    text = unpipe_cell_lines(text)
-    main, _ = structure.segment(text)
-    return bool(orders.column_titles(text[:main[0].start if main else len(text)]))
+    read = unpipe_cell_lines(text)
+    return _has_column_titles(read, structure.segment(read)[0])
+
+
+def _has_column_titles(read: str, main: list[structure.Item]) -> bool:
+    return bool(orders.column_titles(read[:main[0].start if main else len(read)]))
 
 
 def _has_restarted_lists(text: str) -> bool:
