@@ -752,7 +752,8 @@ def extract_orders(text: str, items: list[Item], reference: date | None,
                     number=f"{item.number}.{index}", parent=item.number, text=squash(text[start:end]),
                     span=(start, end), responsible=responsible, coexecutors=coexec, deadline=term,
                     in_quoted_amendment=item.quoted)
-                order.confidence = order_confidence(order, impersonal=not responsible)
+                # the number «2.1» is ours, not printed: annotators of real acts keep such duties as one order
+                order.confidence = min(order_confidence(order, impersonal=not responsible), sureness.UNPRINTED_NUMBER)
                 orders.append(order)
             continue
         order = ExtractedOrder(

@@ -14,6 +14,7 @@ GOOD = 0.85  # a second-best place that real acts use (the signature block, a no
 FALLBACK = 0.6  # a guess from a weaker cue (a formula, a lone date among header words)
 GUESS = 0.4  # a last resort (an issuer taken from the signatory's post)
 
-# A page that lost a list's numbers shows its items as dashes: the order's number is inferred
-# from their order, so the order is marked for checking however clear its text is.
+# A page that lost a list's numbers shows its items as dashes, and duties of one item with terms
+# of their own are split into «2.1», «2.2»: either way the order's number is inferred, not
+# printed, so the order is marked for checking however clear its text is.
 UNPRINTED_NUMBER = 0.75
