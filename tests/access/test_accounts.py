@@ -5,6 +5,7 @@ from datetime import datetime, timedelta
 
 import pytest
 
+from db import errors as store_errors
 from tracker.access import Principal, Role
 from tracker.access.accounts import Accounts, AuthenticationError
 from tracker.errors import NotFoundError, ValidationError
@@ -161,3 +162,35 @@ def test_wrong_passwords_entered_at_the_same_moment_are_each_counted(store):
     with pytest.raises(AuthenticationError):
         racing.authenticate("ivanova", "подбираемый")
     assert store.table("users").get("ivanova")["failed_logins"] == 2  # neither overwrote the other
+
+
+class _EveryWriteLosesTheRace:
+    """A store on which another desk changes the account before each of this desk's writes."""
+
+    def __init__(self, store):
+        self.store = store
+
+    def __getattr__(self, name):
+        return getattr(self.store, name)
+
+    def table(self, name):
+        table = self.store.table(name)
+
+        class Losing:
+            def __getattr__(self, attr):
+                return getattr(table, attr)
+
+            def update(self, record_id, changes, expected_rev=None):
+                if expected_rev is not None:
+                    raise store_errors.ConflictError("users", record_id, expected_rev, expected_rev + 1)
+                return table.update(record_id, changes)
+        return Losing()
+
+
+def test_a_wrong_password_is_counted_even_when_every_careful_write_loses_the_race(store):
+    clock = Clock()
+    Accounts(store, now=clock).add("ivanova", "контролёр", "верный-пароль-1")
+    losing = Accounts(_EveryWriteLosesTheRace(store), now=clock)
+    with pytest.raises(AuthenticationError):
+        losing.authenticate("ivanova", "подбираемый")
+    assert store.table("users").get("ivanova")["failed_logins"] == 1

@@ -123,6 +123,10 @@ class Accounts:
                 if fresh is None:
                     return
                 raw = fresh
+        # still losing the race after every try: count this failure over the last read all the same,
+        # since a guess that goes uncounted is worse than two that count as one
+        table.update(raw["id"], {"failed_logins": int(raw.get("failed_logins") or 0) + 1,
+                                 "last_failed_login": now.isoformat(timespec="seconds")})
 
     def any(self) -> bool:
         return len(self.store.table(USERS)) > 0
