@@ -465,6 +465,21 @@ def _term_at(text: str) -> int | None:
     return min(starts) if starts else None
 
 
+# «…, независимо от формы собственности», «…, по подведомственным подразделениям»: a circumstance
+# set off by a comma, never part of a body's name (which holds its «по» with no comma before it)
+_COMMA_ADVERBIAL = re.compile(r",\s+(?:независимо\s+от|по\s+(?P<word>[а-яё]+))\b", re.IGNORECASE)
+
+
+def _comma_adverbial_at(text: str) -> int | None:
+    for m in _COMMA_ADVERBIAL.finditer(mask_quoted(text, also_parens=True)):
+        word = m.group("word")
+        # «по делам национальностей» after a comma still names a department: only an adjective
+        # («по подведомственным учреждениям») opens a circumstance
+        if word is None or any(r.tag.case == "datv" and r.tag.POS in ("ADJF", "PRTF") for r in nlp.parses(word)[:1]):
+            return m.start()
+    return None
+
+
 _GOVERNED_CUE = re.compile(r"(?:на\s+основании|в\s+соответствии|в\s+рамках|в\s+пределах|за\s+счет|в\s+установленн)",
                           re.IGNORECASE)
 
@@ -483,7 +498,7 @@ def cut_name(text: str, case: str = "datv") -> str:
             continue  # «организаций, созданных на основании федеральных законов»: the clause defines the body
         text = text[: m.start()]
         break
-    for at in (_adverb_at(text), _term_at(text)):
+    for at in (_adverb_at(text), _term_at(text), _comma_adverbial_at(text)):
         if at is not None:
             text = text[:at].rstrip(" ,")
     # the official in parentheses closes the name: what follows is the task
@@ -535,6 +550,19 @@ def _dative_conjunct(piece: str, group: str) -> bool:
     return not re.search(r"(?<![а-яё])(?:по|к|согласно|благодаря|вопреки)\s", group, re.IGNORECASE)
 
 
+def _shared_complement(text: str, groups: list[list[int]]) -> bool:
+    """Do bare nouns joined to a last noun share its genitive («предприятиям, учреждениям и
+    организациям города Тобольска»)? Then they name one addressee, the kinds of bodies of one
+    place, not each a body of its own."""
+    if len(groups) < 2 or any(len(WORD.findall(text[s:e])) != 1 for s, e in groups[:-1]):
+        return False
+    if "и" not in text[groups[-2][1]:groups[-1][0]].split():
+        return False
+    last = WORD.findall(text[groups[-1][0]:groups[-1][1]])
+    return len(last) >= 2 and last[1].islower() and all(
+        r.tag.case == "gent" and r.tag.POS in ("NOUN", "ADJF") for r in nlp.parses(last[1])[:1])
+
+
 _SEPARATORS = re.compile(r",?\s+а\s+также\s+|,\s+|\s+и\s+|;\s+")  # «A, а также B» is a list too
 
 
@@ -542,7 +570,8 @@ def parties(text: str, start: int = 0, case: str = "datv") -> list[Party]:
     """Executors named by an executor phrase (a lead before the verb, or the words after
     «Рекомендовать»). Nothing when the phrase does not open with a noun in `case`."""
     # the sentence ends the name, an abbreviation does not («помощи им. А.С. Пучкова», «ул. Ленина»)
-    text = re.split(r"(?<=[а-яё]{2})(?<![\s(]им)(?<![\s(]ул)\.\s+(?=[А-ЯЁ])", text, maxsplit=1)[0]
+    # a page may glue the next sentence to the stop («района.Ответственность за …»)
+    text = re.split(r"(?<=[а-яё]{2})(?<![\s(]им)(?<![\s(]ул)\.(?:\s+(?=[А-ЯЁ])|(?=[А-ЯЁ][а-яё]))", text, maxsplit=1)[0]
     text = text.rstrip(" :,\n\t")
     text = text[:-1] if re.search(r"[а-яё»)]\.$", text) else text  # the stop ending the item, not an initial
     text = re.sub(r"\s+не$", "", text)  # «руководителям предприятий не допускать»: the negation is the verb's
@@ -593,6 +622,8 @@ def parties(text: str, start: int = 0, case: str = "datv") -> list[Party]:
             groups[-1][1] = e
         else:
             return []
+    if _shared_complement(text, groups):
+        groups = [[groups[0][0], groups[-1][1]]]
     out: list[Party] = []
     for s, e in groups:
         party = party_from(text[s:e], start + s, case)

@@ -463,7 +463,8 @@ def _single_paragraph(text: str, start: int, end: int) -> list[Item]:
 # of its own or run into one line with the title («… пожаров» В связи с …: - Ввести …»)
 _PREAMBLE_COLON = re.compile(r"(?:^|(?<=\n)|(?<=[.»\"] )|(?<=[а-яё] ))[ \t]*(?:В\s+(?:соответствии|целях|связи)|Руководствуясь|"
                              r"На\s+основании|Во\s+исполнение)[^:]{0,1500}?:(?=\s*[-–—•][ \t])")
-_DASH_LINE = re.compile(r"(?m)^[ \t\u00a0]*[-–—•][ \t\u00a0]+(?=\S)")
+# a dash line; a page that flattened Word's list may put the dash alone on its line, the text below
+_DASH_LINE = re.compile(r"(?m)^[ \t\u00a0]*[-–—•](?:[ \t\u00a0]+(?=\S)|[ \t\u00a0]*\n[ \t\u00a0]*(?=[А-ЯЁ]))")
 # the same list in an act printed on one line: a dash after the formula or a sentence's end, or
 # before a capitalized infinitive (an item that lost its stop: «… в пунктах - Провести …»)
 _DASH_INLINE = re.compile(r"(?:(?<=[.;:])\s+|\s+(?=[-–—•][ \t\u00a0]+[А-ЯЁ][а-яё]+(?:ть|ти|чь)\b))"
@@ -471,6 +472,13 @@ _DASH_INLINE = re.compile(r"(?:(?<=[.;:])\s+|\s+(?=[-–—•][ \t\u00a0]+[А-�
 _ACT_DETAILS = re.compile(r"(?:№|(?<![А-Яа-яЁё])N)\s*\d|(?<![А-ЯЁ])(?:ПОСТАНОВЛЕНИЕ|РАСПОРЯЖЕНИЕ|РЕШЕНИЕ|ПРИКАЗ)(?![А-ЯЁ])")
 # a paragraph of its own after a finished sentence (a signature, a site's line) ends a dash list
 _NEW_PARAGRAPH = re.compile(r"[.;!?][ \t]*\n[ \t]*(?![-–—•])\S")
+
+
+def _paragraph_between(text: str, start: int, end: int) -> bool:
+    """Does a new paragraph start between `start` and `end`? A line that ends with an
+    abbreviation («р.п.», «г.») goes on below: the place's name follows, not a new paragraph."""
+    return any(not ABBREVIATED_END.search(text, max(0, m.start() - 8), m.start() + 1)
+               for m in _NEW_PARAGRAPH.finditer(text, start, end))
 
 
 def _has_infinitive(line: str) -> bool:
@@ -513,7 +521,7 @@ def _dash_items(text: str, start: int, cands: list[_Cand]) -> list[_Cand]:
     found = list(dashes.finditer(text, start if one_line else text.rfind("\n", 0, at) + 1))
     for k, m in enumerate(found):
         before = text[:m.start()].rstrip()
-        if out and _NEW_PARAGRAPH.search(text, out[-1].body_start, m.start()):
+        if out and _paragraph_between(text, out[-1].body_start, m.start()):
             break  # a signature or a site's line stands between: the list is over
         own = text[m.end():found[k + 1].start() if k + 1 < len(found) else len(text)]
         if out and (before.endswith(":") or under_colon and (before.endswith(";") or not _has_infinitive(
