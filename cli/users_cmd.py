@@ -49,14 +49,25 @@ def _executor_id(app: Application, text: str | None) -> str | None:
     return found[0].id
 
 
-def describe(user, app: Application | None = None) -> str:  # noqa: ANN001 - tracker.access.models.User
+def describe(user, app: Application | None = None, *, activity: bool = False) -> str:  # noqa: ANN001 - tracker.access.models.User
     organisation = ""
     if user.executor_id:
         found = app.control.directory.get(user.executor_id) if app is not None else None
         organisation = f", организация: {found.name if found else user.executor_id}"
     name = f" ({user.name})" if user.name else ""
     state = " — ОТКЛЮЧЕНА" if user.disabled else ""
-    return f"{user.login}{name}: {user.role}{organisation}{state}"
+    seen = ""
+    if activity:  # the list says who still uses an account and who is being guessed at
+        seen = f"; вход {_when(user.last_login)}" if user.last_login else "; не входил"
+    if activity and user.failed_logins:
+        seen += f"; неверных паролей подряд: {user.failed_logins} (последний {_when(user.last_failed_login)})"
+    return f"{user.login}{name}: {user.role}{organisation}{seen}{state}"
+
+
+def _when(stamp: str | None) -> str:
+    from datetime import datetime
+
+    return datetime.fromisoformat(stamp).strftime("%d.%m.%Y %H:%M") if stamp else "—"
 
 
 def register(app: typer.Typer) -> None:
@@ -135,12 +146,12 @@ def register(app: typer.Typer) -> None:
     @group.command("list")
     @friendly_errors
     def list_(db: DbOption = None) -> None:
-        """Список пользователей: имя, роль, организация исполнителя, отключена ли."""
+        """Список пользователей: имя, роль, организация исполнителя, последний вход, неверные пароли, отключена ли."""
         opened = common.open_app(_server(db))
         with closing(opened):
             users = opened.accounts.list()
             for user in users:
-                typer.echo(describe(user, opened))
+                typer.echo(describe(user, opened, activity=True))
         typer.echo(f"Всего: {len(users)}")
 
 

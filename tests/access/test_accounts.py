@@ -194,3 +194,16 @@ def test_a_wrong_password_is_counted_even_when_every_careful_write_loses_the_rac
     with pytest.raises(AuthenticationError):
         losing.authenticate("ivanova", "подбираемый")
     assert store.table("users").get("ivanova")["failed_logins"] == 1
+
+
+def test_a_login_is_recorded_and_a_right_password_clears_the_wrong_ones_before_it(store):
+    clock = Clock()
+    accounts = Accounts(store, now=clock)
+    accounts.add("ivanova", "контролёр", "верный-пароль-1")
+    assert accounts.get("ivanova").last_login is None
+    with pytest.raises(AuthenticationError):
+        accounts.authenticate("ivanova", "подбираемый")
+    assert accounts.get("ivanova").failed_logins == 1
+    accounts.authenticate("ivanova", "верный-пароль-1")
+    user = accounts.get("ivanova")
+    assert user.last_login == clock().isoformat(timespec="seconds") and user.failed_logins == 0

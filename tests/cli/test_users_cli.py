@@ -1,6 +1,8 @@
 """`tracker users`: the accounts of a server database, kept by its администратор."""
 from __future__ import annotations
 
+import re
+
 import pytest
 from server_users import ADMIN_PASSWORD, add_user, as_user, first_admin, server_cli
 
@@ -15,8 +17,9 @@ def test_the_first_administrator_is_added_without_logging_in_and_then_keeps_the_
     assert add_user(admin, "petrov", "наблюдатель", "пароль-петрова", "--name", "Петров П.П.").exit_code == 0
     listed = admin("users", "list")
     assert listed.exit_code == 0, listed.output
-    assert listed.output.splitlines() == ["admin (Администратор ЦУР): администратор",
-                                          "petrov (Петров П.П.): наблюдатель", "Всего: 2"]
+    lines = listed.output.splitlines()
+    assert re.fullmatch(r"admin \(Администратор ЦУР\): администратор; вход \d\d\.\d\d\.\d{4} \d\d:\d\d", lines[0])
+    assert lines[1:] == ["petrov (Петров П.П.): наблюдатель; не входил", "Всего: 2"]
 
 
 def test_only_an_administrator_may_come_first(server):
@@ -66,7 +69,7 @@ def test_disable_and_enable_an_account_and_never_the_last_administrator(server):
     add_user(admin, "petrov", "наблюдатель", "пароль-петрова")
     disabled = admin("users", "disable", "petrov")
     assert disabled.exit_code == 0 and "ОТКЛЮЧЕНА" in disabled.output
-    assert "petrov: наблюдатель — ОТКЛЮЧЕНА" in admin("users", "list").output
+    assert "petrov: наблюдатель; не входил — ОТКЛЮЧЕНА" in admin("users", "list").output
     assert as_user(server, "petrov", "пароль-петрова")("orders").exit_code == 1
     assert admin("users", "enable", "petrov").exit_code == 0
     assert as_user(server, "petrov", "пароль-петрова")("orders").exit_code == 0
@@ -89,3 +92,14 @@ def test_an_executor_account_names_its_organisation(tmp_path, server, act_file):
 def test_a_file_database_has_no_accounts(cli):
     refused = cli("users", "list")
     assert refused.exit_code == 1 and "только у базы на сервере" in refused.output
+
+
+def test_the_list_shows_each_accounts_last_login_and_the_wrong_passwords_since(server):
+    admin = first_admin(server)
+    add_user(admin, "petrov", "наблюдатель", "пароль-петрова")
+    assert as_user(server, "petrov", "пароль-петрова")("orders").exit_code == 0
+    for _ in range(2):
+        assert as_user(server, "petrov", "подбираемый")("orders").exit_code == 1
+    petrov = next(line for line in admin("users", "list").output.splitlines() if line.startswith("petrov"))
+    assert re.fullmatch(r"petrov: наблюдатель; вход \d\d\.\d\d\.\d{4} \d\d:\d\d; "
+                        r"неверных паролей подряд: 2 \(последний \d\d\.\d\d\.\d{4} \d\d:\d\d\)", petrov), petrov

@@ -100,11 +100,11 @@ class Accounts:
             self._count_failure(raw, now)
             raise AuthenticationError(WRONG)
         user = _user(raw)
-        changes: dict = {"failed_logins": 0} if failures else {}
+        # the last login is kept so that the администратор sees who still uses an account
+        changes: dict = {"last_login": now.isoformat(timespec="seconds")} | ({"failed_logins": 0} if failures else {})
         if passwords.needs_rehash(user.password_hash):  # parameters grew stronger since it was set
             changes["password_hash"] = passwords.hash_password(password)
-        if changes:
-            table.update(user.login, changes)
+        table.update(user.login, changes)
         return user.principal()
 
     def _count_failure(self, raw: dict, now: datetime) -> None:
@@ -167,7 +167,8 @@ def _record(user: User) -> dict:
 
 def _user(raw: dict) -> User:
     return User(raw["id"], Role(raw["role"]), raw.get("password_hash") or "", raw.get("name"),
-                raw.get("executor_id"), bool(raw.get("disabled")), raw.get("created"))
+                raw.get("executor_id"), bool(raw.get("disabled")), raw.get("created"), raw.get("last_login"),
+                int(raw.get("failed_logins") or 0), raw.get("last_failed_login"))
 
 
 class GuardedAccounts:

@@ -54,6 +54,9 @@ class User:
     executor_id: str | None = None
     disabled: bool = False
     created: str | None = None  # ISO timestamp
+    last_login: str | None = None  # ISO timestamp of the last successful login
+    failed_logins: int = 0  # wrong passwords in a row since then
+    last_failed_login: str | None = None  # ISO timestamp of the last of them
 
     def principal(self) -> Principal:
         return Principal(self.login, self.role, self.executor_id, self.name)
