@@ -57,11 +57,17 @@ def _patterns() -> dict[str, re.Pattern[str]]:
 
 @cache
 def _day_set() -> re.Pattern[str]:
-    """Several days of one month («16 и 17 марта 2024 года», «5, 6 и 7 мая»): a window of
-    event days, like «с 5 по 11 ноября», not one date."""
+    """Several event days, a window like «с 5 по 11 ноября», not one date: days of one month
+    («16 и 17 марта 2024 года», «5, 6 и 7 мая»), ranges of days («26-27 сентября 2015 года и
+    03-04 октября 2015 года»), or whole dates in a row, each with its hours («19 декабря 2018 года
+    в 14.00, 20 декабря 2018 года в 11.00 и в 14.00, 21 декабря 2018 года»)."""
     gen = _month_alternation("gen")
-    return re.compile(rf"(?<![\d.])\d{{1,2}}(?:\s*,\s*\d{{1,2}})*\s+и\s+\d{{1,2}}\s+(?:{gen})(?![а-яё])"
-                      r"(?:\s+\d{4}(?:\s*(?:года|г\.?)(?![а-яё]))?)?", re.IGNORECASE)
+    year = r"(?:\s+\d{4}(?:\s*(?:года|г\.?)(?![а-яё]))?)?"
+    days = rf"(?<![\d.])\d{{1,2}}(?:\s*,\s*\d{{1,2}})*\s+и\s+\d{{1,2}}\s+(?:{gen})(?![а-яё]){year}"
+    span = rf"(?<![\d.])\d{{1,2}}\s*[-–—]\s*\d{{1,2}}\s*(?:{gen})(?![а-яё]){year}"
+    hours = r"(?:\s*,?\s+в\s+\d{1,2}[.:]\d{2}(?:\s*час\w*)?(?:\s+и\s+в\s+\d{1,2}[.:]\d{2}(?:\s*час\w*)?)*)?"
+    whole = rf"(?<![\d.])\d{{1,2}}\s+(?:{gen})\s+\d{{4}}\s*(?:года|г\.?)(?![а-яё]){hours}"
+    return re.compile(rf"{span}(?:\s*(?:,|и)\s*{span})*|{days}|{whole}(?:\s*(?:,|и)\s*{whole})+", re.IGNORECASE)
 
 
 def _year(text: str) -> int:
@@ -354,10 +360,13 @@ def find_deadline(text: str, offset: int = 0, reference: date | None = None,
     if m:
         return deadline_from_phrase(m.group("phrase"), offset + m.start("phrase"), reference)
     masked = mask_quoted(text)
-    periods = sorted([(p.start(), p.end()) for p in _PERIOD.finditer(masked)]
-                     + [(p.start(), p.end()) for p in _day_set().finditer(masked)])
+    # event days («16 и 17 марта», «19 декабря … , 20 декабря …»), unless a term's «до» leads them:
+    # «представить до 1 марта 2025 года и 1 сентября 2025 года» is due on the first
+    days = [(p.start(), p.end()) for p in _day_set().finditer(masked)
+            if not _TRIGGER.search(masked[max(0, p.start() - 24):p.start()])]
+    periods = sorted([(p.start(), p.end()) for p in _PERIOD.finditer(masked)] + days)
     dates = [d for d in find_dates(masked, reference) if not is_reference_date(masked, d)
-             and not any(s <= d.start < e for s, e in periods)]
+             and not any(d.start < e and s < d.end for s, e in periods)]
     chosen: DateMatch | None = None
     how = sureness.CLEAN
     for d in dates:

@@ -387,6 +387,9 @@ def runs_into_items(head: str) -> bool:
         return False
     if _PREAMBLE.match(lines[-1]):
         return True
+    paragraphs = [p for p in re.split(r"\n[ \t]*\n", head) if p.strip() and not re.match(r"\s*№[^\d]*$", p)]
+    if paragraphs and _PREAMBLE.match(paragraphs[-1]):
+        return True  # a blank line before a hard-wrapped preamble sets it off from the title above
     first = len(lines) - 1  # a hard-wrapped paragraph: its lines after a line that ends no sentence
     while first > 0 and len(lines) - first < 15 and not lines[first - 1].endswith((".", ":", ";", "!", "?")):
         first -= 1
@@ -397,7 +400,7 @@ def runs_into_items(head: str) -> bool:
     # a page run into one line: the preamble opens after the site's words with a capital
     # («… Дата принятия: 27.01.2023 Руководствуясь Федеральным законом … № 1011:») and no
     # sentence ends after it
-    opens = [m.start() for m in re.finditer(r"(?<=\s)(?=[ВНР][а-яё])", lines[-1]) if _PREAMBLE.match(lines[-1][m.start():])]
+    opens = [m.start() for m in re.finditer(r"(?<=\s)(?=[ВНР])", lines[-1]) if _PREAMBLE.match(lines[-1][m.start():])]
     return bool(opens) and len(lines[-1]) > 300 and not re.search(r"[.!?]\s+[А-ЯЁ]", lines[-1][opens[-1]:])
 
 
