@@ -32,7 +32,7 @@ def _server(db: str | None) -> str:
     return location
 
 
-def _executor_id(app: Application, text: str | None) -> str | None:
+def _executor_id(app: Application, text: str | None, new: bool = False) -> str | None:
     if not text:
         return None
     from tracker.errors import NotFoundError, ValidationError
@@ -40,9 +40,12 @@ def _executor_id(app: Application, text: str | None) -> str | None:
     found = app.control.find_executors(text)
     exact = [e for e in found if e.id == text or e.name.lower() == text.lower()]
     found = exact or found
+    if not found and new:
+        return app.control.add_executor(text).id  # accounts made before the organisation's first act
     if not found:
         raise NotFoundError(f"Организация «{text}» не найдена среди исполнителей поручений. "
-                            "Список: `tracker orders --json` (поле parts).")
+                            "Список: `tracker orders --json` (поле parts). Если её поручений ещё нет, "
+                            "добавьте её полным наименованием: --executor «…» --new-executor.")
     if len(found) > 1:
         names = "; ".join(e.name for e in found[:5])
         raise ValidationError(f"Под «{text}» подходят несколько организаций: {names}. Уточните.")
@@ -86,6 +89,9 @@ def register(app: typer.Typer) -> None:
         executor: Annotated[str | None, typer.Option(
             "--executor", "-e", show_default=False,
             help="Для исполнителя: его организация (часть наименования, как в списке поручений).")] = None,
+        new_executor: Annotated[bool, typer.Option(
+            "--new-executor", help="Организации ещё нет среди исполнителей поручений: добавить её "
+                                   "(--executor — полное наименование в именительном падеже).")] = False,
         db: DbOption = None,
     ) -> None:
         """Добавить пользователя. Пароль вводится дважды скрыто (или $TRACKER_NEW_PASSWORD).
@@ -108,7 +114,7 @@ def register(app: typer.Typer) -> None:
         opened = common.open_app(location)
         with closing(opened):
             opened.require(Action.USERS, "новая учётная запись")
-            executor_id = _executor_id(opened, executor)
+            executor_id = _executor_id(opened, executor, new_executor)
             password = new_password(login)
             user = opened.accounts.add(login, role, password, name=name, executor_id=executor_id)
             typer.echo(f"Добавлен: {describe(user, opened)}.")

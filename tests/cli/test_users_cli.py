@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from server_users import ADMIN_PASSWORD, add_user, as_user, first_admin, server_cli
+from server_users import ADMIN_PASSWORD, add_user, as_user, first_admin, rows, server_cli
 
 
 @pytest.fixture
@@ -103,3 +103,19 @@ def test_the_list_shows_each_accounts_last_login_and_the_wrong_passwords_since(s
     petrov = next(line for line in admin("users", "list").output.splitlines() if line.startswith("petrov"))
     assert re.fullmatch(r"petrov: наблюдатель; вход \d\d\.\d\d\.\d{4} \d\d:\d\d; "
                         r"неверных паролей подряд: 2 \(последний \d\d\.\d\d\.\d{4} \d\d:\d\d\)", petrov), petrov
+
+
+def test_an_organisation_with_no_orders_yet_is_added_with_its_first_account(server, act_file):
+    admin = first_admin(server)
+    unknown = add_user(admin, "minobr", "исполнитель", "пароль-минобра", "--executor",
+                       "Министерство образования Иркутской области")
+    assert unknown.exit_code == 1 and "--new-executor" in unknown.output
+    added = add_user(admin, "minobr", "исполнитель", "пароль-минобра", "--executor",
+                     "Министерство образования Иркутской области", "--new-executor")
+    assert added.exit_code == 0, added.output
+    assert "организация: Министерство образования Иркутской области" in added.output
+    assert admin("import", str(act_file), "--yes").exit_code == 0
+    minobr = as_user(server, "minobr", "пароль-минобра")
+    mine = rows(minobr)
+    assert mine and all(any(part["name"] == "Министерство образования Иркутской области" for part in row["parts"])
+                        for row in mine)

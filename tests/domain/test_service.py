@@ -176,6 +176,15 @@ def test_create_order_by_hand_and_rename_an_executor(service):
     assert row.executors == MINOBR and row.act_label == "Поручения вручную"
 
 
+def test_an_organisation_added_before_its_orders_is_the_executor_they_resolve_to(service):
+    added = service.add_executor(MINOBR)
+    assert service.add_executor("Минобразования").id == added.id  # the same body, one entry
+    made = service.create_order(None, "ЦУР-1", "Сообщить в ЦУР о новой странице", [MINOBR_DAT],
+                                due=date(2024, 3, 6))
+    assert [a.executor_id for a in made.assignments] == [added.id]
+    assert len(service.executors()) == 1
+
+
 def test_a_second_process_on_the_same_database_is_seen_after_sync(tmp_path, parser, clock):
     """Two services over two stores opened on one file, as the UI and a CLI import would be."""
     from db import open_store

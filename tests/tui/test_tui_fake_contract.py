@@ -13,7 +13,7 @@ from tracker.control.api import ControlServiceAPI
 from tracker.control.service import ControlService
 
 # what the tests use to build a scene on the fake; never called by the desk
-SCENE_BUILDERS = {"add_executor", "add_act", "add_order"}
+SCENE_BUILDERS = {"add_act", "add_order"}  # add_executor builds scenes and is the protocol's too
 
 
 def protocol_members() -> dict[str, object]:

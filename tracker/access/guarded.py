@@ -227,6 +227,11 @@ class GuardedControl:
         check(self.who, Action.CONTROL, what="справочник исполнителей")
         return self._inner.rename_executor(executor_id, name, alias)
 
+    def add_executor(self, name: str) -> Executor:
+        self._standing(self.who)
+        check(self.who, Action.CONTROL, what="справочник исполнителей")
+        return self._inner.add_executor(name)
+
     # -- everything else: a control right, unless it is known to be harmless -------------------
     def __getattr__(self, name: str) -> Any:
         if name.startswith("_") or name == "store":

@@ -264,6 +264,10 @@ class ControlServiceAPI(Protocol):
         """A control point entered by hand or made by the registry («сообщить в ЦУР»)."""
         ...
     def rename_executor(self, executor_id: str, name: str, alias: str | None = None) -> Executor: ...
+    def add_executor(self, name: str) -> Executor:
+        """An organisation entered before any of its orders (an исполнитель's account needs one);
+        the one the directory already knows by this name, if any."""
+        ...
 
 
 class OrderQueries(Protocol):

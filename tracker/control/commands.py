@@ -178,3 +178,17 @@ class OrderCommands:
         self.store.table(EXECUTORS).replace(executor_to_record(executor))
         self.index.reload()
         return executor
+
+    def add_executor(self, name: str) -> Executor:
+        self.index.refresh()
+        name = (name or "").strip()
+        if not name:
+            raise ValidationError("Пустое наименование организации.")
+        known = self.index.directory.find(name)
+        if known is not None:
+            return known  # «Минобразования» for «Министерство образования …»: one body, one entry
+        # the orders imported later resolve to it by the same keys as any spelling of the body
+        executor = self.index.directory.resolve(name).executor
+        self.store.table(EXECUTORS).insert(executor_to_record(executor))
+        self.index.reload()
+        return executor

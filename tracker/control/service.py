@@ -169,3 +169,6 @@ class ControlService:
 
     def rename_executor(self, executor_id: str, name: str, alias: str | None = None) -> Executor:
         return self.commands.rename_executor(executor_id, name, alias)
+
+    def add_executor(self, name: str) -> Executor:
+        return self.commands.add_executor(name)
