@@ -181,9 +181,9 @@ def recurrence_in(text: str) -> tuple[str, int, int] | None:
             end = (word.end() if word else 0) + m.end()
             best = (value, m.start(), end)
     every = re.search(r"(?<![а-яё])(?:кажд\w+\s+(день|недел|месяц|квартал|год)\w*|"
-                      r"по\s+(?:понедельник|вторник|сред|четверг|пятниц|суббот|воскресень)\w*)", lowered)
+                      r"(?:по|кажд\w+)\s+(?:понедельник|вторник|сред|четверг|пятниц|суббот|воскресень)\w*)", lowered)
     if every and (best is None or every.start() < best[1]):
-        unit = every.group(1) or "недел"  # «по понедельникам» is weekly
+        unit = every.group(1) or "недел"  # «по понедельникам», «каждую пятницу» is weekly
         value = {"день": "ежедневно", "недел": "еженедельно", "месяц": "ежемесячно", "квартал": "ежеквартально",
                  "год": "ежегодно"}[unit]
         best = (value, every.start(), every.end())
