@@ -113,3 +113,16 @@ def test_second_quarterly_counts_changes_from_the_first(tmp_path):
     assert result.exit_code == 0, result.output
     assert f"Лист изменений с {today:%d.%m.%Y}" in result.output
     assert "добавлено 0, изменено 0, исключено 0" in result.output
+
+
+def test_check_fills_the_template_and_names_an_expression_that_fails_on_data(tmp_path):
+    from docx import Document
+
+    template = tmp_path / "мой.docx"
+    document = Document()
+    document.add_paragraph("Исполнителей: {{ letters|length * 'два' }} {{ today_text + 1 }}")
+    document.save(str(template))
+    result = run("draft", "check", "reminders", str(template))
+    assert result.exit_code == 1
+    assert "мой.docx" in result.output and "выражение в шаблоне не вычисляется" in result.output
+    assert "Traceback" not in result.output

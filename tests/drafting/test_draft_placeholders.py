@@ -126,3 +126,25 @@ def test_placeholder_split_across_runs_by_word_still_renders(tmp_path, quarterly
     document.save(str(template))
     out = render_docx(template, quarterly_data, tmp_path / "out.docx")
     assert Document(str(out)).paragraphs[0].text == "Бланк: Администрация города Обнинска на 5 ноября 2026 г."
+
+
+def test_the_check_fills_the_template_with_a_sample_and_names_an_expression_that_fails_on_data(tmp_path):
+    # every name is known, so only filling the template shows the mistake
+    template = one_paragraph_template(tmp_path, "№ {{ reg.number + 1 }} от {{ reg.date_text }}")
+    check_template(template, QuarterlyData)
+    with pytest.raises(TemplateProblem, match="выражение в шаблоне не вычисляется"):
+        DraftingService(store=None).check("quarterly", template)
+    assert list(tmp_path.iterdir()) == [template]  # nothing is written
+
+
+@pytest.mark.parametrize("kind", ["quarterly", "report", "reminders"])
+def test_the_shipped_templates_fill_with_a_sample_of_their_data(kind):
+    assert DraftingService(store=None).check(kind).exists()
+
+
+def test_a_sample_fills_every_field_and_lists_two_items():
+    from tracker.drafting.samples import sample_of
+
+    data = sample_of(ReminderData)
+    assert len(data.letters) == 2 and all(len(letter.orders) == 2 for letter in data.letters)
+    assert data.org.name and data.today

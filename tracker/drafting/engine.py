@@ -162,9 +162,27 @@ def context_of(data: Any) -> dict[str, Any]:
 
 def render_docx(path: Path, data: Any, out: Path, layout: Layout | None = None) -> Path:
     """Check, render and write atomically; returns `out`."""
+    check_template(path, type(data))
+    template = _filled(path, data)
+    if layout is not None:
+        apply_layout(template.docx, layout)
+    save_atomically(out, template.save)
+    return out
+
+
+def check_by_filling(path: Path, data_type: type) -> None:
+    """check_template, then fill the template with a sample of `data_type` (nothing is written):
+    an expression that fails only on data is named before a real draft needs it."""
+    from tracker.drafting.samples import sample_of
+
+    check_template(path, data_type)
+    _filled(path, sample_of(data_type))
+
+
+def _filled(path: Path, data: Any) -> Any:
+    """The template filled with `data` (a DocxTemplate); TemplateProblem in Russian on any failure."""
     from docxtpl import DocxTemplate
 
-    check_template(path, type(data))
     template = DocxTemplate(str(path))
     try:
         template.render(context_of(data), jinja_env=make_env(), autoescape=True)
@@ -179,10 +197,7 @@ def render_docx(path: Path, data: Any, out: Path, layout: Layout | None = None) 
         raise TemplateProblem(f"Шаблон {path.name}: выражение в шаблоне не вычисляется "
                               f"({_RUNTIME.get(type(error).__name__, type(error).__name__)}); "
                               "исправьте шаблон в Word; документ не создан.") from None
-    if layout is not None:
-        apply_layout(template.docx, layout)
-    save_atomically(out, template.save)
-    return out
+    return template
 
 
 _UNDEFINED = (

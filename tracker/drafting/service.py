@@ -120,9 +120,10 @@ class DraftingService:
         return DRAFT_KINDS
 
     def check(self, kind: str, template: Path | None = None) -> Path:
-        """Check a (clerk-edited) template of `kind` against its data; raises TemplateProblem."""
+        """Check a (clerk-edited) template of `kind` against its data, and fill it with a sample of
+        that data; raises TemplateProblem."""
         from tracker.drafting.data import QuarterlyData, ReminderData, ReportData
-        from tracker.drafting.engine import check_template
+        from tracker.drafting.engine import check_by_filling
 
         types = {"quarterly": QuarterlyData, "report": ReportData, "reminders": ReminderData}
         if kind not in types:
@@ -130,7 +131,7 @@ class DraftingService:
         path = template or template_path(next(k.template for k in DRAFT_KINDS if k.key == kind))
         if not Path(path).exists():
             raise DraftError(f"Файл шаблона {path} не найден.")
-        check_template(Path(path), types[kind])
+        check_by_filling(Path(path), types[kind])
         return Path(path)
 
     # -- quarterly update ----------------------------------------------------------------
