@@ -90,13 +90,18 @@ def test_report_and_reminders_from_the_command_line(tmp_path):
     assert "просрочено на 4 дн." in body_text(letters)
 
 
-def test_check_names_the_misspelled_placeholder(tmp_path):
+def _own_template(tmp_path, line: str):
     from docx import Document
 
     template = tmp_path / "мой.docx"
     document = Document()
-    document.add_paragraph("{{ org.nmae }}")
+    document.add_paragraph(line)
     document.save(str(template))
+    return template
+
+
+def test_check_names_the_misspelled_placeholder(tmp_path):
+    template = _own_template(tmp_path, "{{ org.nmae }}")
     result = run("draft", "check", "quarterly", str(template))
     assert result.exit_code == 1
     assert "«{{ org.nmae }}»" in result.output
@@ -116,12 +121,7 @@ def test_second_quarterly_counts_changes_from_the_first(tmp_path):
 
 
 def test_check_fills_the_template_and_names_an_expression_that_fails_on_data(tmp_path):
-    from docx import Document
-
-    template = tmp_path / "мой.docx"
-    document = Document()
-    document.add_paragraph("Исполнителей: {{ letters|length * 'два' }} {{ today_text + 1 }}")
-    document.save(str(template))
+    template = _own_template(tmp_path, "Исполнителей: {{ letters|length * 'два' }} {{ today_text + 1 }}")
     result = run("draft", "check", "reminders", str(template))
     assert result.exit_code == 1
     assert "мой.docx" in result.output and "выражение в шаблоне не вычисляется" in result.output
