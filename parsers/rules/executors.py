@@ -569,6 +569,8 @@ _SEPARATORS = re.compile(r",?\s+а\s+также\s+|,\s+|\s+и\s+|;\s+")  # «A, 
 def parties(text: str, start: int = 0, case: str = "datv") -> list[Party]:
     """Executors named by an executor phrase (a lead before the verb, or the words after
     «Рекомендовать»). Nothing when the phrase does not open with a noun in `case`."""
+    blank = len(text) - len(text.lstrip())  # «Поручить Кузнецову К.К., …»: the words after the verb
+    text, start = text[blank:], start + blank
     # the sentence ends the name, an abbreviation does not («помощи им. А.С. Пучкова», «ул. Ленина»)
     # a page may glue the next sentence to the stop («района.Ответственность за …»)
     text = re.split(r"(?<=[а-яё]{2})(?<![\s(]им)(?<![\s(]ул)\.(?:\s+(?=[А-ЯЁ])|(?=[А-ЯЁ][а-яё]))", text, maxsplit=1)[0]

@@ -150,3 +150,9 @@ def test_full_names_of_officials_become_initials_and_surname():
         ("Начальнику отдела кадров", "Начальник отдела кадров", "И.И. Иванов")]
     assert triples("Управлению образования (Петрова Анна Сергеевна)") == [
         ("Управлению образования", "Управление образования", "А.С. Петрова")]
+
+
+def test_an_official_named_before_the_post_after_the_verb_is_the_posts_official():
+    # written: «Поручить Кузнецову К.К., заместителю главы …»: the words after the verb open with a space
+    found = [(p.as_written, p.person) for p in parties(" Кузнецову К.К., заместителю главы администрации, ", 8)]
+    assert found == [("заместителю главы администрации", "Кузнецов К.К.")]
