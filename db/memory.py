@@ -23,6 +23,9 @@ class MemoryTable:
         row = self._rows.get(record_id)
         return copy.deepcopy(row) if row is not None else None
 
+    def get_many(self, record_ids: list[str]) -> dict[str, Record]:
+        return {i: copy.deepcopy(self._rows[i]) for i in dict.fromkeys(record_ids) if i in self._rows}
+
     def all(self) -> list[Record]:
         return [copy.deepcopy(r) for r in self._rows.values()]
 

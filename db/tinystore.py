@@ -216,6 +216,10 @@ class TinyTable:
         doc = self._raw(record_id)
         return _clone(doc) if doc is not None else None
 
+    def get_many(self, record_ids: list[str]) -> dict[str, Record]:
+        found = ((i, self._raw(i)) for i in dict.fromkeys(record_ids))
+        return {i: _clone(doc) for i, doc in found if doc is not None}
+
     def all(self) -> list[Record]:
         with _gc_paused():
             return [_clone(doc) for doc in self._tiny.all()]

@@ -67,6 +67,11 @@ class PgTable:
         found = self._select("id = %(id)s", {"id": record_id})
         return found[0] if found else None
 
+    def get_many(self, record_ids: list[str]) -> dict[str, Record]:
+        if not record_ids:
+            return {}
+        return {r["id"]: r for r in self._select("id = ANY(%(ids)s)", {"ids": list(dict.fromkeys(record_ids))})}
+
     def all(self) -> list[Record]:
         return self._select("TRUE", {}, " ORDER BY id")
 

@@ -108,6 +108,16 @@ def test_update_replace_delete_of_a_missing_record_are_conflicts(store):
         orders.delete("nope")
 
 
+def test_get_many_gives_the_records_that_exist_by_id_as_copies(store):
+    orders = store.table("orders")
+    orders.insert_many([{"id": "o1", "text": "Обеспечить"}, {"id": "o2", "text": "Представить"}])
+    found = orders.get_many(["o2", "нет", "o1", "o2"])
+    assert sorted(found) == ["o1", "o2"] and found["o2"]["text"] == "Представить" and found["o1"]["_rev"] == 1
+    found["o1"]["text"] = "изменено в памяти"
+    assert orders.get("o1")["text"] == "Обеспечить"
+    assert orders.get_many([]) == {}
+
+
 def test_replace_swaps_the_whole_record(store):
     orders = store.table("orders")
     orders.insert(dict(ORDER))

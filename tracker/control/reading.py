@@ -49,8 +49,8 @@ class StoredRecords:
 
     def order_texts(self, order_ids: list[str]) -> dict[str, str]:
         """Full texts of these orders (lists keep only the first 200 characters)."""
-        table = self.store.table(ORDERS)
-        return {order_id: (table.get(order_id) or {}).get("text") or "" for order_id in order_ids}
+        found = self.store.table(ORDERS).get_many(order_ids)  # a page of rows: one query, not one each
+        return {order_id: (found.get(order_id) or {}).get("text") or "" for order_id in order_ids}
 
     def get_act(self, act_id: str) -> Act:
         raw = self.store.table(ACTS).get(act_id)
