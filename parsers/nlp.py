@@ -27,6 +27,18 @@ def parses(word: str) -> tuple[Any, ...]:
     return tuple(analyzer().parse(word.lower()))
 
 
+def first_reading(word: str) -> Any | None:
+    """pymorphy3's likeliest parse of a word (it ranks them by frequency), or None for no parse."""
+    found = parses(word)
+    return found[0] if found else None
+
+
+def first_pos(word: str) -> str | None:
+    """The part of speech of the word's likeliest reading («NOUN», «INFN», «PRTF», …), or None."""
+    found = first_reading(word)
+    return found.tag.POS if found is not None else None
+
+
 @lru_cache(maxsize=100_000)
 def cases(word: str) -> frozenset[str]:
     """Every pymorphy3 case the word can be in («области» -> gent, datv, loct, ...)."""

@@ -213,10 +213,10 @@ def _in_circumstance(lowered: str, at: int) -> bool:
 
     found = re.match(r"[а-яё]*", lowered[at:])
     word = found.group(0) if found else ""
-    if not any(p.tag.POS in ("ADJF", "PRTF") for p in nlp.parses(word)[:1]):
+    if nlp.first_pos(word) not in ("ADJF", "PRTF"):
         return False  # «ежегодно»: an adverb always states the recurrence
     before = re.findall(r"[а-яё]+", lowered[max(0, at - 40):at])[-2:]
-    tags = [nlp.parses(w)[0].tag if nlp.parses(w) else None for w in before]
+    tags = [reading.tag if (reading := nlp.first_reading(w)) is not None else None for w in before]
     if tags and tags[-1] is not None and tags[-1].POS == "PREP":
         return True
     return (len(tags) == 2 and tags[0] is not None and tags[0].POS == "PREP" and tags[1] is not None
@@ -261,8 +261,7 @@ def _after_participle(text: str, start: int) -> bool:
     before = re.search(r"([А-Яа-яЁё]+)\s*$", text[:start])
     if before is None:
         return False
-    readings = nlp.parses(before.group(1))
-    return bool(readings) and readings[0].tag.POS == "PRTF"
+    return nlp.first_pos(before.group(1)) == "PRTF"
 
 
 def _genitive_tail(text: str, end: int, limit: int = 6) -> int:
@@ -276,7 +275,7 @@ def _genitive_tail(text: str, end: int, limit: int = 6) -> int:
         found = nlp.parses(m.group(1))
         if not any(p.tag.case == "gent" and p.tag.POS in ("NOUN", "ADJF", "PRTF", "NPRO") for p in found):
             break
-        if any(p.tag.POS in ("PREP", "CONJ", "INFN") for p in found[:1]):
+        if nlp.first_pos(m.group(1)) in ("PREP", "CONJ", "INFN"):
             break
         end += m.end()
     return end
@@ -338,8 +337,7 @@ def _event_date(text: str, d: DateMatch, verb_span: tuple[int, int]) -> bool:
     before = re.search(r"([А-Яа-яЁё]+)[\s,]*$", between)
     if before is None:
         return False
-    readings = nlp.parses(before.group(1))
-    if not readings or readings[0].tag.POS != "NOUN":
+    if nlp.first_pos(before.group(1)) != "NOUN":
         return False
     if text[verb_span[0]:verb_span[1]].lower() == "провести" and not re.search(r"[;:()]|\.\s", between):
         # «Провести мероприятия, посвященные празднику «…» на Красной площади 1 июня 2015 года»: what

@@ -242,7 +242,7 @@ def _first_word_case(segment: str, case: str) -> tuple[bool, bool]:
         return True, True  # «Минцифры России», «Минпросвещения России»: a short name reads as any case
     if len(found) > 1 and _substantive(found[0].group(0), found[1].group(0), case):
         return True, True  # «Заведующему сектором ...», «Дежурному ЕДДС»: a participle used as a noun
-    if found and any(p.tag.POS in ("PREP", "CONJ", "PRCL") for p in nlp.parses(found[0].group(0))[:1]):
+    if found and nlp.first_pos(found[0].group(0)) in ("PREP", "CONJ", "PRCL"):
         return False, False
     for m in found[:5]:
         word = m.group(0)
@@ -385,7 +385,7 @@ def _stray_word(written: str) -> bool:
         if not word.islower():
             continue
         readings = nlp.parses(word)
-        if readings and readings[0].tag.POS in ("VERB", "INFN"):
+        if nlp.first_pos(word) in ("VERB", "INFN"):
             return True
         named = [r for r in readings if r.tag.POS in ("NOUN", "ADJF", "PRTF")]
         if not named or len(named) < len(readings) or any(r.tag.case not in ("nomn", "accs") for r in named):
@@ -393,7 +393,7 @@ def _stray_word(written: str) -> bool:
         before = [w.group(0) for w in found[max(0, i - 3):i]]
         if any(w.lower() in _ACCS_PREPOSITIONS for w in before) or not before[-1].islower():
             continue  # «за пожарную безопасность»; «Боградский район»
-        if any(any(r.tag.POS == "PRTF" for r in nlp.parses(w)[:1]) for w in before):
+        if any(nlp.first_pos(w) == "PRTF" for w in before):
             continue  # «осуществляющим борьбу …»
         if re.match(r"\s*(?:[А-ЯЁ«\"])", masked[m.end():]) or re.match(r"\s*[«\"]", written[m.end():]):
             continue  # «муниципального образования город Краснодар»
@@ -444,11 +444,11 @@ def _adverb_at(text: str) -> int | None:
         if not word.islower() or len(word) < 4:
             continue
         readings = nlp.parses(word)
-        if not readings or readings[0].tag.POS != "ADVB" or any(
+        if nlp.first_pos(word) != "ADVB" or any(
                 r.tag.POS not in ("ADVB", "ADJS", "PRED") for r in readings):
             continue
         after = found[i + 1].group(0).lower() if i + 1 < len(found) else ""
-        if after in ("от", "с", "со") or any(r.tag.POS == "PRTF" for r in nlp.parses(after)[:1]):
+        if after in ("от", "с", "со") or nlp.first_pos(after) == "PRTF":
             continue
         return m.start()
     return None
@@ -475,7 +475,8 @@ def _comma_adverbial_at(text: str) -> int | None:
         word = m.group("word")
         # «по делам национальностей» after a comma still names a department: only an adjective
         # («по подведомственным учреждениям») opens a circumstance
-        if word is None or any(r.tag.case == "datv" and r.tag.POS in ("ADJF", "PRTF") for r in nlp.parses(word)[:1]):
+        reading = nlp.first_reading(word) if word is not None else None
+        if word is None or reading is not None and reading.tag.case == "datv" and reading.tag.POS in ("ADJF", "PRTF"):
             return m.start()
     return None
 
@@ -524,8 +525,8 @@ def _genitive_tail(rest: str) -> bool:
     first = re.match(r"\s+([а-яё]+)\s+([а-яё]+)", rest)
     if not first:
         return False
-    readings = [nlp.parses(w) for w in first.groups()]
-    return all(r and all(x.tag.POS in ("NOUN", "ADJF") and x.tag.case == "gent" for x in r[:1]) for r in readings) \
+    readings = [nlp.first_reading(w) for w in first.groups()]
+    return all(r is not None and r.tag.POS in ("NOUN", "ADJF") and r.tag.case == "gent" for r in readings) \
         and not nlp.is_infinitive(first.group(1))
 
 
@@ -559,8 +560,8 @@ def _shared_complement(text: str, groups: list[list[int]]) -> bool:
     if "и" not in text[groups[-2][1]:groups[-1][0]].split():
         return False
     last = WORD.findall(text[groups[-1][0]:groups[-1][1]])
-    return len(last) >= 2 and last[1].islower() and all(
-        r.tag.case == "gent" and r.tag.POS in ("NOUN", "ADJF") for r in nlp.parses(last[1])[:1])
+    reading = nlp.first_reading(last[1]) if len(last) >= 2 else None
+    return reading is not None and last[1].islower() and reading.tag.case == "gent" and reading.tag.POS in ("NOUN", "ADJF")
 
 
 _SEPARATORS = re.compile(r",?\s+а\s+также\s+|,\s+|\s+и\s+|;\s+")  # «A, а также B» is a list too

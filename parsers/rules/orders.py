@@ -566,7 +566,7 @@ def _coordinated_duty(after_verb: str) -> bool:
     if not m:
         return False
     word = m.group(1).lower()
-    return word not in words.nonorder_verbs() and nlp.is_infinitive(word) and nlp.parses(word)[0].tag.POS == "INFN"
+    return word not in words.nonorder_verbs() and nlp.first_pos(word) == "INFN"
 
 
 TERM_WEIGHT = 0.1  # what a term adds to an order's confidence (the second look takes it back)

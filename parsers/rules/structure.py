@@ -486,11 +486,7 @@ def _has_infinitive(line: str) -> bool:
     objects of the verb above its colon?"""
     from parsers import nlp
 
-    for word in re.findall(r"[А-Яа-яЁё]{3,}(?:ть|ти|чь)(?![а-яё])", line):
-        readings = nlp.parses(word.lower())
-        if readings and readings[0].tag.POS == "INFN":
-            return True
-    return False
+    return any(nlp.first_pos(word) == "INFN" for word in re.findall(r"[А-Яа-яЁё]{3,}(?:ть|ти|чь)(?![а-яё])", line))
 
 
 def _dash_items(text: str, start: int, cands: list[_Cand]) -> list[_Cand]:

@@ -93,7 +93,7 @@ def _function_word(word: str, conjunction: bool = True) -> bool:
     from parsers import nlp
 
     kinds = ("PREP", "CONJ") if conjunction else ("PREP",)
-    return len(word) <= 4 and nlp.is_known(word) and nlp.parses(word)[0].tag.POS in kinds
+    return len(word) <= 4 and nlp.is_known(word) and nlp.first_pos(word) in kinds
 
 
 def _split(word: str, depth: int = 0) -> list[int] | None:
@@ -114,7 +114,7 @@ def _split(word: str, depth: int = 0) -> list[int] | None:
             continue  # «Коростелеву», «Аманская»: a name is no «Ко» + «ростелеву»
         # «срокобеспечить»: a short noun glued to the infinitive that follows it
         whole = named or _whole_word(left, True) or (
-            len(left) >= 3 and not capital and nlp.is_known(left) and nlp.parses(left)[0].tag.POS == "NOUN"
+            len(left) >= 3 and not capital and nlp.is_known(left) and nlp.first_pos(left) == "NOUN"
             and nlp.is_infinitive(right))
         if not (whole or _function_word(left.lower(), conjunction=depth == 0)):
             continue
