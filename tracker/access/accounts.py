@@ -112,11 +112,14 @@ class Accounts:
         desks that fail at once on a region's server each add theirs instead of one overwriting
         the other, so trying passwords in parallel does not slip past the lock."""
         table = self.store.table(USERS)
+
+        def one_more(record: dict) -> dict:
+            return {"failed_logins": int(record.get("failed_logins") or 0) + 1,
+                    "last_failed_login": now.isoformat(timespec="seconds")}
+
         for _ in range(_COUNT_TRIES):
             try:
-                table.update(raw["id"], {"failed_logins": int(raw.get("failed_logins") or 0) + 1,
-                                         "last_failed_login": now.isoformat(timespec="seconds")},
-                             expected_rev=raw["_rev"])
+                table.update(raw["id"], one_more(raw), expected_rev=raw["_rev"])
                 return
             except store_errors.ConflictError:
                 fresh = table.get(raw["id"])
@@ -125,8 +128,7 @@ class Accounts:
                 raw = fresh
         # still losing the race after every try: count this failure over the last read all the same,
         # since a guess that goes uncounted is worse than two that count as one
-        table.update(raw["id"], {"failed_logins": int(raw.get("failed_logins") or 0) + 1,
-                                 "last_failed_login": now.isoformat(timespec="seconds")})
+        table.update(raw["id"], one_more(raw))
 
     def any(self) -> bool:
         return len(self.store.table(USERS)) > 0
