@@ -625,13 +625,17 @@ def parties(text: str, start: int = 0, case: str = "datv") -> list[Party]:
             groups[-1][1] = e
         else:
             return []
-    if _shared_complement(text, groups):
-        groups = [[groups[0][0], groups[-1][1]]]
+    shared = _shared_complement(text, groups)
+    conjuncts, groups = (groups, [[groups[0][0], groups[-1][1]]]) if shared else ([], groups)
     out: list[Party] = []
     for s, e in groups:
         party = party_from(text[s:e], start + s, case)
         if party is None:
             continue
+        if conjuncts:  # each noun of «предприятиям, учреждениям и организациям города» declines
+            ends = [cs for cs, _ in conjuncts[1:]] + [conjuncts[-1][1]]  # each noun with the words after it
+            party.name = "".join(nominative(text[cs:ce], case) + text[ce:end]
+                                 for (cs, ce), end in zip(conjuncts, ends, strict=True))
         extras = _more_officials(text[s:e], start + s, party)
         if out and out[-1].person and out[-1].span and \
                 out[-1].as_written == text[out[-1].span[0] - start:out[-1].span[1] - start] \

@@ -64,6 +64,12 @@ def test_bare_nouns_joined_to_a_noun_with_a_genitive_share_it(phrase, names):
     assert [p.as_written for p in executors.parties(phrase)] == names
 
 
+def test_the_shared_addressee_names_each_of_its_nouns_in_the_nominative():
+    # source: TOBOLSK_483, item 3 (the desk lists the executor by this name)
+    found = executors.parties("предприятиям, учреждениям и организациям города Тобольска, независимо от формы собственности")
+    assert [p.name for p in found] == ["предприятия, учреждения и организации города Тобольска"]
+
+
 @pytest.mark.parametrize("phrase, case, name", [
     # source: TOBOLSK_483, item 4 («возложить на …»)
     ("заместителей Главы города, по подведомственным структурным подразделениям, учреждениям и организациям",
