@@ -42,7 +42,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     return {
         "words": re.compile(
             # «с 01 октября 00 часов 2018 года»: an hour may stand between the month and the year
-            rf"(?<!\d)[«\"]?\s*(\d{{1,2}})\s*[»\"]?\s*({gen})(?![а-яё])"
+            rf"(?<!\d)[«\"]?\s*(\d{{1,2}})(?:-?го)?\s*[»\"]?\s*({gen})(?![а-яё])"  # «1-го марта»
             rf"(?:\s*(?:\d{{1,2}}(?:[.:]\d{{2}})?\s*(?:час\w*|ч\.)\s*(?:\d{{2}}\s*мин\w*\.?\s*)?)?(\d{{4}}){year_tail})?",
             re.IGNORECASE),
         "numeric": re.compile(rf"(?<![\d.])(\d{{1,2}})\.(\d{{1,2}})\.(\d{{4}}|\d{{2}})(?!\.?\d){year_tail}"),

@@ -24,6 +24,7 @@ ACT_DATE = date(2026, 3, 10)
         ("до 30.06.26 утвердить график", date(2026, 6, 30)),
         ("до 1 июня представить доклад", date(2026, 6, 1)),  # the act's year
         ("до 1 марта представить доклад", date(2027, 3, 1)),  # already past in the act's year
+        ("в срок до 1-го марта 2027 года представить доклад", date(2027, 3, 1)),  # the day as an ordinal
     ],
 )
 def test_dates_a_deadline_is_set_by(snippet, expected_date):
