@@ -139,7 +139,7 @@ _TRIGGER = re.compile(r"(?<![а-яёa-z])(?:(?:в\s+срок\s+)?(?:до|не\s+
 _PERIOD = re.compile(r"(?<![а-яё])с\s+\d{1,2}(?:\s*[а-яё]+)?(?:\s+\d{4}\s*(?:года|г\.?)?)?\s+(?:по|до)\s+\d{1,2}\s*[а-яё]+"
                      r"(?:\s+\d{4}(?:\s*(?:года|г\.?)(?![а-яё]))?)?"
                      # «с 01.05.2015 по 31.05.2015»: the same window in figures
-                     r"|(?<![а-яё])с\s+\d{1,2}\.\d{1,2}\.\d{2,4}\s*(?:г\.?|года)?\s+(?:по|до)\s+\d{1,2}\.\d{1,2}\.\d{2,4}"
+                     r"|(?<![а-яё])с\s+\d{1,2}\.\d{1,2}\.\d{2,4}\s*(?:г\.\s*|г\s+|года\s+|\s+)(?:по|до)\s+\d{1,2}\.\d{1,2}\.\d{2,4}"
                      r"(?:\s*(?:года|г\.?)(?![а-яё]))?", re.IGNORECASE)
 # an hour of the day: «10.00 часов», «12 часов 45 минут», «10:00», «12 ч. 00 мин.»
 _CLOCK = r"\d{1,2}(?:[.:]\d{2})?\s*(?:час\w*|ч\.)(?:\s*\d{1,2}\s*(?:минут\w*|мин\.?))?|\d{1,2}[:]\d{2}"
@@ -238,7 +238,8 @@ def relative_in(text: str) -> tuple[int, int] | None:
     """The first term, window or condition («в течение 3 рабочих дней ...», «при получении ...»)."""
     best: tuple[int, int] | None = None
     for pattern in words.patterns("relative_terms.txt"):
-        m = next((m for m in pattern.finditer(text) if not _after_participle(text, m.start())), None)
+        m = next((m for m in pattern.finditer(text) if not _after_participle(text, m.start())
+                  and not _ANNIVERSARY.search(text, 0, m.start())), None)
         if m and (best is None or m.start() < best[0]):
             best = (m.start(), m.end())
     if best is None:
@@ -251,6 +252,10 @@ def relative_in(text: str) -> tuple[int, int] | None:
     else:
         end = _genitive_tail(text, end)
     return start, end
+
+
+# «100-летия со дня рождения», «75 лет со дня Победы»: the day an anniversary counts from, no term
+_ANNIVERSARY = re.compile(r"(?:лет|летия|летию|летие|годовщин[аыуе])\s*$", re.IGNORECASE)
 
 
 def _after_participle(text: str, start: int) -> bool:

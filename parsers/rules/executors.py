@@ -41,7 +41,7 @@ NAME_END = re.compile(
     r"в\s+(?:I{1,3}|IV|[1-4]|перв\w*|втор\w*|треть\w*|четверт\w*)(?:-?м)?\s+(?:квартал|полугоди)\w*|"
     r"в\s+\d{4}\s*(?:[-–—]\s*\d{4}\s*)?(?:году|годах|гг?\.)|в\s+[а-яё]+\s+порядке|"
     r"в\s+[\w-]+\s+срок|"
-    r"при\s*(?![А-ЯЁ])[а-яё]|в\s+случа[ея]|до\s+\d+|до\s+конца\s+\d{4}|\(\s*срок|к\s+\d+|не\s+позднее|совместно\s+с|по\s+согласованию\s+с|с\s+учетом|с\s+участием|"
+    r"при\s*(?![А-ЯЁ])[а-яё]|в\s+случа[ея]|до\s+\d+|до\s+конца\s+\d{4}|\(\s*срок|к\s+\d+|не\s+позднее|совместно\s+с|по\s+согласованию\s+с|с\s+учетом|с\s+участием|с\s+привлечением|"
     r"ежедневно|еженедельно|ежемесячно|ежеквартально|ежегодно|постоянно|заблаговременно|незамедлительно|"
     r"дополнительно|повторно|в\s+срочном|в\s+установленн|в\s+пределах|за\s+счет|на\s+основании|в\s+лице)\b",
     re.IGNORECASE)
@@ -55,7 +55,7 @@ class _Word:
     end: int
 
 
-def _restyle(new: str, old: str) -> str:
+def restyle(new: str, old: str) -> str:
     """Give `new` the capitalization of `old`, and map ё back to е where the source had е."""
     if "ё" not in old.lower():
         new = new.replace("ё", "е")
@@ -111,7 +111,7 @@ def _inflect_head(phrase: str, case: str, start: int = 0) -> str:
     if noun is None and len(adjectives) == 1 and len(found) > 1 and _substantive(found[0].group(0), found[1].group(0), case):
         m, adj = adjectives[0]  # «Заведующему сектором» -> «Заведующий сектором»
         form = adj.inflect({"nomn", adj.tag.number or "sing"} | ({adj.tag.gender} if adj.tag.gender else set()))
-        return phrase if form is None else phrase[:m.start()] + _restyle(form.word, m.group(0)) + phrase[m.end():]
+        return phrase if form is None else phrase[:m.start()] + restyle(form.word, m.group(0)) + phrase[m.end():]
     if noun is None:
         return phrase
     noun_m, noun_p = noun
@@ -129,7 +129,7 @@ def _inflect_head(phrase: str, case: str, start: int = 0) -> str:
         replacements.append((m, form.word if form else m.group(0)))
     out = phrase
     for m, word in sorted(replacements, key=lambda r: r[0].start(), reverse=True):
-        out = out[:m.start()] + _restyle(word, m.group(0)) + out[m.end():]
+        out = out[:m.start()] + restyle(word, m.group(0)) + out[m.end():]
     return out
 
 
@@ -138,7 +138,7 @@ def nominative(phrase: str, case: str = "datv") -> str:
     («... – Председателю Правительства») is inflected too."""
     acting = re.match(r"^\s*(?:[Вв]ременно\s+)?([Ии]сполняющ\w+)\s+обязанности\s", phrase)
     if acting:  # «Исполняющему обязанности главы ...»: only the participle declines
-        return phrase[:acting.start(1)] + _restyle("исполняющий", acting.group(1)) + phrase[acting.end(1):]
+        return phrase[:acting.start(1)] + restyle("исполняющий", acting.group(1)) + phrase[acting.end(1):]
     out = _inflect_head(phrase, case)
     dash = re.search(r"\s[–—-]\s+(?=[А-ЯЁа-яё])", out)
     if dash:  # a second title in apposition takes the same case
@@ -153,7 +153,7 @@ def _surname_nominative(word: str, case: str) -> str:
         if "Surn" in parse.tag and parse.tag.case == case:
             form = parse.inflect({"nomn"})
             if form:
-                return _restyle(form.word, word if not word.isupper() else word.capitalize())
+                return restyle(form.word, word if not word.isupper() else word.capitalize())
     lowered = word.lower()
     endings = {  # surname endings by case: dative -ову is a man, accusative -ову a woman
         "datv": (("ской", "ская"), ("цкой", "цкая"), ("скому", "ский"), ("цкому", "цкий"), ("овой", "ова"),
@@ -168,7 +168,7 @@ def _surname_nominative(word: str, case: str) -> str:
     }
     for ending, repl in endings.get(case, ()):
         if lowered.endswith(ending):
-            return _restyle(lowered[: -len(ending)] + repl, word.capitalize())
+            return restyle(lowered[: -len(ending)] + repl, word.capitalize())
     return word.capitalize() if word.isupper() else word
 
 
@@ -368,9 +368,16 @@ def party_from(segment: str, start: int, case: str) -> Party | None:
                              confidence=sureness.CLEAN)
             person = person_nominative(raw, case)
             written_clean = rest.rstrip(" ,;:–—-")  # «Начальнику отдела культуры – Иванову И.И.»
-    offset = segment.find(written_clean[:10]) if written_clean else 0
+    # the span covers the name as the text has it: a run of spaces or a line break inside counts
+    # in full, and a bracketed official taken out of it is still inside it
+    found = re.search(r"\s+".join(map(re.escape, written_clean.split())), written)
+    if found is not None:
+        span = (start + found.start(), start + found.end())
+    else:
+        offset = max(segment.find(written_clean[:10]), 0)
+        span = (start + offset, start + offset + len(written_clean))
     return Party(as_written=written_clean, name=nominative(written_clean, case), person=person,
-                 confidence=_party_sureness(written_clean, case), span=(start + max(offset, 0), start + max(offset, 0) + len(written_clean)))
+                 confidence=_party_sureness(written_clean, case), span=span)
 
 
 def _stray_word(written: str) -> bool:
@@ -481,6 +488,20 @@ def _comma_adverbial_at(text: str) -> int | None:
     return None
 
 
+def _charged_with_at(text: str, case: str) -> int | None:
+    """Where «за …» after the accusative of «возложить ответственность на» begins: what the person is
+    answerable for («на руководителей учреждений … области за надлежащее выполнение»). Only after
+    a noun that no «по» governs: «отдел по контролю за …», «ответственного за …» keep theirs."""
+    if case != "accs":
+        return None
+    masked = mask_quoted(text, also_parens=True)
+    for m in re.finditer(r"\sза\s", masked):
+        before = WORD.findall(masked[:m.start()])
+        if len(before) >= 2 and nlp.first_pos(before[-1]) == "NOUN" and before[-2].lower() != "по":
+            return m.start()
+    return None
+
+
 _GOVERNED_CUE = re.compile(r"(?:на\s+основании|в\s+соответствии|в\s+рамках|в\s+пределах|за\s+счет|в\s+установленн)",
                           re.IGNORECASE)
 
@@ -499,7 +520,7 @@ def cut_name(text: str, case: str = "datv") -> str:
             continue  # «организаций, созданных на основании федеральных законов»: the clause defines the body
         text = text[: m.start()]
         break
-    for at in (_adverb_at(text), _term_at(text), _comma_adverbial_at(text)):
+    for at in (_adverb_at(text), _term_at(text), _comma_adverbial_at(text), _charged_with_at(text, case)):
         if at is not None:
             text = text[:at].rstrip(" ,")
     # the official in parentheses closes the name: what follows is the task
@@ -551,20 +572,29 @@ def _dative_conjunct(piece: str, group: str) -> bool:
     return not re.search(r"(?<![а-яё])(?:по|к|согласно|благодаря|вопреки)\s", group, re.IGNORECASE)
 
 
-def _shared_complement(text: str, groups: list[list[int]]) -> bool:
+def _shared_complement(text: str, groups: list[list[int]]) -> int | None:
     """Do bare nouns joined to a last noun share its genitive («предприятиям, учреждениям и
     организациям города Тобольска»)? Then they name one addressee, the kinds of bodies of one
-    place, not each a body of its own."""
-    if len(groups) < 2 or any(len(WORD.findall(text[s:e])) != 1 for s, e in groups[:-1]):
-        return False
-    if "и" not in text[groups[-2][1]:groups[-1][0]].split():
-        return False
+    place, not each a body of its own. The index of the first such noun; the run may follow other
+    addressees when the genitive is a scope («филиалу …, организациям и учреждениям всех форм
+    собственности»)."""
+    if len(groups) < 2 or "и" not in text[groups[-2][1]:groups[-1][0]].split():
+        return None
     last = WORD.findall(text[groups[-1][0]:groups[-1][1]])
     reading = nlp.first_reading(last[1]) if len(last) >= 2 else None
-    return reading is not None and last[1].islower() and reading.tag.case == "gent" and reading.tag.POS in ("NOUN", "ADJF")
+    if reading is None or not last[1].islower() or reading.tag.case != "gent" or reading.tag.POS not in ("NOUN", "ADJF"):
+        return None
+    first = len(groups) - 1
+    while first > 0 and len(WORD.findall(text[groups[first - 1][0]:groups[first - 1][1]])) == 1:
+        first -= 1
+    if first > 0 and "Apro" not in reading.tag:
+        # after other addressees only a scope shared by kinds of bodies («всех форм собственности»)
+        # joins them; «предпринимателям и владельцам частных домовладений» are two addressees
+        return None
+    return first if first < len(groups) - 1 else None
 
 
-_SEPARATORS = re.compile(r",?\s+а\s+также\s+|,\s+|\s+и\s+|;\s+")  # «A, а также B» is a list too
+_SEPARATORS = re.compile(r",?\s+а\s+также\s+|,\s+и\s+|,\s+|\s+и\s+|;\s+")  # «A, а также B» is a list too
 
 
 def parties(text: str, start: int = 0, case: str = "datv") -> list[Party]:
@@ -619,6 +649,8 @@ def parties(text: str, start: int = 0, case: str = "datv") -> list[Party]:
         if groups and is_case and text[:s].rstrip().endswith(",") and \
                 TRAILING_PERSON.search(" " + text[groups[-1][0]:groups[-1][1]].rstrip(" ,")):
             new_party = True  # «Заместителю префекта Тимошенко В.Е., управе района»: the official closes a name
+        if groups and new_party and text[:s].rstrip().endswith(",") and _apposition(piece):
+            new_party = False  # «ведущего специалиста поселения, ответственную за ГО и ЧС …»: the same person
         if new_party:
             groups.append([s, e])
         elif groups:
@@ -626,13 +658,14 @@ def parties(text: str, start: int = 0, case: str = "datv") -> list[Party]:
         else:
             return []
     shared = _shared_complement(text, groups)
-    conjuncts, groups = (groups, [[groups[0][0], groups[-1][1]]]) if shared else ([], groups)
+    conjuncts, groups = (groups[shared:], groups[:shared] + [[groups[shared][0], groups[-1][1]]]) \
+        if shared is not None else ([], groups)
     out: list[Party] = []
     for s, e in groups:
         party = party_from(text[s:e], start + s, case)
         if party is None:
             continue
-        if conjuncts:  # each noun of «предприятиям, учреждениям и организациям города» declines
+        if conjuncts and s == conjuncts[0][0]:  # each noun of «предприятиям, учреждениям и организациям города» declines
             ends = [cs for cs, _ in conjuncts[1:]] + [conjuncts[-1][1]]  # each noun with the words after it
             party.name = "".join(nominative(text[cs:ce], case) + text[ce:end]
                                  for (cs, ce), end in zip(conjuncts, ends, strict=True))
@@ -654,6 +687,14 @@ def parties(text: str, start: int = 0, case: str = "datv") -> list[Party]:
         out.append(party)
         out.extend(extras)
     return out
+
+
+def _apposition(piece: str) -> bool:
+    """Does the piece open with an adjective or a participle governing a preposition («ответственному
+    за пожарную безопасность»)? After a comma it describes the addressee before it, not a new one."""
+    found = WORD.findall(piece)[:2]
+    return (len(found) == 2 and found[0].islower() and nlp.first_pos(found[0]) in ("ADJF", "PRTF")
+            and nlp.first_pos(found[1]) == "PREP")
 
 
 def coexecutors(text: str, start: int = 0) -> list[Party]:

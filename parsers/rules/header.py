@@ -250,6 +250,16 @@ def _place_names(tokens: list[str], word_positions: list[int]) -> set[int]:
     return named
 
 
+def _genitive(phrase: str) -> str:
+    """«Калужская область» -> «Калужской области»: each word read in the nominative, declined."""
+    out = []
+    for word in phrase.split():
+        reading = next((p for p in nlp.parses(word) if p.tag.case == "nomn" and p.tag.POS in ("ADJF", "NOUN")), None)
+        form = reading.inflect({"gent"}) if reading is not None else None
+        out.append(executors.restyle(form.word, word) if form is not None else word)
+    return " ".join(out)
+
+
 def _issuer(lines: list[_Line], kind_index: int | None, text: str, formula_at: int) -> tuple[str | None, float]:
     """The issuing body and how sure the place it was read from is."""
     if kind_index is not None:
@@ -264,7 +274,13 @@ def _issuer(lines: list[_Line], kind_index: int | None, text: str, formula_at: i
                 break
             above.insert(0, line.text)
         if above:
-            return _recase(" ".join(above)), sureness.CLEAN
+            # «РОССИЙСКАЯ ФЕДЕРАЦИЯ / КОСТРОМСКАЯ ОБЛАСТЬ / … РАЙОН / АДМИНИСТРАЦИЯ …»: the country and
+            # the territories above the body's own line are where it sits, not who issued the act
+            heads = [i for i, line in enumerate(above) if nlp.lemmas(line.split()[0].lower()) & words.body_heads()]
+            if heads and heads[0] > 0 and len(above[heads[0]:]) == 1 and len(above[heads[0]].split()) == 1:
+                # «КАЛУЖСКАЯ ОБЛАСТЬ / ГУБЕРНАТОР»: a post alone is the post of the territory above it
+                return f"{_recase(above[heads[0]])} {_genitive(_recase(above[heads[0] - 1]))}", sureness.CLEAN
+            return _recase(" ".join(above[heads[0]:] if heads else above)), sureness.CLEAN
         after = lines[kind_index + 1] if kind_index + 1 < len(lines) else None
         if after and after.text.isupper() and not re.search(r"\d", after.text):
             return executors.nominative(_recase(after.text), "gent"), sureness.GOOD
@@ -335,7 +351,7 @@ _NOTE = re.compile(
     r"|(?:(?<=\n)|^)[^\n]*\bнастоящ(?:ее|ий|ая)\s+[а-яё]+\s+(?:признан[оа]?\s+утративш\w+\s+силу|изменен[оа]?)\b[^\n]*",
     re.IGNORECASE)
 # «Текст Указа», «Настоящий Указ вступает в силу»: the act names its own kind
-_SELF_NAMED = re.compile(r"(?:\bТекст|\b[Нн]астоящ(?:ий|ее|им|его))\s+([А-ЯЁ]?[а-яё]+)")
+_SELF_NAMED = re.compile(r"(?:\bТекст|\b[Нн]астоящ(?:ий|ее|им|его|ему|ая|ей|ую))\s+([А-ЯЁ]?[а-яё]+)")  # «к настоящему распоряжению»
 
 
 def _blank_notes(text: str) -> str:
@@ -514,6 +530,10 @@ _BLANK_NUMBER = re.compile(r"(?:№|(?<![А-Яа-яЁё])N)\s*_{3,}")
 _BLANK_DATE = re.compile(r"\bот\s*_{3,}|(?m:^[ \t]*_{5,})")
 
 
+# «с. Моргауши « 11 » марта 2014 года», «г. Тверь 02.03.2026»: the letterhead's place-and-date line
+_PLACE_AND_DATE = re.compile(r"^(?:г|с|п|пгт|рп|р\.п|д|ст|х)\.\s?[А-ЯЁ][А-Яа-яЁё-]+(?:\s+[А-ЯЁ][а-яё-]+)?[\s,]+(?:от\s+)?[«\"]?\s*\d")
+
+
 def find_header(text: str, body_at: int) -> Header:
     """The header facts of an act whose enacting part starts at `body_at`."""
     end = body_at if body_at > 0 else min(len(text), 3000)
@@ -526,7 +546,7 @@ def find_header(text: str, body_at: int) -> Header:
             continue
         kind = _kind_at_start(line.text)
         how = sureness.CLEAN if kind else sureness.GOOD
-        kind = kind or _kind_anywhere(line.text)
+        kind = kind or (None if _PREAMBLE.match(line.text) else _kind_anywhere(line.text))  # a preamble cites other acts
         if kind is None and i + 1 < len(lines) and len(line.text.split()) == 1:
             # «ПЕРЕЧЕНЬ / поручений Главы Республики ...»: a two-word kind broken over two lines
             joined = _kind_at_start(f"{line.text} {lines[i + 1].text}")
@@ -580,7 +600,8 @@ def find_header(text: str, body_at: int) -> Header:
     if number is None and day is None:
         number, day, found = _details(lines[:preamble], header.kind is not None, heading is not None)
         sure.update(found)
-    if heading is None and kind_index is None and number is None:
+    if heading is None and kind_index is None and number is None and not any(
+            _PLACE_AND_DATE.match(line.text) for line in lines[:preamble]):
         day = None  # a date alone on a page with no letterhead, kind line or number: a site's edition date
     if number is not None and not from_letterhead and _disagreeing_pairs(lines[:preamble], number, day):
         for name in ("number", "date"):  # the header names two acts: which is this one's is a guess

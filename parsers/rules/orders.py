@@ -139,8 +139,12 @@ def _after_time_lead(lead: str) -> tuple[str, int] | None:
 def _first_dative_only(lead: str, after: int) -> tuple[str, int] | None:
     """The addressee of a lead whose opening term or condition runs into it with no comma: it
     starts at the first word that can only be a dative (pymorphy3), if a body or post starts there."""
-    for word in executors.WORD.finditer(lead, after):
-        if {p.tag.case for p in nlp.parses(word.group(0).lower())} == {"datv"}:
+    masked = mask_quoted(lead)  # «О мерах по недопущению …»: a cited act's title names no one
+    previous = None
+    for word in executors.WORD.finditer(masked, after):
+        governed = previous is not None and nlp.first_pos(previous) == "PREP"  # «по недопущению»: no addressee
+        previous = word.group(0)
+        if not governed and {p.tag.case for p in nlp.parses(word.group(0).lower())} == {"datv"}:
             rest = lead[word.start():]
             return (rest, word.start()) if executors.parties(rest) else None
     return None

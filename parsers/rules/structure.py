@@ -137,7 +137,10 @@ def _candidates(text: str, start: int, end: int, table: Sequence[tuple[int, int]
             out.append(_Cand(m.start(), m.end(), "letter", letter_value, m.group("quote"), line_start))
     for m in _LONE_NUMBER.finditer(text, start, end):  # a table row whose number stands in its own cell
         in_table = any(s <= m.start("n") < e for s, e in table)
-        if not in_table and (text[:m.start()].rstrip()[-1:] not in ("", ".", ";", ":") or text[m.end()].islower()):
+        previous = text[:m.start()].rstrip("\n \t\u00a0").rsplit("\n", 1)[-1].strip()
+        # a plan's row number after a cell with no stop: dotted («1.», «1.1»), as a bare one may be a page's
+        cell = "." in m.group(0) and len(previous) <= 120 and previous[-1:] not in ("-", ",") and text[m.end()].isupper()
+        if not in_table and (previous[-1:] not in ("", ".", ";", ":") and not cell or text[m.end()].islower()):
             continue  # a page number left in a copied text, inside a sentence running on
         if m.group("paren") and "." not in m.group("n"):  # «1)⏎Направить …»: the same item numbered «N)»
             out.append(_Cand(m.start("n"), m.end(), "paren", (int(m.group("n")),), "", True))
@@ -459,6 +462,62 @@ def _single_paragraph(text: str, start: int, end: int) -> list[Item]:
     return [Item("1", None, at, at, end)]
 
 
+# a preamble that ends with a colon at its line's end, standing for the formula («… в период
+# весеннего половодья 2023года :» and the items below it)
+_PREAMBLE_COLON_END = re.compile(r"(?:^|(?<=\n))[ \t]*(?:В\s+(?:соответствии|целях|связи)|Руководствуясь|"
+                                 r"На\s+основании|Во\s+исполнение)[^:]{0,1500}?:[ \t]*(?=\n)")
+_FINISHED = re.compile(r"[.;:!?»\")][ \t]*$")
+
+
+def _holds_verb(line: str) -> bool:
+    from parsers import nlp
+
+    return any(nlp.first_pos(word) in ("INFN", "VERB") for word in re.findall(r"[А-Яа-яЁё]{3,}", line))
+
+
+def _continues(line: str) -> bool:
+    """Does the line open with a conjunction or a particle («А также использовать средства …», «Также
+    …»)? Then it goes on with the duty above it."""
+    from parsers import nlp
+
+    first = re.match(r"[А-ЯЁа-яё]+", line)
+    return first is not None and nlp.first_pos(first.group(0).lower()) in ("CONJ", "PRCL")
+
+
+def _paragraph_items(text: str, start: int, end: int) -> list[Item]:
+    """Items whose numbers the page lost with Word's list: after the formula, or a preamble that
+    ends with a colon in its stead, each paragraph that opens with a capital after a finished
+    sentence and holds a verb is the item the list numbered 1, 2, …; a line that opens no such
+    paragraph (a hard wrap, a lower-case sub-line) goes on with it, and a paragraph with no verb
+    (the signature) ends the list. Two items at least, else the shape is not this one."""
+    if start <= 0:
+        opened = _PREAMBLE_COLON_END.search(text)
+        if opened is None or not _ACT_DETAILS.search(text, 0, opened.start()):
+            return []  # only in an act: its number or its kind in capitals stands above
+        start = opened.end()
+    paragraphs: list[list[int]] = []  # [start, end] of each paragraph
+    previous = ":"
+    for m in re.finditer(r"[^\n]+", text[start:end]):
+        line = m.group(0).strip()
+        if not line:
+            continue
+        at = start + m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
+        if line[0].isupper() and _FINISHED.search(previous) is not None and not ABBREVIATED_END.search(previous) \
+                and not _continues(line):
+            paragraphs.append([at, start + m.end()])
+        elif paragraphs:
+            paragraphs[-1][1] = start + m.end()
+        else:
+            return []
+        previous = line
+    items: list[Item] = []
+    for begin, stop in paragraphs:
+        if not _holds_verb(text[begin:stop]):
+            break
+        items.append(Item(str(len(items) + 1), None, begin, begin, stop, unprinted=True))
+    return items if len(items) >= 2 else []
+
+
 # a preamble paragraph that ends with a colon and stands for the formula («В целях …:»), on lines
 # of its own or run into one line with the title («… пожаров» В связи с …: - Ввести …»)
 _PREAMBLE_COLON = re.compile(r"(?:^|(?<=\n)|(?<=[.»\"] )|(?<=[а-яё] ))[ \t]*(?:В\s+(?:соответствии|целях|связи)|Руководствуясь|"
@@ -469,6 +528,10 @@ _DASH_LINE = re.compile(r"(?m)^[ \t\u00a0]*[-–—•](?:[ \t\u00a0]+(?=\S)|[ \
 # before a capitalized infinitive (an item that lost its stop: «… в пунктах - Провести …»)
 _DASH_INLINE = re.compile(r"(?:(?<=[.;:])\s+|\s+(?=[-–—•][ \t\u00a0]+[А-ЯЁ][а-яё]+(?:ть|ти|чь)\b))"
                           r"[-–—•][ \t\u00a0]+(?=[А-ЯЁа-яё])")
+# … and, on one line, a dash before a sentence that opens with a common noun («… в Конкурсе -
+# Финансирование мероприятия предусмотреть …»); not «(далее - Конкурс)», not «образования –
+# Путятинское сельское поселение» (an adjective: a name goes on)
+_DASH_BEFORE_NOUN = re.compile(r"(?<=[а-яё])\s+[-–—•][ \t\u00a0]+(?=(?P<word>[А-ЯЁ][а-яё]+)\s+[а-яё])")
 _ACT_DETAILS = re.compile(r"(?:№|(?<![А-Яа-яЁё])N)\s*\d|(?<![А-ЯЁ])(?:ПОСТАНОВЛЕНИЕ|РАСПОРЯЖЕНИЕ|РЕШЕНИЕ|ПРИКАЗ)(?![А-ЯЁ])")
 # a paragraph of its own after a finished sentence (a signature, a site's line) ends a dash list
 _NEW_PARAGRAPH = re.compile(r"[.;!?][ \t]*\n[ \t]*(?![-–—•])\S")
@@ -487,6 +550,13 @@ def _has_infinitive(line: str) -> bool:
     from parsers import nlp
 
     return any(nlp.first_pos(word) == "INFN" for word in re.findall(r"[А-Яа-яЁё]{3,}(?:ть|ти|чь)(?![а-яё])", line))
+
+
+def _common_noun(word: str) -> bool:
+    from parsers import nlp
+
+    reading = nlp.first_reading(word.lower())
+    return reading is not None and reading.tag.POS == "NOUN" and not {"Name", "Surn", "Geox", "Orgn"} & set(reading.tag.grammemes)
 
 
 def _dash_items(text: str, start: int, cands: list[_Cand]) -> list[_Cand]:
@@ -515,11 +585,16 @@ def _dash_items(text: str, start: int, cands: list[_Cand]) -> list[_Cand]:
     number, under_colon = 0, False
     dashes = _DASH_INLINE if one_line else _DASH_LINE
     found = list(dashes.finditer(text, start if one_line else text.rfind("\n", 0, at) + 1))
+    if one_line:
+        found = sorted(found + [m for m in _DASH_BEFORE_NOUN.finditer(text, start) if _common_noun(m.group("word"))],
+                       key=lambda m: m.start())
     for k, m in enumerate(found):
         before = text[:m.start()].rstrip()
         if out and _paragraph_between(text, out[-1].body_start, m.start()):
             break  # a signature or a site's line stands between: the list is over
         own = text[m.end():found[k + 1].start() if k + 1 < len(found) else len(text)]
+        if out and text.count("(", out[-1].body_start, m.start()) > text.count(")", out[-1].body_start, m.start()):
+            continue  # «(далее / - Конкурс)»: a dash a hard wrap put at a line start inside brackets
         if out and (before.endswith(":") or under_colon and (before.endswith(";") or not _has_infinitive(
                 re.split(r"(?<=[.;:])\s*\n", own, maxsplit=1)[0]))):
             under_colon = True  # «- Утвердить: / - Состав оргкомитета … / - План …»: objects with no verb
@@ -547,8 +622,8 @@ def segment(text: str, table: Sequence[tuple[int, int]] = ()) -> tuple[list[Item
             regions.append((quote_pos, _quote_end(text, quote_pos, cand.quote, limit)))
     main_cands = [c for c in cands if not any(s <= c.start < e for s, e in regions)]
     main = _segment(text, main_cands, start, limit, quoted=False)
-    if not main and start > 0 and not regions:
-        main = _single_paragraph(text, start, limit)
+    if not main and not regions:
+        main = _paragraph_items(text, start, limit) or (_single_paragraph(text, start, limit) if start > 0 else [])
     if main:
         last = main[-1]
         tail_end = _trim_tail(_sentences_as_lines(text, last.start, last.end), last.start, last.end)

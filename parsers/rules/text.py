@@ -112,9 +112,9 @@ def _split(word: str, depth: int = 0) -> list[int] | None:
         named = capital and len(left) >= 4 and len(right) >= 5 and nlp.is_known(right) and nlp.is_infinitive(right)
         if capital and len(left) < 8 and not named and not (len(left) >= 2 and _function_word(left.lower())):
             continue  # «Коростелеву», «Аманская»: a name is no «Ко» + «ростелеву»
-        # «срокобеспечить»: a short noun glued to the infinitive that follows it
+        # «срокобеспечить», «девятыйисключить»: a short noun or adjective glued to the infinitive that follows it
         whole = named or _whole_word(left, True) or (
-            len(left) >= 3 and not capital and nlp.is_known(left) and nlp.first_pos(left) == "NOUN"
+            len(left) >= 3 and not capital and nlp.is_known(left) and nlp.first_pos(left) in ("NOUN", "ADJF")
             and nlp.is_infinitive(right))
         if not (whole or _function_word(left.lower(), conjunction=depth == 0)):
             continue
@@ -157,7 +157,8 @@ _GLUED_TERM = re.compile(rf"(?<![А-ЯЁа-яё])[иа](до|не\s+поздне
 # «в срокдо 30 марта 2016 года»: a word glued to the «до» of a term before its date
 _GLUED_BEFORE_DATE = re.compile(rf"(?<![А-Яа-яЁё])([а-яё]{{3,}})(до){_DATE_AHEAD}")
 # «хозяйствующим субъектами владельцам»: «субъектам и» glued into a word in another case
-_PLURAL_AND = re.compile(r"(?<![А-Яа-яЁё])([а-яё]{4,})\s+([а-яё]{3,}[ая]м)(и)\s+([а-яё]{4,})(?![А-Яа-яЁё])")
+# … or the first of a list after a comma («(Дубровину П.С.), организациями учреждениям всех форм»)
+_PLURAL_AND = re.compile(r"(?:(?<![А-Яа-яЁё])([а-яё]{4,})|(?<=,))\s+([а-яё]{3,}[ая]м)(и)\s+([а-яё]{4,})(?![А-Яа-яЁё])")
 
 
 # «во времяпроведения», «в течениемесяца», «в целяхобеспечения»: a compound preposition glued to the
@@ -184,10 +185,10 @@ def _and_cut(m: re.Match[str]) -> int | None:
         return any(p.tag.case == "datv" and p.tag.number == "plur" for p in nlp.parses(word))
 
     before, noun, after = m.group(1), m.group(2), m.group(4)
-    if not (nlp.is_known(noun) and nlp.is_known(after) and dative_plural(noun) and dative_plural(before)
-            and dative_plural(after)):
+    if not (nlp.is_known(noun) and nlp.is_known(after) and dative_plural(noun) and dative_plural(after)
+            and (before is None or dative_plural(before))):
         return None
-    if any(p.tag.case == "ablt" and p.tag.number == "plur" for p in nlp.parses(before)):
+    if before is not None and any(p.tag.case == "ablt" and p.tag.number == "plur" for p in nlp.parses(before)):
         return None  # «хозяйствующими субъектами»: the instrumental agrees, nothing is glued
     return m.start(3)
 
@@ -274,6 +275,11 @@ ABBREVIATED_END = re.compile(r"(?<![А-Яа-яЁё])(?:п|г|с|д|ул|пос|�
 _SEE_ALSO = re.compile(r"(?m)^[ \t]*См\.[ \t]+[А-ЯЁа-яё][^\n]*(?:от\s+\d|N\s*\d|№\s*\d|редакци|комментари|справк)[^\n]*$")
 
 
+# a legal portal's note on a typo inside the text: «По-видимому, в тексте предыдущего абзаца допущена
+# опечатка. Дату … следует читать "от 11.01.2012"»
+_TYPO_NOTE = re.compile(r"По-видимому,\s+в\s+тексте[\s\S]{0,400}?следует\s+читать\s*(?:\"[^\"]{0,80}\"|«[^»]{0,80}»)")
+
+
 def blank_editorial_notes(text: str) -> str:
     """The text with reference systems' editorial notes and page footers blanked (spaces, the
     line breaks kept), so that every offset stays where it was."""
@@ -281,6 +287,8 @@ def blank_editorial_notes(text: str) -> str:
         text = _EDITION_NOTE.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
     if "См." in text:
         text = _SEE_ALSO.sub(lambda m: " " * len(m.group(0)), text)
+    if "По-видимому" in text:
+        text = _TYPO_NOTE.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
     if "Информация об изменениях" not in text and "Система ГАРАНТ" not in text:
         return text
     chars = list(text)

@@ -67,12 +67,13 @@ def _has_inserted_items(text: str) -> bool:
 
 def _has_line_bound_layout(text: str) -> bool:
     """Is the act laid out by its lines: a plan flattened from a table (its columns' titles above
-    the rows, each cell a line) or sections headed by roman numerals at line starts («I.», «II.»),
-    which inside a line are no headings? On one line that layout is gone. A table flattened one
+    the rows, each cell a line), sections headed by roman numerals at line starts («I.», «II.»),
+    which inside a line are no headings, or items whose numbers the page lost, one paragraph each? On one line that layout is gone. A table flattened one
     cell a line («Время проведения |») is read as such a plan."""
     read = unpipe_cell_lines(text)
     main, _ = structure.segment(read)
-    return _has_column_titles(read, main) or any(re.match(r"[IVX]+\.", item.number) for item in main)
+    paragraphs = bool(main) and all(item.unprinted and read[item.start] not in "-–—•" for item in main)
+    return paragraphs or _has_column_titles(read, main) or any(re.match(r"[IVX]+\.", item.number) for item in main)
 
 
 def _is_flattened_plan(text: str) -> bool:

@@ -20,8 +20,9 @@ What a transformation legitimately cannot keep, and so is not compared:
   at 1 between the items that kept their numbers: the kept numbers that place the others stand
   bare at line starts («7 Контроль …»), and neither «N)» nor one line keeps them;
 - `one_line` skips an act laid out by its lines: a plan flattened from a table (its columns'
-  titles «Срок исполнения», «Ответственный исполнитель» above rows whose cells are lines) or
-  sections headed «I.», «II.» at line starts; `orders_table` skips such a plan, whose term and
+  titles «Срок исполнения», «Ответственный исполнитель» above rows whose cells are lines),
+  sections headed «I.», «II.» at line starts, or items whose numbers the page lost, one
+  paragraph each (on one line nothing tells the paragraphs apart); `orders_table` skips such a plan, whose term and
   executor cells cannot go into one «Поручение» cell.
 """
 from __future__ import annotations
