@@ -51,6 +51,15 @@ def lemmas(word: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=100_000)
+def has_verb(phrase: str) -> bool:
+    """Does the phrase hold a verb by its likeliest reading (a finite verb or an infinitive), in a
+    word of three letters or more? A duty holds one; a cell, a heading or a signature does not."""
+    import re
+
+    return any(first_pos(word.lower()) in ("VERB", "INFN")
+               for word in re.findall(r"[А-Яа-яЁё]{3,}(?:-[А-Яа-яЁё]+)*", phrase))
+
+
 def is_infinitive(word: str) -> bool:
     return any(p.tag.POS == "INFN" for p in parses(word))
 

@@ -246,12 +246,6 @@ def _attach_persons(reading: Reading, persons: list[Party]) -> None:
 _CELL_GAP = re.compile(r"(?<=[а-яё.;,»)])[ \t]+(?=[А-ЯЁ])")
 
 
-def _has_verb(phrase: str) -> bool:
-    return any((nlp.parses(w.group(0).lower())[:1] or [None])[0] is not None
-               and nlp.parses(w.group(0).lower())[0].tag.POS in ("VERB", "INFN")
-               for w in executors.WORD.finditer(phrase) if len(w.group(0)) > 2)
-
-
 def _executor_cell(own: str, offset: int, after: int, in_table: bool) -> list[Party]:
     """The executor column of a row (№ | поручение | ответственный | срок): a capitalized body or
     official in the nominative after the task. As a line of its own after a finished sentence
@@ -273,7 +267,7 @@ def _executor_cell(own: str, offset: int, after: int, in_table: bool) -> list[Pa
                 starts.append(m.end())
     for at in sorted(set(starts)):
         cell = re.split(r"\n|(?<=[.;])\s+(?=Срок|Ответствен)", own[at:], maxsplit=1)[0]
-        if len(cell) > 250 or not executors.opens_with_head(cell, "nomn") or _has_verb(cell):
+        if len(cell) > 250 or not executors.opens_with_head(cell, "nomn") or nlp.has_verb(cell):
             continue  # «Администрация района оказывает содействие.»: a sentence, not a name
         found = executors.parties(cell, offset + at, "nomn")
         if found:
@@ -632,7 +626,7 @@ def _row_cells(own: str, offset: int, columns: tuple[str, ...], reference: date 
     term: Deadline | None = None
     for (at, cell), column in zip(lines[-len(columns):], columns, strict=True):
         cell = cell.strip()
-        if len(cell) > 120 or _has_verb(cell):
+        if len(cell) > 120 or nlp.has_verb(cell):
             return [], None
         cell_at = offset + at + own[at:].find(cell)
         if column == "who" and (officials := _officials_alone(cell, cell_at)):
@@ -831,7 +825,7 @@ def _duties_with_own_terms(own: str, offset: int, reference: date | None) -> lis
     pieces.append((start, len(own.rstrip(" .\n»\""))))
     if len(pieces) < 2:
         return []
-    if all(_PREPOSITIONAL_LEAD.match(own[s:e]) and not _has_verb(own[s:e]) for s, e in pieces):
+    if all(_PREPOSITIONAL_LEAD.match(own[s:e]) and not nlp.has_verb(own[s:e]) for s, e in pieces):
         return []  # «Провести …: • в учреждениях культуры …; • на центральной площади …»: places of one task
     out = []
     for s, e in pieces:

@@ -469,12 +469,6 @@ _PREAMBLE_COLON_END = re.compile(r"(?:^|(?<=\n))[ \t]*(?:В\s+(?:соответ�
 _FINISHED = re.compile(r"[.;:!?»\")][ \t]*$")
 
 
-def _holds_verb(line: str) -> bool:
-    from parsers import nlp
-
-    return any(nlp.first_pos(word) in ("INFN", "VERB") for word in re.findall(r"[А-Яа-яЁё]{3,}", line))
-
-
 def _continues(line: str) -> bool:
     """Does the line open with a conjunction or a particle («А также использовать средства …», «Также
     …»)? Then it goes on with the duty above it."""
@@ -490,6 +484,8 @@ def _paragraph_items(text: str, start: int, end: int) -> list[Item]:
     sentence and holds a verb is the item the list numbered 1, 2, …; a line that opens no such
     paragraph (a hard wrap, a lower-case sub-line) goes on with it, and a paragraph with no verb
     (the signature) ends the list. Two items at least, else the shape is not this one."""
+    from parsers import nlp
+
     if start <= 0:
         opened = _PREAMBLE_COLON_END.search(text)
         if opened is None or not _ACT_DETAILS.search(text, 0, opened.start()):
@@ -512,7 +508,7 @@ def _paragraph_items(text: str, start: int, end: int) -> list[Item]:
         previous = line
     items: list[Item] = []
     for begin, stop in paragraphs:
-        if not _holds_verb(text[begin:stop]):
+        if not nlp.has_verb(text[begin:stop]):
             break
         items.append(Item(str(len(items) + 1), None, begin, begin, stop, unprinted=True))
     return items if len(items) >= 2 else []
