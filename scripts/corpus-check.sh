@@ -3,8 +3,8 @@
 # repository (corpus/real: the rule-writing half and the measured half, issue 9), and fails below
 # the bar: F1 >= 0.90 on dev, dev-docx / dev-pdf within 0.02 of dev; on corpus/real the figures
 # reached (README «Extraction quality») less 0.01, so that no change gives back what was reached.
-REAL_RULES_BAR=0.956
-REAL_MEASURED_BAR=0.875
+REAL_RULES_BAR=0.947
+REAL_MEASURED_BAR=0.868
 set -euo pipefail
 shared=${1:-../shared}
 here=$(cd "$(dirname "$0")/.." && pwd)

@@ -45,10 +45,11 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"(?<!\d)[«\"]?\s*(\d{{1,2}})(?:-?го)?\s*[»\"]?\s*({gen})(?![а-яё])"  # «1-го марта»
             rf"(?:\s*(?:\d{{1,2}}(?:[.:]\d{{2}})?\s*(?:час\w*|ч\.)\s*(?:\d{{2}}\s*мин\w*\.?\s*)?)?(\d{{4}}){year_tail})?",
             re.IGNORECASE),
-        "numeric": re.compile(rf"(?<![\d.])(\d{{1,2}})\.(\d{{1,2}})\.(\d{{4}}|\d{{2}})(?!\.?\d){year_tail}"),
+        # «31.07. 2020г.»: a page may put a space before a whole year
+        "numeric": re.compile(rf"(?<![\d.])(\d{{1,2}})\.(\d{{1,2}})\.(?:[ \t]?(\d{{4}})|(\d{{2}}))(?!\.?\d){year_tail}"),
         "month": re.compile(rf"(?<![а-яё])(?:в\s*|до\s+конца\s+)({loc}|{gen})\s*(\d{{4}}){year_tail}",
                             re.IGNORECASE),
-        "quarter": re.compile(rf"(?<![а-яё])(?:в|до\s+конца)\s+(I{{1,3}}|IV|[1-4])(?:-?м)?\s+квартал\w*\s+(\d{{4}}){year_tail}",
+        "quarter": re.compile(rf"(?<![а-яё])(?:во?|до\s+конца)\s+(I{{1,3}}|IV|[1-4])(?:-?м)?\s+квартал\w*\s+(\d{{4}}){year_tail}",
                               re.IGNORECASE),
         "half": re.compile(rf"(?<![а-яё])в\s+(перв|втор)\w+\s+полугоди\w+\s+(\d{{4}}){year_tail}", re.IGNORECASE),
         "year_end": re.compile(rf"(?<![а-яё])до\s+конца\s+(\d{{4}}){year_tail}", re.IGNORECASE),
@@ -107,7 +108,7 @@ def find_dates(text: str, reference: date | None = None) -> list[DateMatch]:
         if value:
             found.append(DateMatch(m.start(), m.end(), value, year_written=bool(m.group(3))))
     for m in pats["numeric"].finditer(text):
-        value = _make(_year(m.group(3)), int(m.group(2)), int(m.group(1)))
+        value = _make(_year(m.group(3) or m.group(4)), int(m.group(2)), int(m.group(1)))
         if value:
             found.append(DateMatch(m.start(), m.end(), value))
     taken = [(d.start, d.end) for d in found]
@@ -139,7 +140,7 @@ _TRIGGER = re.compile(r"(?<![а-яёa-z])(?:(?:в\s+срок\s+)?(?:до|не\s+
 _PERIOD = re.compile(r"(?<![а-яё])с\s+\d{1,2}(?:\s*[а-яё]+)?(?:\s+\d{4}\s*(?:года|г\.?)?)?\s+(?:по|до)\s+\d{1,2}\s*[а-яё]+"
                      r"(?:\s+\d{4}(?:\s*(?:года|г\.?)(?![а-яё]))?)?"
                      # «с 01.05.2015 по 31.05.2015»: the same window in figures
-                     r"|(?<![а-яё])с\s+\d{1,2}\.\d{1,2}\.\d{2,4}\s*(?:г\.\s*|г\s+|года\s+|\s+)(?:по|до)\s+\d{1,2}\.\d{1,2}\.\d{2,4}"
+                     r"|(?<![а-яё])с\s+\d{1,2}\.\d{1,2}\.\s?\d{2,4}\s*(?:г\.\s*|г\s+|года\s+|\s+)(?:по|до)\s+\d{1,2}\.\d{1,2}\.\s?\d{2,4}"
                      r"(?:\s*(?:года|г\.?)(?![а-яё]))?", re.IGNORECASE)
 # an hour of the day: «10.00 часов», «12 часов 45 минут», «10:00», «12 ч. 00 мин.»
 _CLOCK = r"\d{1,2}(?:[.:]\d{2})?\s*(?:час\w*|ч\.)(?:\s*\d{1,2}\s*(?:минут\w*|мин\.?))?|\d{1,2}[:]\d{2}"
@@ -147,7 +148,7 @@ _CLOCK_BEFORE = re.compile(rf"(?:{_CLOCK})\s*$", re.IGNORECASE)
 # «с 18.00 до 22.00 часов» right after a whole date: the hours of that day (a bare «18.00» is an hour
 # only with round minutes, else it may be a day and a month)
 _ROUND_HOUR = r"\d{1,2}\.(?:00|15|30|45)(?!\.\d)"
-_CLOCK_AFTER = re.compile(rf"\s*(?:года|г\.)?\s*,?\s*(?:с|со)\s+(?:{_CLOCK}|{_ROUND_HOUR})\s*(?:до|по)\s+(?:{_CLOCK}|{_ROUND_HOUR})",
+_CLOCK_AFTER = re.compile(rf"\s*(?:года|г\.)?\s*,?\s*(?:в\s+период\s+)?(?:с|со)\s+(?:{_CLOCK}|{_ROUND_HOUR})\s*(?:до|по)\s+(?:{_CLOCK}|{_ROUND_HOUR})",
                           re.IGNORECASE)
 _SROK = re.compile(r"(?:(?:^|(?<=[\s.;:]))(?:Срок[а-я]*(?:\s+[а-я]+){0,3}?|Доклад)|(?<=\()\s*срок[а-я]*)\s*[:–—-]\s*"
                    r"(?P<phrase>[^\n]+?)\s*(?=\.\s|\.?$|;|\n|\.\Z|\)(?=[\s.;]|$))", re.MULTILINE)
@@ -338,8 +339,9 @@ def _event_date(text: str, d: DateMatch, verb_span: tuple[int, int]) -> bool:
 
     if d.month_only or not d.year_written or d.start < verb_span[1]:
         return False
-    between = text[verb_span[1]:d.start]
-    before = re.search(r"([А-Яа-яЁё]+)[\s,]*$", between)
+    # «(далее - спортивный праздник)»: a definition in brackets names, it does not part the date from its verb
+    between = re.sub(r"\(\s*далее[^()]*\)\s*", "", text[verb_span[1]:d.start])
+    before = re.search(r"([А-Яа-яЁё]+)[\s,«»\"]*$", between)  # a quoted name (masked) may end the object
     if before is None:
         return False
     if nlp.first_pos(before.group(1)) != "NOUN":

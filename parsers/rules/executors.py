@@ -38,7 +38,7 @@ NAME_END = re.compile(
     r"\s(?:в\s+срок|в\s+течение|в\s+целях|в\s+связи|в\s+соответствии|в\s+рамках|в\s+(?:[а-яё]+\s+)?период|во\s+время|"
     r"в\s*(?:январ|феврал|март|апрел|ма[ея]|июн|июл|август|сентябр|октябр|ноябр|декабр)\w*(?:\s*[-–—]\s*[а-яё]+)?\s*\d+|"
     r"по\s+(?:итогам|результатам|мере|окончании|завершении|истечении)|"
-    r"в\s+(?:I{1,3}|IV|[1-4]|перв\w*|втор\w*|треть\w*|четверт\w*)(?:-?м)?\s+(?:квартал|полугоди)\w*|"
+    r"во?\s+(?:I{1,3}|IV|[1-4]|перв\w*|втор\w*|треть\w*|четверт\w*)(?:-?м)?\s+(?:квартал|полугоди)\w*|"
     r"в\s+\d{4}\s*(?:[-–—]\s*\d{4}\s*)?(?:году|годах|гг?\.)|в\s+[а-яё]+\s+порядке|"
     r"в\s+[\w-]+\s+срок|"
     r"при\s*(?![А-ЯЁ])[а-яё]|в\s+случа[ея]|до\s+\d+|до\s+конца\s+\d{4}|\(\s*срок|к\s+\d+|не\s+позднее|совместно\s+с|по\s+согласованию\s+с|с\s+учетом|с\s+участием|с\s+привлечением|"
@@ -457,6 +457,9 @@ def _adverb_at(text: str) -> int | None:
         after = found[i + 1].group(0).lower() if i + 1 < len(found) else ""
         if after in ("от", "с", "со") or nlp.first_pos(after) == "PRTF":
             continue
+        if i + 1 < len(found) and re.fullmatch(r"\s*[-–—]\s*", masked[m.end():found[i + 1].start()]):
+            continue  # «организационно - контрольной»: the first half of a compound adjective, spaced
+
         return m.start()
     return None
 
@@ -605,8 +608,15 @@ def parties(text: str, start: int = 0, case: str = "datv") -> list[Party]:
     # the sentence ends the name, an abbreviation does not («помощи им. А.С. Пучкова», «ул. Ленина»)
     # a page may glue the next sentence to the stop («района.Ответственность за …»)
     text = re.split(r"(?<=[а-яё]{2})(?<![\s(]им)(?<![\s(]ул)\.(?:\s+(?=[А-ЯЁ])|(?=[А-ЯЁ][а-яё]))", text, maxsplit=1)[0]
+    # «… Панова Р.Ю. Губернатор Челябинской области …»: an act on one line runs its signature into the
+    # last name; an official's initials followed by a capitalised word end the name there
+    # (not «Е.А. Терпугова», «им. А.С. Пучкова»: initials before a surname)
+    for m in re.finditer(r"[А-ЯЁ][а-яё]+\s[А-ЯЁ]\.\s?[А-ЯЁ]\.\s+([А-ЯЁ][а-яё]{2,})", text):
+        if not any({"Surn", "Name", "Patr"} & set(p.tag.grammemes) for p in nlp.parses(m.group(1))):
+            text = text[:m.start(1)]
+            break
     text = text.rstrip(" :,\n\t")
-    text = text[:-1] if re.search(r"[а-яё»)]\.$", text) else text  # the stop ending the item, not an initial
+    text = text[:-1] if re.search(r"[а-яё»)\"]\.$", text) else text  # the stop ending the item, not an initial
     text = re.sub(r"\s+не$", "", text)  # «руководителям предприятий не допускать»: the negation is the verb's
     colon = re.search(r":\s*\S", text)
     if colon and text[: colon.start()].count("(") == text[: colon.start()].count(")"):

@@ -28,7 +28,9 @@ def unpipe_card_rows(text: str) -> str:
 _NUMBER_TITLE = re.compile(r"^(?:N|№)(?:\s*п/п)?$", re.IGNORECASE)
 _TERM_TITLE = re.compile(r"^(?:Срок\w*|Время|Дата|Период)(?:\s+\w+)?$", re.IGNORECASE)
 _WHO_TITLE = re.compile(r"^(?:Ответственн\w*|Исполнител\w*)(?:\s+\w+){0,2}$", re.IGNORECASE)
-_TASK_TITLE = re.compile(r"^(?:Наименовани\w*|Мероприяти\w*|Содержание|Поручени\w*)", re.IGNORECASE)
+_TASK_TITLE = re.compile(r"^(?:Наименовани\w*|Мероприяти\w*|Содержание|Поручени\w*|Направлени\w*)", re.IGNORECASE)
+# «I. Анализ работы … | |||»: a section's heading row, its other cells empty
+_SECTION_ROW = re.compile(r"^\s*[IVX]{1,4}\.\s[^|]*\|[\s|]*$")
 
 
 def unpipe_cell_lines(text: str) -> str:
@@ -39,6 +41,8 @@ def unpipe_cell_lines(text: str) -> str:
     names no term or executor column, or whose rows do not open with their numbers, is left."""
     if " |\n" not in text and "|\n" not in text:
         return text
+    # «Сроки / | / Ответственные лица / |»: a page that put each closing bar on a line of its own
+    text = re.sub(r"(?<=\S)\n\|(?=\n|$)", " |", text)
     chars = list(text)
     lines, at = [], 0
     for line in text.split("\n"):
@@ -63,6 +67,9 @@ def _cells(lines: list[tuple[int, str]], i: int) -> list[tuple[int, int, int]]:
         start, line = lines[i]
         if not line.strip():
             break
+        if first == i and (last := _section_row_end(lines, i)) is not None:
+            first = i = last + 1  # a section's heading (hard-wrapped too) is no cell of a row: read on past it
+            continue
         if line.rstrip().endswith("|"):
             out.append((first, i, start + line.rstrip().rfind("|")))
             first = i + 1
@@ -70,6 +77,18 @@ def _cells(lines: list[tuple[int, str]], i: int) -> list[tuple[int, int, int]]:
     if first < i:  # a cell the page cut before its bar
         out.append((first, i - 1, -1))
     return out
+
+
+def _section_row_end(lines: list[tuple[int, str]], i: int) -> int | None:
+    """The last line of a section's heading row starting at line i («I. Анализ работы … | |||»,
+    which a hard wrap may break before its bars), or None."""
+    if not re.match(r"\s*[IVX]{1,4}\.\s", lines[i][1]):
+        return None
+    for k in range(i, min(i + 4, len(lines))):
+        if lines[k][1].rstrip().endswith("|"):
+            joined = " ".join(line for _, line in lines[i:k + 1])
+            return k if _SECTION_ROW.match(joined) else None
+    return None
 
 
 def _unpipe_table(text: str, chars: list[str], lines: list[tuple[int, str]], i: int) -> int:

@@ -89,7 +89,7 @@ def _lines(text: str, end: int) -> list[_Line]:
     return _rejoin_dates(out)
 
 
-_DATE_BROKEN = re.compile(r"(?:\bот|\d{1,2})\s*$")
+_DATE_BROKEN = re.compile(r"(?:\bот|\d{1,2}|\d{1,2}\s+[а-яё]{3,})\s*$")  # «25 апреля / 2016г. № 1801»
 
 
 def _rejoin_dates(lines: list[_Line]) -> list[_Line]:
@@ -98,7 +98,7 @@ def _rejoin_dates(lines: list[_Line]) -> list[_Line]:
     out: list[_Line] = []
     for line in lines:
         if out and _DATE_BROKEN.search(out[-1].text) and not out[-1].chrome \
-                and re.match(r"(?:\d{1,2}\s+)?[а-яё]+\s+\d{4}|\d{1,2}[.\s]", line.text) \
+                and re.match(r"(?:\d{1,2}\s+)?[а-яё]+\s+\d{4}|\d{1,2}[.\s]|\d{4}(?!\d)", line.text) \
                 and find_dates(f"{out[-1].text} {line.text}") and not find_dates(out[-1].text):
             out[-1] = _Line(f"{out[-1].text} {line.text}", out[-1].start, out[-1].chrome or line.chrome)
             continue
@@ -359,7 +359,8 @@ def _blank_notes(text: str) -> str:
     return _NOTE.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
 
 
-_UKAZ_NAMED = re.compile(r"\b(?:[Тт]екст|подписал|подписан)\s+[Уу]каз|\b[Уу]каз\w*\s+(?:Президента|Губернатора|Главы)\b")
+# (a heading opens its line with it: «Указом Президента …», «в Указ Губернатора …» in a preamble cite other acts)
+_UKAZ_NAMED = re.compile(r"\b(?:[Тт]екст|подписал|подписан)\s+[Уу]каз|(?m:^)[ \t]*(?:Указ|УКАЗ)\s+(?:Президента|Губернатора|Главы)\b")
 
 
 def _names_a_ukaz(head: str) -> bool:
@@ -435,7 +436,7 @@ _KIND_WORD = r"(?<![а-яё])(?:постановлени|распоряжени|
 
 
 _KIND_NUMBER_DATE = re.compile(r"^\s*(?:ПРИКАЗ|ПОСТАНОВЛЕНИЕ|РАСПОРЯЖЕНИЕ|РЕШЕНИЕ|Приказ|Постановление|Распоряжение|Решение)"
-                               r"\s+(?P<number>\d{1,5}(?:[-/][А-ЯЁA-Zа-яё0-9]{1,6})?)\s+(?P<date>\d{1,2}\.\d{1,2}\.\d{2,4})\s*(?:г\.?)?\s*$")
+                               r"\s+(?P<number>\d{1,5}(?:[-/][А-ЯЁA-Zа-яё0-9]{1,6})?)\s+(?:от\s+)?(?P<date>\d{1,2}\.\d{1,2}\.\d{2,4})\s*(?:г\.?)?\s*$")
 _NUMBER_AFTER_KIND = re.compile(r"(?<![а-яё])(?:постановлени|распоряжени|приказ|решени|указ|протокол)[а-яё]*\s*"
                                 r"(?:№|(?<![А-Яа-яЁё])N)\s*(?P<number>[\w/-]*\d[\w/-]*)", re.IGNORECASE)
 

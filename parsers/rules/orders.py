@@ -529,7 +529,9 @@ def _hands_over_an_office(after_verb: str) -> bool:
     return any(p.tag.case == "gent" for p in nlp.parses(m.group(1))[:2])
 
 
-_DUTY_FIRST = re.compile(r"\s+(?:персональн\w+\s+|общ\w+\s+)?(?:ответственност\w*|обязанност\w*|функци\w*|полномочи\w*|руководств\w*)\s",
+# … or a task named by its verbal noun («Возложить организацию и проведение смотра-конкурса на директора …»)
+_DUTY_FIRST = re.compile(r"\s+(?:персональн\w+\s+|общ\w+\s+)?(?:ответственност\w*|обязанност\w*|функци\w*|полномочи\w*|руководств\w*"
+                         r"|организаци\w*|проведени\w*|подготовк\w*|координаци\w*|осуществлени\w*|обеспечени\w*)\s",
                          re.IGNORECASE)
 
 
@@ -584,7 +586,7 @@ def order_confidence(order: ExtractedOrder, impersonal: bool) -> float:
 # the titles of a plan's columns, each on a line of its own above the rows («Наименование
 # мероприятий / Срок исполнения / Ответственный исполнитель»): a table a page flattened into lines
 _COLUMN_TITLE = re.compile(r"^[ \t]*(?:(?P<term>(?:Срок[а-я]*|Время|Дата)(?:\s+(?:исполнения|выполнения|реализации|проведения))?)"
-                           r"|(?P<who>Ответственн[а-я]*(?:\s+(?:исполнител[а-я]*|за\s+исполнение))?|Исполнител[а-я]*))"
+                           r"|(?P<who>Ответственн[а-я]*(?:\s+(?:исполнител[а-я]*|лиц[оа]?|за\s+исполнение))?|Исполнител[а-я]*))"
                            r"[ \t]*$", re.IGNORECASE | re.MULTILINE)
 
 
@@ -808,7 +810,7 @@ def _closing_term(text: str, item: Item, parents: dict) -> Deadline | None:
     return find_deadline(text[at:last.end], at)
 
 
-_DUTY_SEPARATOR = re.compile(r";[ \t]*\n\s*(?=[а-яё])|;[ \t]+(?=[а-яё])|[;,]?[ \t]*\n\s*[-–—•·][ \t]*(?=[а-яё])")
+_DUTY_SEPARATOR = re.compile(r";[ \t]*\n\s*(?=[а-яё])|;[ \t]+(?:[-–—•·][ \t]*)?(?=[а-яё])|[;,]?[ \t]*\n\s*[-–—•·][ \t]*(?=[а-яё])")
 
 
 def _duties_with_own_terms(own: str, offset: int, reference: date | None) -> list[tuple[int, int, Deadline | None]]:

@@ -530,7 +530,7 @@ _DASH_INLINE = re.compile(r"(?:(?<=[.;:])\s+|\s+(?=[-–—•][ \t\u00a0]+[А-�
 _DASH_BEFORE_NOUN = re.compile(r"(?<=[а-яё])\s+[-–—•][ \t\u00a0]+(?=(?P<word>[А-ЯЁ][а-яё]+)\s+[а-яё])")
 _ACT_DETAILS = re.compile(r"(?:№|(?<![А-Яа-яЁё])N)\s*\d|(?<![А-ЯЁ])(?:ПОСТАНОВЛЕНИЕ|РАСПОРЯЖЕНИЕ|РЕШЕНИЕ|ПРИКАЗ)(?![А-ЯЁ])")
 # a paragraph of its own after a finished sentence (a signature, a site's line) ends a dash list
-_NEW_PARAGRAPH = re.compile(r"[.;!?][ \t]*\n[ \t]*(?![-–—•])\S")
+_NEW_PARAGRAPH = re.compile(r"[.;!?][ \t]*\n[ \t]*(?![-–—•]|\d{1,2}\.\d{1,2}\.?\s)\S")  # «2.1. …»: a printed sub-item goes on
 
 
 def _paragraph_between(text: str, start: int, end: int) -> bool:

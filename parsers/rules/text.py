@@ -105,6 +105,7 @@ def _split(word: str, depth: int = 0) -> list[int] | None:
     if word.isupper() or nlp.is_known(word):
         return None
     best: tuple[tuple[int, int, float], list[int]] | None = None
+    found: dict[int, tuple[tuple[int, int, float], list[int]]] = {}
     for i in range(1, len(word)):
         left, right = word[:i], word[i:]
         capital = left[0].isupper()
@@ -126,9 +127,17 @@ def _split(word: str, depth: int = 0) -> list[int] | None:
             continue
         # two whole words split near the middle beat a split at a preposition
         rank = (0 if whole else 1, len(cuts), abs(i - len(word) / 2))
+        found[i] = (rank, cuts)
         if best is None or rank < best[0]:
             best = (rank, cuts)
-    return best[1] if best else None
+    if best is None:
+        return None
+    # «управляющемуделами»: where the letter at the seam may close the first word or open the second
+    # («управляющем уделами»), it is the first word's ending: glued words are inflected ones
+    seam = best[1][0]
+    if (later := found.get(seam + 1)) is not None and later[0][:2] == best[0][:2] and nlp.is_known(word[:seam + 1]):
+        return later[1]
+    return best[1]
 
 
 @dataclass(slots=True)
@@ -156,6 +165,9 @@ _GLUED_TERM = re.compile(rf"(?<![А-ЯЁа-яё])[иа](до|не\s+поздне
 
 # «в срокдо 30 марта 2016 года»: a word glued to the «до» of a term before its date
 _GLUED_BEFORE_DATE = re.compile(rf"(?<![А-Яа-яЁё])([а-яё]{{3,}})(до){_DATE_AHEAD}")
+# «Пермского краяв срок до …», «края всрок до …»: the «в» of a term glued to the word before or after
+_GLUED_BEFORE_TERM = re.compile(r"(?<![А-Яа-яЁё])([а-яё]{3,})(в)(?=\s+(?:срок|течение)(?![а-яё]))")
+_GLUED_TERM_WORD = re.compile(r"(?<![А-Яа-яЁё])[вВ](?=(?:срок|течение)(?![а-яё]))")
 # «хозяйствующим субъектами владельцам»: «субъектам и» glued into a word in another case
 # … or the first of a list after a comma («(Дубровину П.С.), организациями учреждениям всех форм»)
 _PLURAL_AND = re.compile(r"(?:(?<![А-Яа-яЁё])([а-яё]{4,})|(?<=,))\s+([а-яё]{3,}[ая]м)(и)\s+([а-яё]{4,})(?![А-Яа-яЁё])")
@@ -202,6 +214,8 @@ def deglue(text: str) -> Deglued:
     cuts.extend(m.start() for m in _GLUED.finditer(text))
     cuts.extend(m.start(1) for m in _GLUED_TERM.finditer(text))
     cuts.extend(m.start(2) for m in _GLUED_BEFORE_DATE.finditer(text) if _glued(m.group(1) + m.group(2), m.group(1)))
+    cuts.extend(m.start(2) for m in _GLUED_BEFORE_TERM.finditer(text) if _glued(m.group(1) + m.group(2), m.group(1)))
+    cuts.extend(m.end() for m in _GLUED_TERM_WORD.finditer(text))
     cuts.extend(at for m in _PLURAL_AND.finditer(text) if (at := _and_cut(m)) is not None)
     cuts.extend(m.end(1) for m in _GLUED_PREPOSITION.finditer(text)
                 if _glued(m.group(1).split()[-1] + m.group(2), m.group(2)))
