@@ -143,6 +143,13 @@ def nominative(phrase: str, case: str = "datv") -> str:
     dash = re.search(r"\s[–—-]\s+(?=[А-ЯЁа-яё])", out)
     if dash:  # a second title in apposition takes the same case
         out = out[:dash.end()] + _inflect_head(out[dash.end():], case)
+    # «…, ответственную за ГО и ЧС», «…, имеющим в пользовании котельные»: an adjective or participle
+    # after a comma that describes the addressee takes its case, so it declines too
+    for m in reversed(list(re.finditer(r",\s+([а-яё]+)(?=\s+(?:за|в|во|на|по|с|к)\s)", out))):
+        adj = _adj_parse(m.group(1), case)
+        form = adj.inflect({"nomn"}) if adj is not None and _noun_parse(m.group(1), case) is None else None
+        if form is not None:
+            out = out[:m.start(1)] + restyle(form.word, m.group(1)) + out[m.end(1):]
     return out
 
 

@@ -201,3 +201,18 @@ def test_a_dash_a_hard_wrap_put_inside_brackets_opens_no_item():
     assert list(orders_of(text)) == ["1", "2", "3"]
     one_line = " ".join(text.split())  # the same act on one line (x003): the dash before a sentence's capital
     assert list(orders_of(one_line)) == ["1", "2", "3"]
+
+
+@pytest.mark.parametrize("written, case, name", [
+    # the desk's executor list showed x002's official as «ведущий специалист поселения, ответственную за ГО и ЧС»
+    ("ведущего специалиста поселения, ответственную за ГО и ЧС", "accs", "ведущий специалист поселения, ответственная за ГО и ЧС"),
+    ("организациям всех форм собственности, имеющим в пользовании котельные", "datv",
+     "организации всех форм собственности, имеющие в пользовании котельные"),
+    # a genitive participle describes the noun before it and keeps its case
+    ("руководителям организаций, осуществляющих деятельность на территории района", "datv",
+     "руководители организаций, осуществляющих деятельность на территории района"),
+])
+def test_an_adjective_describing_the_addressee_after_a_comma_declines_with_it(written, case, name):
+    from parsers.rules.executors import nominative
+
+    assert nominative(written, case) == name
